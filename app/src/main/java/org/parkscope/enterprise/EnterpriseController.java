@@ -1,0 +1,85 @@
+package org.parkscope.enterprise;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.park.ParkQueries;
+import org.parkscope.shared.TownContext;
+import org.parkscope.web.CurrentScope;
+import org.parkscope.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The enterprise list (paged, filtered, sorted) and an enterprise's page, and the same data as JSON. */
+@Controller
+class EnterpriseController {
+
+    private final EnterpriseQueries enterprises;
+    private final ParkQueries parks;
+    private final TownContext town;
+    private final CurrentScope scope;
+
+    EnterpriseController(EnterpriseQueries enterprises, ParkQueries parks, TownContext town, CurrentScope scope) {
+        this.enterprises = enterprises;
+        this.parks = parks;
+        this.town = town;
+        this.scope = scope;
+    }
+
+    @GetMapping("/enterprises")
+    String list(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Long park,
+            @RequestParam(required = false) @Nullable String industry,
+            @RequestParam(required = false) @Nullable Boolean above,
+            @RequestParam(required = false) @Nullable String qual,
+            @RequestParam(required = false) @Nullable String cluster,
+            @RequestParam(defaultValue = "tax") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Model model) {
+        EnterpriseFilter f = new EnterpriseFilter(q, park, industry, above, qual, cluster, sort, !"asc".equals(dir),
+                page, size);
+        int year = town.referenceYear();
+        model.addAttribute("year", year);
+        model.addAttribute("filter", f);
+        model.addAttribute("result", enterprises.list(scope.get(), f, year, town.asOf()));
+        model.addAttribute("parks", parks.summaries(scope.get(), year));
+        return "enterprises";
+    }
+
+    @GetMapping("/enterprises/{id}")
+    String page(@PathVariable long id, Model model) {
+        EnterpriseQueries.EnterpriseDetail e = enterprises.detail(scope.get(), id)
+                .orElseThrow(() -> NotFoundException.of("enterprise", id));
+        model.addAttribute("e", e);
+        model.addAttribute("asOf", town.asOf());
+        model.addAttribute("qualifications", enterprises.qualifications(scope.get(), id, town.asOf()));
+        model.addAttribute("occupancy", enterprises.occupancy(scope.get(), id));
+        model.addAttribute("figures", enterprises.figures(scope.get(), id));
+        model.addAttribute("clusters", enterprises.clusters(scope.get(), id));
+        return "enterprise";
+    }
+
+    @GetMapping("/api/enterprises")
+    @ResponseBody
+    EnterpriseQueries.Page<EnterpriseQueries.EnterpriseRow> api(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Long park,
+            @RequestParam(required = false) @Nullable String industry,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        EnterpriseFilter f = new EnterpriseFilter(q, park, industry, null, null, null, "tax", true, page, size);
+        return enterprises.list(scope.get(), f, town.referenceYear(), town.asOf());
+    }
+
+    @GetMapping("/api/enterprises/{id}")
+    @ResponseBody
+    Map<String, Object> apiOne(@PathVariable long id) {
+        EnterpriseQueries.EnterpriseDetail e = enterprises.detail(scope.get(), id)
+                .orElseThrow(() -> NotFoundException.of("enterprise", id));
+        return Map.of("enterprise", e, "qualifications", enterprises.qualifications(scope.get(), id, town.asOf()),
+                "occupancy", enterprises.occupancy(scope.get(), id), "figures", enterprises.figures(scope.get(), id));
+    }
+}

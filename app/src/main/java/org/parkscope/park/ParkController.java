@@ -1,0 +1,64 @@
+package org.parkscope.park;
+
+import java.util.List;
+import org.parkscope.enterprise.EnterpriseFilter;
+import org.parkscope.enterprise.EnterpriseQueries;
+import org.parkscope.shared.TownContext;
+import org.parkscope.web.CurrentScope;
+import org.parkscope.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The parks list and a park's page, and the same data as JSON. */
+@Controller
+class ParkController {
+
+    private final ParkQueries parks;
+    private final EnterpriseQueries enterprises;
+    private final TownContext town;
+    private final CurrentScope scope;
+
+    ParkController(ParkQueries parks, EnterpriseQueries enterprises, TownContext town, CurrentScope scope) {
+        this.parks = parks;
+        this.enterprises = enterprises;
+        this.town = town;
+        this.scope = scope;
+    }
+
+    @GetMapping("/parks")
+    String list(Model model) {
+        int year = town.referenceYear();
+        model.addAttribute("year", year);
+        model.addAttribute("parks", parks.summaries(scope.get(), year));
+        return "parks";
+    }
+
+    @GetMapping("/parks/{id}")
+    String page(@PathVariable long id, Model model) {
+        int year = town.referenceYear();
+        ParkQueries.ParkDetail detail = parks.detail(scope.get(), id).orElseThrow(() -> NotFoundException.of("park", id));
+        model.addAttribute("year", year);
+        model.addAttribute("park", detail);
+        model.addAttribute("summary", parks.summary(scope.get(), id, year).orElseThrow());
+        model.addAttribute("parcels", parks.parcels(scope.get(), id));
+        model.addAttribute("parcelGeoJson", parks.parcelsGeoJson(scope.get(), id));
+        EnterpriseFilter top = new EnterpriseFilter(null, id, null, null, null, null, "tax", true, 0, 20);
+        model.addAttribute("top", enterprises.list(scope.get(), top, year, town.asOf()));
+        return "park";
+    }
+
+    @GetMapping("/api/parks")
+    @ResponseBody
+    List<ParkQueries.ParkSummary> api() {
+        return parks.summaries(scope.get(), town.referenceYear());
+    }
+
+    @GetMapping("/api/parks/{id}")
+    @ResponseBody
+    ParkQueries.ParkSummary apiOne(@PathVariable long id) {
+        return parks.summary(scope.get(), id, town.referenceYear()).orElseThrow(() -> NotFoundException.of("park", id));
+    }
+}

@@ -53,7 +53,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres pg = builder.start();
             EmbeddedDatabase db = new EmbeddedDatabase(pg);
             db.ensureDatabase();
-            log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
+            log.info("Embedded PostgreSQL {} running on port {} with data in {}", db.serverVersion(), pg.getPort(), dir);
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
@@ -115,6 +115,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + DATABASE, e);
+        }
+    }
+
+    String serverVersion() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show server_version")) {
+            return rs.next() ? rs.getString(1) : "?";
+        } catch (SQLException e) {
+            return "?";
         }
     }
 

@@ -3,6 +3,7 @@ package org.parkscope.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.parkscope.PlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,20 @@ class SchemaIT {
         assertThatThrownBy(() -> jdbc.sql("insert into indicator_value(enterprise_id, period, metric, value, unit,"
                 + " source_department) values (?, '2023-13', 'TAX', 1, '万元', 'TAX')").param(ent).update())
                 .hasMessageContaining("check");
+    }
+
+    @Autowired HikariDataSource dataSource;
+
+    @Test
+    void servesTheConfiguredDatabase() {
+        String external = System.getenv("PARKSCOPE_DB_URL");
+        String version = jdbc.sql("show server_version").query(String.class).single();
+        if (external != null && !external.isBlank()) {
+            assertThat(dataSource.getJdbcUrl()).isEqualTo(external);
+        } else {
+            assertThat(dataSource.getJdbcUrl()).startsWith("jdbc:postgresql://localhost:").endsWith("/parkscope");
+            assertThat(version).as("the embedded server is a current major version").startsWith("17.");
+        }
     }
 
     @Test

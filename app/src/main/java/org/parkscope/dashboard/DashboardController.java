@@ -37,6 +37,13 @@ class DashboardController {
     String home(@RequestParam(required = false) @Nullable Integer year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Model model) {
+        var account = scope.account().orElse(null);
+        if (account != null && account.role() == org.parkscope.access.Role.ENTERPRISE_USER) {
+            return "redirect:/enterprises/" + account.enterpriseId();
+        }
+        if (account != null && account.role() == org.parkscope.access.Role.AUDITOR) {
+            return "redirect:/audit";
+        }
         TownDashboard.Figures f = figures(year, asOf);
         model.addAttribute("town", town.town().orElse(null));
         model.addAttribute("f", f);

@@ -204,6 +204,19 @@ public class EnterpriseQueries {
                 .query(String.class).list();
     }
 
+    /** A qualification with its id, for the edit page. */
+    public record QualificationEditRow(long id, String type, @Nullable String level, @Nullable String certificateNo,
+            LocalDate issuedOn, @Nullable LocalDate expiresOn) {}
+
+    public List<QualificationEditRow> qualificationRows(Scope scope, long id) {
+        return ScopeParams.bind(jdbc.sql("""
+                select q.id, q.type, q.level, q.certificate_no, q.issued_on, q.expires_on
+                from qualification q join enterprise e on e.id = q.enterprise_id
+                where e.id = :id and %s order by q.issued_on, q.id
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("id", id)
+                .query(QualificationEditRow.class).list();
+    }
+
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

@@ -39,8 +39,12 @@ public record Scope(boolean allParks, Set<Long> parkIds, @Nullable Long enterpri
                 + " and (cast(:scopeEnterprise as bigint) is null or " + enterpriseIdColumn + " = :scopeEnterprise)";
     }
 
-    /** The park-only condition, for queries about parks rather than enterprises. */
+    /**
+     * The park-only condition, for queries about parks rather than enterprises. An enterprise scope sees no park:
+     * park figures add up other enterprises' confidential data.
+     */
     public static String parkCondition(String parkIdColumn) {
-        return "(:scopeAll or " + parkIdColumn + " = any(cast(:scopeParks as bigint[])))";
+        return "(:scopeAll or " + parkIdColumn + " = any(cast(:scopeParks as bigint[])))"
+                + " and cast(:scopeEnterprise as bigint) is null";
     }
 }

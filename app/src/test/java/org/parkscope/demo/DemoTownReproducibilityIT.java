@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The same seed builds the same town, row for row, in a second database on the same server. */
+/** The same seed builds the same town, row for row, in two new databases on the same server. */
 @PlatformTest
 class DemoTownReproducibilityIT {
 
@@ -25,22 +25,29 @@ class DemoTownReproducibilityIT {
 
     @Test
     void aFixedSeedGivesIdenticalData() {
-        String db = "parkscope_repro";
-        jdbc.sql("drop database if exists " + db).update();
+        JdbcClient first = freshTown("parkscope_repro_a");
+        JdbcClient second = freshTown("parkscope_repro_b");
+        try {
+            for (String table : TABLES) {
+                assertThat(checksum(second, table)).as(table).isEqualTo(checksum(first, table));
+            }
+            assertThat(first.sql("select count(*) from enterprise").query(Long.class).single()).isEqualTo(2000);
+        } finally {
+            jdbc.sql("drop database if exists parkscope_repro_a with (force)").update();
+            jdbc.sql("drop database if exists parkscope_repro_b with (force)").update();
+        }
+    }
+
+    /** A new database on the same server, migrated and filled by the generator. */
+    private JdbcClient freshTown(String db) {
+        jdbc.sql("drop database if exists " + db + " with (force)").update();
         jdbc.sql("create database " + db).update();
         String url = dataSource.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + db + "$1");
-        DriverManagerDataSource second = new DriverManagerDataSource(url, dataSource.getUsername(),
+        DriverManagerDataSource ds = new DriverManagerDataSource(url, dataSource.getUsername(),
                 dataSource.getPassword() == null ? "" : dataSource.getPassword());
-        try {
-            Flyway.configure().dataSource(second).load().migrate();
-            new DemoTownGenerator(second, new TransactionTemplate(new DataSourceTransactionManager(second))).generate();
-            JdbcClient other = JdbcClient.create(second);
-            for (String table : TABLES) {
-                assertThat(checksum(other, table)).as(table).isEqualTo(checksum(jdbc, table));
-            }
-        } finally {
-            jdbc.sql("drop database if exists " + db + " with (force)").update();
-        }
+        Flyway.configure().dataSource(ds).load().migrate();
+        new DemoTownGenerator(ds, new TransactionTemplate(new DataSourceTransactionManager(ds))).generate();
+        return JdbcClient.create(ds);
     }
 
     private static String checksum(JdbcClient client, String table) {

@@ -2,11 +2,7 @@ package org.parkscope.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,11 +17,13 @@ class PagesIT {
 
     @Autowired Environment env;
     @Autowired JdbcClient jdbc;
-    final HttpClient http = HttpClient.newHttpClient();
+    Browser admin;
 
-    HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + env.getProperty("local.server.port") + path))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> get(String path) {
+        if (admin == null) {
+            admin = Browser.signedIn(Integer.parseInt(env.getProperty("local.server.port")), "analyst", "Parkscope2024");
+        }
+        return admin.get(path);
     }
 
     static String figure(String html, String name) {
@@ -36,7 +34,7 @@ class PagesIT {
     }
 
     @Test
-    void dashboardShowsTheArticleFiguresInChinese() throws Exception {
+    void dashboardShowsTheArticleFiguresInChinese() {
         HttpResponse<String> r = get("/");
         assertThat(r.statusCode()).isEqualTo(200);
         String html = r.body();
@@ -58,14 +56,14 @@ class PagesIT {
     }
 
     @Test
-    void englishSwitch() throws Exception {
+    void englishSwitch() {
         String html = get("/?lang=en").body();
         assertThat(html).contains("lang=\"en\"", "industrial economy", "Park platforms", "中文");
         assertThat(figure(html, "park-count")).isEqualTo("23");
     }
 
     @Test
-    void parksListAndParkPage() throws Exception {
+    void parksListAndParkPage() {
         String list = get("/parks").body();
         assertThat(Pattern.compile("<a href=\"/parks/\\d+\"").matcher(list).results().count()).isEqualTo(23);
         assertThat(list).contains("手拉手汽车港", "九淦168产业园", "G60商用密码产业基地", "国科G60数字智能产业园", "交科众创园区");
@@ -77,7 +75,7 @@ class PagesIT {
     }
 
     @Test
-    void enterpriseListPagesFiltersAndSorts() throws Exception {
+    void enterpriseListPagesFiltersAndSorts() {
         String first = get("/enterprises").body();
         assertThat(first).contains("第 1 / 40 页，共 2000 条");
         assertThat(Pattern.compile("<a href=\"/enterprises/\\d+\"").matcher(first).results().count()).isEqualTo(50);
@@ -106,7 +104,7 @@ class PagesIT {
     }
 
     @Test
-    void enterprisePageShowsRegistrationQualificationsOccupancyAndFigures() throws Exception {
+    void enterprisePageShowsRegistrationQualificationsOccupancyAndFigures() {
         long id = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
         String html = get("/enterprises/" + id).body();
         assertThat(html).contains("上海移远通信技术股份有限公司", "3922", "通信终端设备制造", "全球总部", "高新技术企业",
@@ -118,7 +116,7 @@ class PagesIT {
     }
 
     @Test
-    void jsonEndpoints() throws Exception {
+    void jsonEndpoints() {
         HttpResponse<String> d = get("/api/dashboard");
         assertThat(d.statusCode()).isEqualTo(200);
         assertThat(d.body()).contains("\"parkCount\":23", "\"HNTE\":142");
@@ -130,7 +128,7 @@ class PagesIT {
     }
 
     @Test
-    void staticAssetsComeFromTheApplication() throws Exception {
+    void staticAssetsComeFromTheApplication() {
         assertThat(get("/webjars/echarts/dist/echarts.min.js").statusCode()).isEqualTo(200);
         assertThat(get("/css/app.css").statusCode()).isEqualTo(200);
     }

@@ -1,0 +1,82 @@
+package org.parkscope.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.parkscope.audit.AuditLog;
+import org.parkscope.web.CurrentScope;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-in page, and one's own account: password change and API tokens. */
+@Controller
+class AccountController {
+
+    private final AccountStore accounts;
+    private final CurrentScope current;
+    private final AuditLog audit;
+
+    AccountController(AccountStore accounts, CurrentScope current, AuditLog audit) {
+        this.accounts = accounts;
+        this.current = current;
+        this.audit = audit;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        Account me = current.account().orElseThrow();
+        model.addAttribute("account", me);
+        model.addAttribute("tokens", accounts.tokens(me.id()));
+        return "account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam String current, @RequestParam String password, @RequestParam String repeat,
+            RedirectAttributes flash, HttpServletRequest request, HttpServletResponse response) {
+        Account me = this.current.account().orElseThrow();
+        if (!accounts.passwordMatches(me.id(), current)) {
+            flash.addFlashAttribute("error", "当前密码不正确 / the current password is wrong");
+        } else if (!password.equals(repeat)) {
+            flash.addFlashAttribute("error", "两次输入的新密码不一致 / the new passwords differ");
+        } else {
+            try {
+                accounts.setPassword(me.id(), password, false);
+                SessionAccount.store(accounts.findById(me.id()).orElseThrow(), request, response);
+                audit.record("UPDATE", "user_password", me.id(), null, null, null, Map.of("username", me.username()));
+                flash.addFlashAttribute("message", "密码已修改 / password changed");
+            } catch (IllegalArgumentException e) {
+                flash.addFlashAttribute("error", e.getMessage());
+            }
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String issueToken(@RequestParam String name, RedirectAttributes flash) {
+        Account me = current.account().orElseThrow();
+        String label = name.isBlank() ? "token" : name.trim();
+        String token = accounts.issueToken(me.id(), label);
+        audit.record("CREATE", "api_token", null, null, null, null, Map.of("user", me.username(), "name", label));
+        flash.addFlashAttribute("newToken", token);
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@PathVariable long id, RedirectAttributes flash) {
+        Account me = current.account().orElseThrow();
+        if (accounts.revokeToken(me.id(), id)) {
+            audit.record("DELETE", "api_token", id, null, null, Map.of("revoked", false), Map.of("revoked", true));
+        }
+        return "redirect:/account";
+    }
+}

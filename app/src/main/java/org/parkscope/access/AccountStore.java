@@ -1,0 +1,171 @@
+package org.parkscope.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Accounts and API tokens in the database. Passwords are stored as adaptive hashes, tokens as SHA-256 digests. */
+@Service
+public class AccountStore implements UserDetailsService {
+
+    /** Failed sign-ins in a row after which an account is locked, and for how long. */
+    public static final int MAX_FAILURES = 5;
+    public static final Duration LOCK = Duration.ofMinutes(15);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+
+    public AccountStore(JdbcClient jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    /** An account row for the admin page. */
+    public record AccountRow(long id, String username, String displayName, String role, @Nullable String scopeName,
+            boolean enabled, boolean locked) {}
+
+    public record TokenRow(long id, String name, Instant createdAt, @Nullable Instant lastUsedAt, boolean revoked) {}
+
+    private static final String SELECT = "select id, username, display_name, password_hash, role, operator_id,"
+            + " enterprise_id, enabled, must_change_password, locked_until from app_user ";
+
+    @Override
+    public Account loadUserByUsername(String username) {
+        return find(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误 / wrong user name or password"));
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql(SELECT + "where username = ?").param(username).query((rs, n) -> account(rs)).optional();
+    }
+
+    public Optional<Account> findById(long id) {
+        return jdbc.sql(SELECT + "where id = ?").param(id).query((rs, n) -> account(rs)).optional();
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), Role.valueOf(rs.getString("role")), (Long) rs.getObject("operator_id"),
+                (Long) rs.getObject("enterprise_id"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+                locked == null ? null : locked.toInstant());
+    }
+
+    public boolean anyAccount() {
+        return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
+    }
+
+    public long create(String username, String displayName, String password, Role role, @Nullable Long operatorId,
+            @Nullable Long enterpriseId, boolean mustChangePassword) {
+        PasswordPolicy.check(password);
+        return jdbc.sql("""
+                insert into app_user(username, display_name, password_hash, role, operator_id, enterprise_id,
+                                     must_change_password)
+                values (?, ?, ?, ?, ?, ?, ?) returning id
+                """).params(username, displayName, encoder.encode(password), role.name(), operatorId, enterpriseId,
+                mustChangePassword).query(Long.class).single();
+    }
+
+    public void setPassword(long userId, String password, boolean mustChange) {
+        PasswordPolicy.check(password);
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, failed_attempts = 0,"
+                + " locked_until = null where id = ?").params(encoder.encode(password), mustChange, userId).update();
+    }
+
+    public boolean passwordMatches(long userId, String password) {
+        String hash = jdbc.sql("select password_hash from app_user where id = ?").param(userId).query(String.class).single();
+        return encoder.matches(password, hash);
+    }
+
+    public void setEnabled(long userId, boolean enabled) {
+        jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, userId).update();
+    }
+
+    /** Counts a failed sign-in; returns true when this failure locked the account. */
+    public boolean recordFailure(String username) {
+        Integer failures = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = ?"
+                + " returning failed_attempts").param(username).query(Integer.class).optional().orElse(0);
+        if (failures >= MAX_FAILURES) {
+            jdbc.sql("update app_user set locked_until = ?, failed_attempts = 0 where username = ?")
+                    .params(Timestamp.from(Instant.now().plus(LOCK)), username).update();
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccess(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = ?").param(username).update();
+    }
+
+    public List<AccountRow> list() {
+        return jdbc.sql("""
+                select u.id, u.username, u.display_name, u.role,
+                       coalesce(o.name, e.name) as scope_name, u.enabled,
+                       (u.locked_until is not null and u.locked_until > now()) as locked
+                from app_user u
+                left join park_operator o on o.id = u.operator_id
+                left join enterprise e on e.id = u.enterprise_id
+                order by u.id
+                """).query(AccountRow.class).list();
+    }
+
+    /** Issues a new API token and returns it; only its digest is kept. */
+    public String issueToken(long userId, String name) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = "psk_" + HexFormat.of().formatHex(bytes);
+        jdbc.sql("insert into api_token(user_id, name, token_hash) values (?, ?, ?)").params(userId, name, digest(token))
+                .update();
+        return token;
+    }
+
+    public Optional<Account> findByToken(String token) {
+        Optional<Long> userId = jdbc.sql("update api_token set last_used_at = now() where token_hash = ? and not revoked"
+                + " returning user_id").param(digest(token)).query(Long.class).optional();
+        return userId.flatMap(this::findById).filter(Account::isEnabled).filter(Account::isAccountNonLocked);
+    }
+
+    public List<TokenRow> tokens(long userId) {
+        return jdbc.sql("select id, name, created_at, last_used_at, revoked from api_token where user_id = ? order by id")
+                .param(userId).query(TokenRow.class).list();
+    }
+
+    public boolean revokeToken(long userId, long tokenId) {
+        return jdbc.sql("update api_token set revoked = true where id = ? and user_id = ? and not revoked")
+                .params(tokenId, userId).update() > 0;
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A random password that passes the policy, for one-time passwords. */
+    public static String randomPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return sb.append(RANDOM.nextInt(10)).append('a').toString();
+    }
+}

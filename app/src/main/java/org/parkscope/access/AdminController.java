@@ -1,0 +1,85 @@
+package org.parkscope.access;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Account administration for town administrators: list, create (with a one-time password), enable and disable. */
+@Controller
+class AdminController {
+
+    private final AccountStore accounts;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+
+    AdminController(AccountStore accounts, AuditLog audit, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        model.addAttribute("users", accounts.list());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("operators", jdbc.sql("select id, name from park_operator order by id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
+        return "admin-users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
+            @RequestParam(required = false) @Nullable Long operatorId,
+            @RequestParam(required = false) @Nullable String enterpriseUscc, RedirectAttributes flash) {
+        Long enterpriseId = null;
+        if (role == Role.ENTERPRISE_USER) {
+            enterpriseId = jdbc.sql("select id from enterprise where uscc = ?")
+                    .param(enterpriseUscc == null ? "" : enterpriseUscc.trim().toUpperCase())
+                    .query(Long.class).optional().orElse(null);
+            if (enterpriseId == null) {
+                flash.addFlashAttribute("error", "未找到该统一社会信用代码的企业 / no enterprise with that credit code");
+                return "redirect:/admin/users";
+            }
+        }
+        if (role == Role.PARK_OPERATOR && operatorId == null) {
+            flash.addFlashAttribute("error", "园区运营方账户须选择运营主体 / choose the operator for a park-operator account");
+            return "redirect:/admin/users";
+        }
+        String password = AccountStore.randomPassword();
+        try {
+            long id = accounts.create(username.trim(), displayName.trim(), password, role,
+                    role == Role.PARK_OPERATOR ? operatorId : null, enterpriseId, true);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("username", username.trim());
+            after.put("role", role.name());
+            after.put("operatorId", role == Role.PARK_OPERATOR ? operatorId : null);
+            after.put("enterpriseId", enterpriseId);
+            audit.record("CREATE", "user", id, null, enterpriseId, null, after);
+            flash.addFlashAttribute("message", "账户已创建，一次性密码（仅显示这一次）/ account created, one-time password"
+                    + " (shown once): " + password);
+        } catch (DataIntegrityViolationException e) {
+            flash.addFlashAttribute("error", "用户名已存在 / that user name is taken");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/enabled")
+    String enable(@PathVariable long id, @RequestParam boolean enabled) {
+        Account before = accounts.findById(id).orElseThrow(() -> org.parkscope.web.NotFoundException.of("user", id));
+        accounts.setEnabled(id, enabled);
+        audit.record("UPDATE", "user", id, null, null, Map.of("enabled", before.enabled()), Map.of("enabled", enabled));
+        return "redirect:/admin/users";
+    }
+}

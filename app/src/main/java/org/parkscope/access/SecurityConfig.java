@@ -1,0 +1,73 @@
+package org.parkscope.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach which URL. Data scope (which parks and enterprises) is enforced below the controllers by
+ * {@code CurrentScope}; this class only decides which roles reach which features. Anything not listed is denied, so a
+ * new endpoint is closed until someone decides who may use it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    static final String[] REGISTRY_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(), Role.PARK_OPERATOR.name()};
+    static final String[] ENTERPRISE_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(),
+        Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name()};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        RequestMatcher bearerRequest = SecurityConfig::hasBearer;
+        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/webjars/**", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.TOWN_ADMIN.name(), Role.AUDITOR.name())
+                        .requestMatchers("/admin/**").hasRole(Role.TOWN_ADMIN.name())
+                        .requestMatchers("/account", "/account/**", "/").authenticated()
+                        .requestMatchers("/parks/*/edit", "/enterprises/*/edit", "/enterprises/*/qualifications/**",
+                                "/enterprises/*/figures/**").hasRole(Role.TOWN_ADMIN.name())
+                        .requestMatchers("/parks", "/parks/**", "/api/parks", "/api/parks/**", "/api/dashboard")
+                                .hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**")
+                                .hasAnyRole(ENTERPRISE_READERS)
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?out").addLogoutHandler(handlers))
+                .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                        (api.matches(request) ? unauthorized : login).commence(request, response, ex)))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self' "
+                                + "'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    static boolean hasBearer(HttpServletRequest request) {
+        String h = request.getHeader("Authorization");
+        return h != null && h.startsWith("Bearer ");
+    }
+}

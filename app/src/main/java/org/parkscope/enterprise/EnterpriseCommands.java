@@ -1,0 +1,185 @@
+package org.parkscope.enterprise;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
+import org.parkscope.core.code.CheckResult;
+import org.parkscope.core.code.IndustryCode;
+import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.core.code.Problem;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.ScopeParams;
+import org.parkscope.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to an enterprise's registry record, its qualifications and its figures. Each change is checked, written and
+ * audited (with the row before and after) in one transaction, within the caller's scope.
+ */
+@Service
+public class EnterpriseCommands {
+
+    public static final Set<String> QUALIFICATION_TYPES = Set.of("HNTE", "SRDI", "LITTLE_GIANT", "CHAMPION",
+            "SH_TECH_GIANT", "LISTED", "TECH_CENTER", "ACADEMICIAN_STATION", "HARDCORE_TOP100", "IP_DEMONSTRATION");
+    public static final Map<String, String> METRIC_UNITS = Map.of("TAX", "万元", "REVENUE", "万元", "OUTPUT", "万元",
+            "VALUE_ADDED", "万元", "ENERGY", "吨标准煤", "ELECTRICITY", "万千瓦时", "EMISSIONS", "吨", "RD", "万元", "STAFF", "人",
+            "GOODS_SALES", "万元");
+    public static final Set<String> DEPARTMENTS = Set.of("TAX", "STATS", "POWER", "LAND", "ENV", "PARK", "ENTERPRISE");
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    public EnterpriseCommands(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The editable part of an enterprise's record. */
+    public record EnterpriseEdit(String name, String industryCode, @Nullable String sizeClass, boolean aboveScale,
+            boolean hq, @Nullable String hqKind, String status) {}
+
+    /** A rejected change: every problem, in Chinese and English. */
+    public static final class Rejected extends RuntimeException {
+        private final List<Problem> problems;
+
+        public Rejected(List<Problem> problems) {
+            super(problems.stream().map(p -> p.messageZh() + " / " + p.messageEn()).reduce((a, b) -> a + "; " + b)
+                    .orElse(""));
+            this.problems = problems;
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    private Map<String, Object> row(Scope scope, long id) {
+        return ScopeParams.bind(jdbc.sql("select id, uscc, name, industry_code, size_class, above_scale, hq, hq_kind,"
+                + " status, park_id from enterprise e where e.id = :id and " + Scope.condition("e.park_id", "e.id")), scope)
+                .param("id", id).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> NotFoundException.of("enterprise", id));
+    }
+
+    @Transactional
+    public void update(Scope scope, long id, EnterpriseEdit edit) {
+        Map<String, Object> before = row(scope, id);
+        List<Problem> problems = new ArrayList<>();
+        if (edit.name() == null || edit.name().isBlank()) {
+            problems.add(Problem.error("enterprise.name", "企业名称不能为空", "the name must not be empty"));
+        }
+        CheckResult<IndustryCode> code = IndustryCodes.load().check(edit.industryCode());
+        problems.addAll(code.errors());
+        if (code.ok() && code.value().level() != 4) {
+            problems.add(Problem.error("industry.level", "须填写 4 位小类代码", "give a 4-digit class code"));
+        }
+        if (edit.sizeClass() != null && !edit.sizeClass().isBlank()
+                && !Set.of("LARGE", "MEDIUM", "SMALL", "MICRO").contains(edit.sizeClass())) {
+            problems.add(Problem.error("enterprise.size", "企业规模不正确", "unknown size class"));
+        }
+        if (!Set.of("ACTIVE", "SUSPENDED", "MOVED_OUT", "DEREGISTERED").contains(edit.status())) {
+            problems.add(Problem.error("enterprise.status", "企业状态不正确", "unknown status"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejected(problems);
+        }
+        jdbc.sql("update enterprise set name = ?, industry_code = ?, size_class = ?, above_scale = ?, hq = ?,"
+                + " hq_kind = ?, status = ? where id = ?")
+                .params(edit.name().trim(), code.value().code(),
+                        edit.sizeClass() == null || edit.sizeClass().isBlank() ? null : edit.sizeClass(),
+                        edit.aboveScale(), edit.hq(), edit.hqKind() == null || edit.hqKind().isBlank() ? null : edit.hqKind(),
+                        edit.status(), id)
+                .update();
+        Map<String, Object> after = row(scope, id);
+        audit.record("UPDATE", "enterprise", id, (Long) after.get("park_id"), id, before, after);
+    }
+
+    @Transactional
+    public long addQualification(Scope scope, long enterpriseId, String type, @Nullable String level,
+            @Nullable String certificateNo, LocalDate issuedOn, @Nullable LocalDate expiresOn) {
+        Map<String, Object> enterprise = row(scope, enterpriseId);
+        List<Problem> problems = new ArrayList<>();
+        if (!QUALIFICATION_TYPES.contains(type)) {
+            problems.add(Problem.error("qualification.type", "资质类型不正确", "unknown qualification type"));
+        }
+        if (expiresOn != null && expiresOn.isBefore(issuedOn)) {
+            problems.add(Problem.error("qualification.dates", "有效期不能早于认定日期", "expiry before issue date"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejected(problems);
+        }
+        long id = jdbc.sql("insert into qualification(enterprise_id, type, level, certificate_no, issued_on, expires_on)"
+                + " values (?, ?, ?, ?, ?, ?) returning id")
+                .params(enterpriseId, type, blank(level), blank(certificateNo), issuedOn, expiresOn)
+                .query(Long.class).single();
+        audit.record("CREATE", "qualification", id, (Long) enterprise.get("park_id"), enterpriseId, null,
+                qualification(id));
+        return id;
+    }
+
+    @Transactional
+    public void deleteQualification(Scope scope, long enterpriseId, long qualificationId) {
+        Map<String, Object> enterprise = row(scope, enterpriseId);
+        Map<String, Object> before = qualification(qualificationId);
+        if (before == null || ((Number) before.get("enterprise_id")).longValue() != enterpriseId) {
+            throw NotFoundException.of("qualification", qualificationId);
+        }
+        jdbc.sql("delete from qualification where id = ?").param(qualificationId).update();
+        audit.record("DELETE", "qualification", qualificationId, (Long) enterprise.get("park_id"), enterpriseId, before,
+                null);
+    }
+
+    private @Nullable Map<String, Object> qualification(long id) {
+        return jdbc.sql("select id, enterprise_id, type, level, certificate_no, issued_on, expires_on from qualification"
+                + " where id = ?").param(id).query().listOfRows().stream().findFirst().orElse(null);
+    }
+
+    /** Sets one figure (a correction by hand); the row remembers that it came from no import batch. */
+    @Transactional
+    public void setFigure(Scope scope, long enterpriseId, String metric, String period, BigDecimal value,
+            String department) {
+        Map<String, Object> enterprise = row(scope, enterpriseId);
+        List<Problem> problems = new ArrayList<>();
+        if (!METRIC_UNITS.containsKey(metric)) {
+            problems.add(Problem.error("figure.metric", "指标不正确", "unknown metric"));
+        }
+        if (period == null || !period.matches("^[0-9]{4}(-(0[1-9]|1[0-2]))?$")) {
+            problems.add(Problem.error("figure.period", "期间须为 YYYY 或 YYYY-MM", "the period must be YYYY or YYYY-MM"));
+        }
+        if (!DEPARTMENTS.contains(department)) {
+            problems.add(Problem.error("figure.department", "来源部门不正确", "unknown source department"));
+        }
+        if (value == null || value.signum() < 0) {
+            problems.add(Problem.error("figure.value", "数值不能为空或为负", "the value must be a non-negative number"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejected(problems);
+        }
+        Map<String, Object> before = figure(enterpriseId, metric, period);
+        jdbc.sql("""
+                insert into indicator_value(enterprise_id, period, metric, value, unit, source_department, import_batch_id)
+                values (?, ?, ?, ?, ?, ?, null)
+                on conflict (enterprise_id, period, metric)
+                do update set value = excluded.value, unit = excluded.unit,
+                              source_department = excluded.source_department, import_batch_id = null
+                """).params(enterpriseId, period, metric, value, METRIC_UNITS.get(metric), department).update();
+        audit.record(before == null ? "CREATE" : "UPDATE", "indicator_value", enterpriseId + "/" + period + "/" + metric,
+                (Long) enterprise.get("park_id"), enterpriseId, before, figure(enterpriseId, metric, period));
+    }
+
+    private @Nullable Map<String, Object> figure(long enterpriseId, String metric, String period) {
+        return jdbc.sql("select enterprise_id, period, metric, value, unit, source_department, import_batch_id"
+                + " from indicator_value where enterprise_id = ? and metric = ? and period = ?")
+                .params(enterpriseId, metric, period).query().listOfRows().stream().findFirst().orElse(null);
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

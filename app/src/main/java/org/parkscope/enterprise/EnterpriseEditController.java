@@ -1,0 +1,82 @@
+package org.parkscope.enterprise;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.web.CurrentScope;
+import org.parkscope.web.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Town administrators correct an enterprise's record, its qualifications and its figures. */
+@Controller
+class EnterpriseEditController {
+
+    private final EnterpriseQueries queries;
+    private final EnterpriseCommands commands;
+    private final CurrentScope scope;
+
+    EnterpriseEditController(EnterpriseQueries queries, EnterpriseCommands commands, CurrentScope scope) {
+        this.queries = queries;
+        this.commands = commands;
+        this.scope = scope;
+    }
+
+    @GetMapping("/enterprises/{id}/edit")
+    String form(@PathVariable long id, Model model) {
+        model.addAttribute("e", queries.detail(scope.get(), id).orElseThrow(() -> NotFoundException.of("enterprise", id)));
+        model.addAttribute("metrics", EnterpriseCommands.METRIC_UNITS.keySet().stream().sorted().toList());
+        model.addAttribute("departments", EnterpriseCommands.DEPARTMENTS.stream().sorted().toList());
+        model.addAttribute("types", EnterpriseCommands.QUALIFICATION_TYPES.stream().sorted().toList());
+        model.addAttribute("qualifications", queries.qualificationRows(scope.get(), id));
+        return "enterprise-edit";
+    }
+
+    @PostMapping("/enterprises/{id}/edit")
+    String update(@PathVariable long id, @RequestParam String name, @RequestParam String industryCode,
+            @RequestParam(required = false) @Nullable String sizeClass,
+            @RequestParam(defaultValue = "false") boolean aboveScale, @RequestParam(defaultValue = "false") boolean hq,
+            @RequestParam(required = false) @Nullable String hqKind, @RequestParam String status,
+            RedirectAttributes flash) {
+        return run(id, flash, () -> commands.update(scope.get(), id,
+                new EnterpriseCommands.EnterpriseEdit(name, industryCode, sizeClass, aboveScale, hq, hqKind, status)));
+    }
+
+    @PostMapping("/enterprises/{id}/qualifications")
+    String addQualification(@PathVariable long id, @RequestParam String type,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String certificateNo,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expiresOn,
+            RedirectAttributes flash) {
+        return run(id, flash, () -> commands.addQualification(scope.get(), id, type, level, certificateNo, issuedOn,
+                expiresOn));
+    }
+
+    @PostMapping("/enterprises/{id}/qualifications/{qid}/delete")
+    String deleteQualification(@PathVariable long id, @PathVariable long qid, RedirectAttributes flash) {
+        return run(id, flash, () -> commands.deleteQualification(scope.get(), id, qid));
+    }
+
+    @PostMapping("/enterprises/{id}/figures")
+    String setFigure(@PathVariable long id, @RequestParam String metric, @RequestParam String period,
+            @RequestParam BigDecimal value, @RequestParam String department, RedirectAttributes flash) {
+        return run(id, flash, () -> commands.setFigure(scope.get(), id, metric, period.trim(), value, department));
+    }
+
+    private String run(long id, RedirectAttributes flash, Runnable change) {
+        try {
+            change.run();
+            flash.addFlashAttribute("message", "已保存 / saved");
+        } catch (EnterpriseCommands.Rejected e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/enterprises/" + id + "/edit";
+    }
+}

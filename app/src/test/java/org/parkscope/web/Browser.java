@@ -1,0 +1,102 @@
+package org.parkscope.web;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A cookie-keeping HTTP client that signs in through the real form, CSRF token included. Redirects are not followed. */
+public final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String bearer;
+    private String csrf;
+
+    public Browser(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static Browser signedIn(int port, String user, String password) {
+        Browser b = new Browser(port);
+        HttpResponse<String> r = b.signIn(user, password);
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("/login")) {
+            throw new AssertionError("sign-in as " + user + " failed: " + r.statusCode() + " " + r.headers().map());
+        }
+        return b;
+    }
+
+    public static Browser withToken(int port, String token) {
+        Browser b = new Browser(port);
+        b.bearer = token;
+        return b;
+    }
+
+    public HttpResponse<String> signIn(String user, String password) {
+        get("/login");
+        return post("/login", Map.of("username", user, "password", password));
+    }
+
+    public HttpResponse<String> get(String path) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        Matcher m = CSRF.matcher(r.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return r;
+    }
+
+    /** A form POST carrying the CSRF token of the last page fetched (fetching /account first if there was none). */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        if (csrf == null && bearer == null) {
+            get("/login");
+        }
+        Map<String, String> all = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        return postRaw(path, all);
+    }
+
+    /** A form POST exactly as given, without adding a CSRF token. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.web.CurrentScope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +22,20 @@ class AccountController {
     private final CurrentScope current;
     private final AuditLog audit;
 
-    AccountController(AccountStore accounts, CurrentScope current, AuditLog audit) {
+    private final boolean demo;
+
+    AccountController(AccountStore accounts, CurrentScope current, AuditLog audit,
+            @Value("${parkscope.demo.enabled:false}") boolean demo) {
         this.accounts = accounts;
         this.current = current;
         this.audit = audit;
+        this.demo = demo;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("demo", demo);
+        model.addAttribute("demoPassword", AccessBootstrap.DEMO_PASSWORD);
         return "login";
     }
 

@@ -1,0 +1,45 @@
+package org.parkscope.core.parse;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.parkscope.core.code.CheckResult;
+import org.parkscope.core.code.Problem;
+
+/**
+ * Numbers as they appear in government spreadsheets: stored as text, with thousands separators (half- or full-width),
+ * full-width digits, accountants' brackets for negatives, scientific notation from Excel.
+ */
+public final class Numbers {
+
+    private Numbers() {}
+
+    public static CheckResult<BigDecimal> parse(String raw) {
+        String s = Text.clean(raw);
+        if (s == null) {
+            return new CheckResult<>(null, List.of());
+        }
+        boolean negative = false;
+        if (s.startsWith("(") && s.endsWith(")")) {
+            negative = true;
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '，' || c == ' ' || c == '\'') {
+                continue; // thousands separators
+            }
+            sb.append(c);
+        }
+        String t = sb.toString();
+        if (t.isEmpty() || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return new CheckResult<>(null, List.of(Problem.error("number.format",
+                    "“" + raw.strip() + "”不是数字", "“" + raw.strip() + "” is not a number")));
+        }
+        BigDecimal value = new BigDecimal(t);
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
+        return new CheckResult<>(negative ? value.negate() : value, List.of());
+    }
+}

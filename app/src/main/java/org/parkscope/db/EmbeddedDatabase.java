@@ -31,15 +31,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "parkscope";
 
     private final EmbeddedPostgres postgres;
+    private final int attachedPort;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int attachedPort) {
         this.postgres = postgres;
+        this.attachedPort = attachedPort;
     }
 
     public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            if (!clean) {
+                Optional<Integer> running = serverOfLiveInstance(dir);
+                if (running.isPresent()) {
+                    // Another Parkscope process (the web app, say, while the CLI imports) runs this folder's server:
+                    // use it rather than fight over the folder.
+                    log.info("Using the PostgreSQL server that another Parkscope process runs on port {}", running.get());
+                    return new EmbeddedDatabase(null, running.get());
+                }
+            }
             stopStaleServer(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -51,13 +62,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres pg = builder.start();
-            EmbeddedDatabase db = new EmbeddedDatabase(pg);
+            EmbeddedDatabase db = new EmbeddedDatabase(pg, 0);
             db.ensureDatabase();
             log.info("Embedded PostgreSQL {} running on port {} with data in {}", db.serverVersion(), pg.getPort(), dir);
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
                     + " / 无法在该目录启动内置 PostgreSQL", e);
+        }
+    }
+
+    /**
+     * The port of a server on this folder whose owning JVM is alive (its postmaster's parent is a java process), if
+     * any. An orphaned postmaster (its JVM was killed) has been re-parented and is not reported here.
+     */
+    static Optional<Integer> serverOfLiveInstance(Path dir) {
+        Path pidFile = dir.resolve("postmaster.pid");
+        Optional<Long> pid = readPid(pidFile);
+        if (pid.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+        boolean ownedByJvm = postmaster.flatMap(ProcessHandle::parent).filter(ProcessHandle::isAlive)
+                .flatMap(p -> p.info().command()).map(c -> c.endsWith("/java") || c.endsWith("java.exe")).orElse(false);
+        if (!ownedByJvm) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            return lines.size() > 3 ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
@@ -104,7 +139,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void ensureDatabase() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + port() + "/postgres", "postgres", "");
                 Statement s = c.createStatement()) {
             boolean exists;
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
@@ -119,7 +155,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     String serverVersion() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("show server_version")) {
             return rs.next() ? rs.getString(1) : "?";
@@ -129,7 +165,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return postgres != null ? postgres.getPort() : attachedPort;
     }
 
     public String jdbcUrl() {
@@ -138,6 +174,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return; // attached to another process's server: not ours to stop
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -34,6 +34,7 @@ import org.parkscope.core.stats.EnterpriseSize;
 import org.parkscope.demo.DemoCatalog.ClusterDef;
 import org.parkscope.demo.DemoCatalog.Industry;
 import org.parkscope.demo.DemoCatalog.ParkDef;
+import org.parkscope.shared.GeoJson;
 import org.parkscope.demo.DemoCatalog.Theme;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;

@@ -28,11 +28,22 @@ class ErrorAdvice {
         return respond(request, isApi(request) ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND, detail);
     }
 
+    @ExceptionHandler(org.parkscope.importing.ImportException.class)
+    Object importProblem(org.parkscope.importing.ImportException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    Object tooLarge(HttpServletRequest request) {
+        return respond(request, HttpStatus.PAYLOAD_TOO_LARGE,
+                "文件超过上传上限（100 MB）/ the file exceeds the upload limit (100 MB)");
+    }
+
     private static Object respond(HttpServletRequest request, HttpStatus status, String detail) {
         if (isApi(request)) {
             return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
         }
-        ModelAndView page = new ModelAndView("error/" + status.value());
+        ModelAndView page = new ModelAndView(status == HttpStatus.NOT_FOUND ? "error/404" : "error/400");
         page.setStatus(status);
         return page;
     }

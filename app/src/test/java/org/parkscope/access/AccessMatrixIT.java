@@ -64,6 +64,16 @@ class AccessMatrixIT {
         POLICY.put("GET /admin/users", ADMIN);
         POLICY.put("POST /admin/users", ADMIN);
         POLICY.put("POST /admin/users/{id}/enabled", ADMIN);
+        POLICY.put("GET /import", ADMIN);
+        POLICY.put("POST /import", ADMIN);
+        POLICY.put("GET /import/jobs/{id}", ADMIN);
+        POLICY.put("GET /import/jobs/{id}/status", ADMIN);
+        POLICY.put("GET /import/jobs/{id}/marked", ADMIN);
+        POLICY.put("GET /import/templates/{kind}", ADMIN);
+        POLICY.put("POST /import/batches/{id}/rollback", ADMIN);
+        POLICY.put("GET /api/imports", ADMIN);
+        POLICY.put("POST /api/imports", ADMIN);
+        POLICY.put("POST /api/imports/{id}/rollback", ADMIN);
         POLICY.put("GET /account", ALL);
         POLICY.put("POST /account/password", ALL);
         POLICY.put("POST /account/tokens", ALL);
@@ -225,6 +235,12 @@ class AccessMatrixIT {
             path = path.replace("{qid}", String.valueOf(enterprise == quectel ? quectelQualification : slsQualification));
         } else if (pattern.startsWith("/account/tokens/{id}")) {
             path = path.replace("{id}", String.valueOf(own ? tokenIds.getOrDefault(who, 0L) : foreignToken()));
+        } else if (pattern.startsWith("/import/jobs/{id}")) {
+            path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
+        } else if (pattern.startsWith("/import/templates/{kind}")) {
+            path = path.replace("{kind}", "indicators");
+        } else if (pattern.startsWith("/import/batches/{id}") || pattern.startsWith("/api/imports/{id}")) {
+            path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/admin/users/{id}")) {
             path = path.replace("{id}", String.valueOf(own ? userIds.getOrDefault(who, 1L) : userIds.get(Who.AUDITOR)));
         }
@@ -274,10 +290,11 @@ class AccessMatrixIT {
         for (Who w : ALL) {
             long id = accounts.find(username(w)).orElseThrow().id();
             userIds.put(w, id);
-            String token = accounts.issueToken(id, "matrix");
-            tokens.put(w, token);
-            tokenIds.put(w, accounts.tokens(id).stream().filter(t -> t.name().equals("matrix")).reduce((a, b) -> b)
-                    .orElseThrow().id());
+            tokens.put(w, accounts.issueToken(id, "matrix"));
+            // a second token for the revoke route, so that revoking it leaves the API token working
+            accounts.issueToken(id, "matrix-revocable");
+            tokenIds.put(w, accounts.tokens(id).stream().filter(t -> t.name().equals("matrix-revocable"))
+                    .reduce((a, b) -> b).orElseThrow().id());
         }
         accounts.issueToken(userIds.get(Who.TOWN_ADMIN), "matrix-foreign");
         foreignTokenId = accounts.tokens(userIds.get(Who.TOWN_ADMIN)).stream()

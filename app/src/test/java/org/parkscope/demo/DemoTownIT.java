@@ -13,6 +13,7 @@ import org.parkscope.PlatformTest;
 import org.parkscope.core.code.IndustryCodes;
 import org.parkscope.core.code.Uscc;
 import org.parkscope.core.stats.AboveScale;
+import org.parkscope.shared.GeoJson;
 import org.parkscope.dashboard.QualificationGroup;
 import org.parkscope.dashboard.TownDashboard;
 import org.parkscope.shared.Scope;

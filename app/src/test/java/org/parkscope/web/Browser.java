@@ -71,6 +71,44 @@ public final class Browser {
         return postRaw(path, all);
     }
 
+    /** A multipart upload with the CSRF token of the last page fetched (none when signed in by token). */
+    public HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+        String boundary = "----parkscope" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null && bearer == null) {
+            all.put("_csrf", csrf);
+        }
+        try {
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A GET returning the raw bytes (downloads). */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A form POST exactly as given, without adding a CSRF token. */
     public HttpResponse<String> postRaw(String path, Map<String, String> form) {
         String body = form.entrySet().stream()

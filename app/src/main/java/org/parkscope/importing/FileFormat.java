@@ -1,0 +1,41 @@
+package org.parkscope.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What a file really is, judged by its first bytes rather than its name. */
+enum FileFormat {
+    XLSX, XLS, CSV;
+
+    static FileFormat detect(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new ImportException("file.empty", "文件为空（0 字节）", "the file is empty (0 bytes)");
+        }
+        byte[] head = new byte[8192];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return XLSX;
+        }
+        if (n >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
+                && (head[3] & 0xFF) == 0xE0) {
+            return XLS;
+        }
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0 && !utf16Bom(head)) {
+                throw new ImportException("file.type", "文件不是 Excel（.xlsx / .xls）或 CSV 表格",
+                        "the file is not an Excel (.xlsx / .xls) or CSV spreadsheet");
+            }
+        }
+        return CSV;
+    }
+
+    private static boolean utf16Bom(byte[] head) {
+        return (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF;
+    }
+}

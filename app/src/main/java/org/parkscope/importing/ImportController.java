@@ -1,0 +1,137 @@
+package org.parkscope.importing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.web.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The import page (upload, progress, report, marked file, templates, batches, roll-back) and the import API. */
+@Controller
+class ImportController {
+
+    private final ImportService imports;
+
+    ImportController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping("/import")
+    String page(Model model) {
+        model.addAttribute("kinds", ImportKind.values());
+        model.addAttribute("departments", List.of("TAX", "STATS", "POWER", "LAND", "ENV", "PARK", "ENTERPRISE"));
+        model.addAttribute("batches", imports.batches(50));
+        return "import";
+    }
+
+    @PostMapping("/import")
+    String upload(@RequestParam ImportKind kind, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable String department,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(defaultValue = "false") boolean dryRun, Authentication auth, RedirectAttributes flash)
+            throws IOException {
+        try {
+            Path kept = imports.keep(file.getOriginalFilename(), file.getInputStream());
+            ImportService.Job job = imports.start(kind, kept, file.getOriginalFilename(), options(department, period,
+                    dryRun), auth.getName());
+            return "redirect:/import/jobs/" + job.id();
+        } catch (ImportException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/import";
+        }
+    }
+
+    @GetMapping("/import/jobs/{id}")
+    String job(@PathVariable String id, Authentication auth, Model model) {
+        model.addAttribute("job", job(id, auth));
+        return "import-job";
+    }
+
+    /** The progress or the report, for the page to poll (htmx). */
+    @GetMapping("/import/jobs/{id}/status")
+    String status(@PathVariable String id, Authentication auth, Model model) {
+        model.addAttribute("job", job(id, auth));
+        return "import-job :: status";
+    }
+
+    @GetMapping("/import/jobs/{id}/marked")
+    ResponseEntity<byte[]> marked(@PathVariable String id, Authentication auth) {
+        MarkedFile.Output out = imports.marked(job(id, auth)).orElseThrow(() -> NotFoundException.of("marked file", id));
+        return download(out.bytes(), out.fileName(), out.contentType());
+    }
+
+    @GetMapping("/import/templates/{kind}")
+    ResponseEntity<byte[]> template(@PathVariable String kind) {
+        ImportKind k = Arrays.stream(ImportKind.values()).filter(x -> x.name().equalsIgnoreCase(kind)).findFirst()
+                .orElseThrow(() -> NotFoundException.of("template", kind));
+        return download(Templates.xlsx(k), "模板-" + k.labelZh() + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    @PostMapping("/import/batches/{id}/rollback")
+    String rollback(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        ImportRollback.Result r = imports.rollback(id, auth.getName());
+        flash.addFlashAttribute(r.done() ? "message" : "error", r.messageZh() + " / " + r.messageEn());
+        return "redirect:/import";
+    }
+
+    @PostMapping(value = "/api/imports", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<ImportReport> api(@RequestParam String kind, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable String department,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(defaultValue = "false") boolean dryRun, Authentication auth) throws IOException {
+        ImportKind k = ImportKind.parse(kind);
+        Path kept = imports.keep(file.getOriginalFilename(), file.getInputStream());
+        ImportReport report = imports.run(k, kept, file.getOriginalFilename(), options(department, period, dryRun),
+                auth.getName());
+        return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
+    }
+
+    @GetMapping(value = "/api/imports", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<ImportService.BatchRow> apiBatches() {
+        return imports.batches(200);
+    }
+
+    @PostMapping(value = "/api/imports/{id}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<ImportRollback.Result> apiRollback(@PathVariable long id, Authentication auth) {
+        ImportRollback.Result r = imports.rollback(id, auth.getName());
+        return ResponseEntity.status(r.done() ? HttpStatus.OK : HttpStatus.CONFLICT).body(r);
+    }
+
+    private ImportService.Job job(String id, Authentication auth) {
+        return imports.job(id, auth.getName()).orElseThrow(() -> NotFoundException.of("import", id));
+    }
+
+    private static ImportRequest.Options options(@Nullable String department, @Nullable String period, boolean dryRun) {
+        return new ImportRequest.Options(department == null || department.isBlank() ? null : department,
+                period == null || period.isBlank() ? null : period.trim(), dryRun);
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] bytes, String name, String type) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(type)).body(bytes);
+    }
+
+}

@@ -1,0 +1,427 @@
+package org.parkscope.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.core.code.Severity;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Imports a file in one database transaction: rows are read as a stream, checked, and copied (PostgreSQL COPY) into a
+ * temporary staging table; checks over the whole file run in SQL; only a file without errors is merged into the
+ * registry, with the rows it replaces kept for roll-back. Anything else — an error, a crash, a killed process — leaves
+ * the database as it was. Plain Java over a DataSource, so the web app, the CLI and the benchmark share it.
+ */
+public final class ImportEngine {
+
+    /** Told how many rows have been read so far. */
+    public interface Progress {
+        void rows(int read);
+
+        Progress NONE = n -> { };
+    }
+
+    private static final int FLUSH_BYTES = 1 << 20;
+    private final DataSource dataSource;
+
+    public ImportEngine(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public ImportReport run(ImportRequest req, Progress progress) {
+        long t0 = System.nanoTime();
+        ImportKind kind = req.kind();
+        List<ImportProblem> problems = new ArrayList<>();
+        int[] counts = new int[2]; // errors, warnings beyond the listed ones are counted here
+        FileFormat format;
+        String sha;
+        try {
+            format = FileFormat.detect(req.file());
+            sha = sha256(req.file());
+        } catch (ImportException e) {
+            return fileProblem(req, e, t0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!req.options().dryRun()) {
+                    Long previous = previousBatch(c, sha, kind);
+                    if (previous != null) {
+                        c.rollback();
+                        return new ImportReport(ImportReport.Status.UNCHANGED, kind, req.fileName(), null, null,
+                                previous, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), millis(t0));
+                    }
+                }
+                Staging staging = stage(c, req, format, problems, counts, progress);
+                ImportReport report = finish(c, req, sha, staging, problems, counts, t0);
+                if (report.status() == ImportReport.Status.COMMITTED) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return report;
+            } catch (ImportException e) {
+                c.rollback();
+                return fileProblem(req, e, t0);
+            } catch (SQLException | RuntimeException | IOException e) {
+                c.rollback();
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("导入失败，数据库未做修改 / the import failed; nothing was changed", e);
+        }
+    }
+
+    /** What reading the file produced: the sheet, its header row, rows read and rows staged. */
+    private record Staging(String sheet, int headerRow, int rowsRead, int rowsStaged) {}
+
+    private Staging stage(Connection c, ImportRequest req, FileFormat format, List<ImportProblem> problems,
+            int[] counts, Progress progress) throws SQLException, IOException {
+        ImportKind kind = req.kind();
+        List<String> cols = kind.stagingColumns();
+        try (Statement s = c.createStatement()) {
+            s.execute("create temp table stg (row_no int, " + cols.stream().map(x -> x + " text")
+                    .collect(Collectors.joining(", ")) + ") on commit drop");
+        }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy stg (row_no, " + String.join(", ", cols) + ") from stdin (format csv)");
+        RowSource source = switch (format) {
+            case XLSX -> new XlsxSource(req.file());
+            case XLS -> new XlsSource(req.file());
+            case CSV -> new CsvSource(req.file(), req.fileName());
+        };
+        Reader reader = new Reader(kind, req.options(), copy, problems, counts, progress);
+        try {
+            source.read(reader);
+            reader.end();
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        return new Staging(source.sheetName(), reader.header == null ? 0 : reader.header.headerRowNo, reader.rowsRead,
+                reader.rowsStaged);
+    }
+
+    /** Streams rows: buffers the first ones to find the header, then checks each row and copies it to staging. */
+    private static final class Reader implements RowSource.RowConsumer {
+        final ImportKind kind;
+        final ImportRequest.Options options;
+        final CopyIn copy;
+        final List<ImportProblem> problems;
+        final int[] counts;
+        final Progress progress;
+        final List<HeaderMap.Row> buffered = new ArrayList<>();
+        final StringBuilder out = new StringBuilder(FLUSH_BYTES + 4096);
+        HeaderMap header;
+        RowChecker checker;
+        int rowsRead;
+        int rowsStaged;
+        final List<ImportProblem> rowProblems = new ArrayList<>();
+
+        Reader(ImportKind kind, ImportRequest.Options options, CopyIn copy, List<ImportProblem> problems, int[] counts,
+                Progress progress) {
+            this.kind = kind;
+            this.options = options;
+            this.copy = copy;
+            this.problems = problems;
+            this.counts = counts;
+            this.progress = progress;
+        }
+
+        @Override
+        public void row(int rowNo, List<String> cells) {
+            if (header == null) {
+                buffered.add(new HeaderMap.Row(rowNo, cells));
+                if (buffered.size() >= HeaderMap.SEARCH_ROWS) {
+                    startData();
+                }
+                return;
+            }
+            data(rowNo, cells);
+        }
+
+        private void startData() {
+            boolean any = buffered.stream().anyMatch(r -> r.cells().stream().anyMatch(x -> x != null && !x.isBlank()));
+            if (!any) {
+                throw new ImportException("file.noData", "文件中没有数据", "the file holds no data");
+            }
+            header = HeaderMap.detect(kind, buffered);
+            checker = new RowChecker(kind, header, options);
+            for (HeaderMap.Row r : buffered) {
+                if (r.rowNo() > header.headerRowNo) {
+                    data(r.rowNo(), r.cells());
+                }
+            }
+            buffered.clear();
+        }
+
+        private void data(int rowNo, List<String> cells) {
+            if (checker.skip(cells)) {
+                return;
+            }
+            rowsRead++;
+            rowProblems.clear();
+            checker.check(rowNo, cells, rowProblems, values -> stage(rowNo, values));
+            for (ImportProblem p : rowProblems) {
+                add(problems, counts, p);
+            }
+            if (rowsRead % 5000 == 0) {
+                progress.rows(rowsRead);
+            }
+        }
+
+        private void stage(int rowNo, String[] values) {
+            out.append(rowNo);
+            for (String v : values) {
+                out.append(',');
+                if (v != null) {
+                    csv(out, v);
+                }
+            }
+            out.append('\n');
+            rowsStaged++;
+            if (out.length() >= FLUSH_BYTES) {
+                flush();
+            }
+        }
+
+        void end() {
+            if (header == null) {
+                startData();
+            }
+            flush();
+            progress.rows(rowsRead);
+        }
+
+        private void flush() {
+            if (out.length() == 0) {
+                return;
+            }
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            out.setLength(0);
+        }
+
+        private static void csv(StringBuilder sb, String v) {
+            boolean quote = v.isEmpty() || v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
+                    || v.indexOf('\r') >= 0;
+            if (!quote) {
+                sb.append(v);
+                return;
+            }
+            sb.append('"');
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch == '"') {
+                    sb.append('"');
+                }
+                sb.append(ch);
+            }
+            sb.append('"');
+        }
+    }
+
+    static void add(List<ImportProblem> problems, int[] counts, ImportProblem p) {
+        if (p.isError()) {
+            counts[0]++;
+        } else {
+            counts[1]++;
+        }
+        if (problems.size() < ImportReport.MAX_LISTED) {
+            problems.add(p);
+        }
+    }
+
+    private ImportReport finish(Connection c, ImportRequest req, String sha, Staging staging,
+            List<ImportProblem> problems, int[] counts, long t0) throws SQLException {
+        ImportKind kind = req.kind();
+        Merge merge = kind.merge();
+        try (Statement s = c.createStatement()) {
+            if (kind == ImportKind.PARKS) {
+                s.execute("insert into park_operator(name) select distinct operator from stg where operator is not null"
+                        + " on conflict (name) do nothing");
+            }
+            s.execute("create temp table r on commit drop as " + kind.resolveSql());
+            s.execute("analyze r");
+        }
+        // rows repeating an earlier row's key
+        try (PreparedStatement ps = c.prepareStatement(merge.duplicatesSql()); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                add(problems, counts, new ImportProblem(rs.getInt(1), -1, null, null, Severity.ERROR, "row.duplicate",
+                        "与文件中前面的第 " + rs.getInt(2) + " 行重复（" + keyLabel(kind) + "相同）",
+                        "repeats row " + rs.getInt(2) + " of the file (same " + keyLabelEn(kind) + ")"));
+            }
+        }
+        for (Check check : kind.checks()) {
+            int col = -1;
+            String label = null;
+            for (Field f : kind.fields()) {
+                if (f.key().equals(check.field())) {
+                    label = f.label();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(check.sql()); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String value = rs.getString(2);
+                    add(problems, counts, new ImportProblem(rs.getInt(1), col, label, value, check.severity(),
+                            "check." + check.field(), check.messageZh() + (value == null ? "" : "：" + value),
+                            check.messageEn() + (value == null ? "" : ": " + value)));
+                }
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(ImportProblem::row).thenComparingInt(ImportProblem::column));
+        if (counts[0] > 0) {
+            return report(ImportReport.Status.REJECTED, req, staging, null, 0, 0, counts, problems, t0);
+        }
+        long batch;
+        try (PreparedStatement ps = c.prepareStatement("insert into import_batch(kind, file_name, sha256,"
+                + " source_department, status, row_count, created_by, warnings) values (?, ?, ?, ?, 'COMMITTED', ?, ?, ?)"
+                + " returning id")) {
+            ps.setString(1, kind.name());
+            ps.setString(2, req.fileName());
+            ps.setString(3, sha);
+            ps.setString(4, req.options().department());
+            ps.setInt(5, staging.rowsStaged());
+            ps.setString(6, req.actor());
+            ps.setInt(7, counts[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                batch = rs.getLong(1);
+            }
+        }
+        int updated;
+        int inserted;
+        try (Statement s = c.createStatement()) {
+            String id = Long.toString(batch);
+            s.executeUpdate(merge.recordChangesSql().replace(":batch", id));
+            updated = s.executeUpdate(merge.updateSql().replace(":batch", id));
+            inserted = s.executeUpdate(merge.insertSql().replace(":batch", id));
+        }
+        int unchanged = Math.max(0, staging.rowsStaged() - inserted - updated);
+        try (PreparedStatement ps = c.prepareStatement("update import_batch set inserted = ?, updated = ?, unchanged = ?"
+                + " where id = ?")) {
+            ps.setInt(1, inserted);
+            ps.setInt(2, updated);
+            ps.setInt(3, unchanged);
+            ps.setLong(4, batch);
+            ps.executeUpdate();
+        }
+        audit(c, req.actor(), "IMPORT", batch, "{\"kind\": \"" + kind.name() + "\", \"file\": " + json(req.fileName())
+                + ", \"sha256\": \"" + sha + "\", \"inserted\": " + inserted + ", \"updated\": " + updated
+                + ", \"unchanged\": " + unchanged + ", \"warnings\": " + counts[1] + "}");
+        ImportReport.Status status = req.options().dryRun() ? ImportReport.Status.VALID : ImportReport.Status.COMMITTED;
+        return report(status, req, staging, req.options().dryRun() ? null : batch, inserted, updated, counts, problems,
+                t0);
+    }
+
+    private static ImportReport report(ImportReport.Status status, ImportRequest req, Staging staging,
+            @Nullable Long batch, int inserted, int updated, int[] counts, List<ImportProblem> problems, long t0) {
+        int unchanged = status == ImportReport.Status.REJECTED ? 0 : Math.max(0, staging.rowsStaged() - inserted - updated);
+        return new ImportReport(status, req.kind(), req.fileName(), staging.sheet(), batch, null, staging.headerRow(),
+                staging.rowsRead(), staging.rowsStaged(), inserted, updated, unchanged, counts[0], counts[1],
+                List.copyOf(problems), millis(t0));
+    }
+
+    private static String keyLabel(ImportKind kind) {
+        return switch (kind) {
+            case INDICATORS -> "企业、期间和指标";
+            case QUALIFICATIONS -> "企业、资质类型和认定日期";
+            case OCCUPANCY -> "企业、宗地、身份和起租日期";
+            default -> kind.fields().get(0).label();
+        };
+    }
+
+    private static String keyLabelEn(ImportKind kind) {
+        return switch (kind) {
+            case INDICATORS -> "enterprise, period and metric";
+            case QUALIFICATIONS -> "enterprise, type and issue date";
+            case OCCUPANCY -> "enterprise, parcel, role and start date";
+            default -> kind.fields().get(0).labelEn();
+        };
+    }
+
+    private static ImportReport fileProblem(ImportRequest req, ImportException e, long t0) {
+        ImportProblem p = new ImportProblem(0, -1, null, null, Severity.ERROR, e.code(), e.messageZh(), e.messageEn());
+        return new ImportReport(ImportReport.Status.REJECTED, req.kind(), req.fileName(), null, null, null, 0, 0, 0, 0,
+                0, 0, 1, 0, List.of(p), millis(t0));
+    }
+
+    private static @Nullable Long previousBatch(Connection c, String sha, ImportKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id from import_batch where sha256 = ? and kind = ?"
+                + " and status = 'COMMITTED' order by id desc limit 1")) {
+            ps.setString(1, sha);
+            ps.setString(2, kind.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    static void audit(Connection c, String actor, String action, long batch, String after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into audit_log(actor, action, entity, entity_id, after)"
+                + " values (?, ?, 'import_batch', ?, cast(? as jsonb))")) {
+            ps.setString(1, actor);
+            ps.setString(2, action);
+            ps.setString(3, Long.toString(batch));
+            ps.setString(4, after);
+            ps.executeUpdate();
+        }
+    }
+
+    static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                sb.append('\\');
+            }
+            if (ch < 0x20) {
+                sb.append(String.format("\\u%04x", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    static String sha256(java.nio.file.Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

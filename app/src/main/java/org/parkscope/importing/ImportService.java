@@ -1,0 +1,178 @@
+package org.parkscope.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports for the web and REST: uploads are kept in a work folder (so the marked file can be returned), long files run
+ * in the background with their progress visible, and batches can be listed and rolled back.
+ */
+@Service
+public class ImportService implements DisposableBean {
+
+    private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("xlsx", "xls", "csv", "txt");
+
+    private final ImportEngine engine;
+    private final ImportRollback rollback;
+    private final JdbcClient jdbc;
+    private final Path work;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "parkscope-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    public ImportService(DataSource dataSource, JdbcClient jdbc) throws IOException {
+        this.engine = new ImportEngine(dataSource);
+        this.rollback = new ImportRollback(dataSource);
+        this.jdbc = jdbc;
+        this.work = Files.createTempDirectory("parkscope-imports");
+    }
+
+    /** A running or finished import started from the web page. */
+    public static final class Job {
+        private final String id;
+        private final String owner;
+        private final ImportKind kind;
+        private final String fileName;
+        private final Path file;
+        private final Instant started = Instant.now();
+        private volatile int rowsRead;
+        private volatile @Nullable ImportReport report;
+        private volatile @Nullable String failure;
+
+        Job(String id, String owner, ImportKind kind, String fileName, Path file) {
+            this.id = id;
+            this.owner = owner;
+            this.kind = kind;
+            this.fileName = fileName;
+            this.file = file;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String owner() {
+            return owner;
+        }
+
+        public ImportKind kind() {
+            return kind;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+
+        public int rowsRead() {
+            return rowsRead;
+        }
+
+        public @Nullable ImportReport report() {
+            return report;
+        }
+
+        public @Nullable String failure() {
+            return failure;
+        }
+
+        public boolean done() {
+            return report != null || failure != null;
+        }
+
+        public Instant started() {
+            return started;
+        }
+    }
+
+    /** A batch in the list of imports. */
+    public record BatchRow(long id, String kind, @Nullable String fileName, String status, int rowCount, int inserted,
+            int updated, int unchanged, int warnings, Instant createdAt, String createdBy,
+            @Nullable Instant rolledBackAt) {}
+
+    /** Checks the name and keeps the upload; throws with a bilingual message for a type that cannot be imported. */
+    public Path keep(String originalName, InputStream content) {
+        String name = originalName == null ? "" : originalName;
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!EXTENSIONS.contains(ext)) {
+            throw new ImportException("file.extension", "只能导入 .xlsx、.xls 或 .csv 文件，而不是“" + name + "”",
+                    "only .xlsx, .xls or .csv files can be imported, not “" + name + "”");
+        }
+        try {
+            Path file = work.resolve(UUID.randomUUID() + "." + ext);
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ImportReport run(ImportKind kind, Path file, String fileName, ImportRequest.Options options, String actor) {
+        return engine.run(new ImportRequest(kind, file, fileName, actor, options), ImportEngine.Progress.NONE);
+    }
+
+    public Job start(ImportKind kind, Path file, String fileName, ImportRequest.Options options, String actor) {
+        Job job = new Job(UUID.randomUUID().toString(), actor, kind, fileName, file);
+        jobs.put(job.id, job);
+        executor.submit(() -> {
+            try {
+                job.report = engine.run(new ImportRequest(kind, file, fileName, actor, options), n -> job.rowsRead = n);
+            } catch (RuntimeException e) {
+                job.failure = e.getMessage();
+            }
+        });
+        return job;
+    }
+
+    public Optional<Job> job(String id, String actor) {
+        return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(actor));
+    }
+
+    public Optional<MarkedFile.Output> marked(Job job) {
+        if (job.report == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(MarkedFile.write(job.file, job.fileName, job.report));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<BatchRow> batches(int limit) {
+        return jdbc.sql("""
+                select id, kind, file_name, status, row_count, inserted, updated, unchanged, warnings, created_at,
+                       created_by, rolled_back_at
+                from import_batch where kind <> 'DEMO' order by id desc limit ?
+                """).param(limit).query(BatchRow.class).list();
+    }
+
+    public ImportRollback.Result rollback(long batchId, String actor) {
+        return rollback.rollback(batchId, actor);
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

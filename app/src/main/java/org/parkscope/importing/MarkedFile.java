@@ -1,0 +1,177 @@
+package org.parkscope.importing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The user's own file, returned with a problems column on every row that has one and each bad cell filled red, so
+ * it can be fixed where it stands and uploaded again. CSV files come back as CSV, in their own encoding.
+ */
+public final class MarkedFile {
+
+    public static final String COLUMN = "问题 / Problems";
+
+    public record Output(byte[] bytes, String fileName, String contentType) {}
+
+    private MarkedFile() {}
+
+    /** The marked file, or null when the file could not be read at all (its problem is in the report). */
+    public static @Nullable Output write(Path file, String fileName, ImportReport report) throws IOException {
+        FileFormat format;
+        try {
+            format = FileFormat.detect(file);
+        } catch (ImportException e) {
+            return null;
+        }
+        Map<Integer, List<ImportProblem>> byRow = new LinkedHashMap<>();
+        for (ImportProblem p : report.problems()) {
+            if (p.row() > 0) {
+                byRow.computeIfAbsent(p.row(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        String base = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        try {
+            return switch (format) {
+                case CSV -> new Output(csv(file, fileName, report.headerRow(), byRow), base + "-问题.csv",
+                        "text/csv");
+                case XLSX, XLS -> new Output(excel(file, report, byRow), base + "-问题" + (format == FileFormat.XLS
+                        ? ".xls" : ".xlsx"), format == FileFormat.XLS ? "application/vnd.ms-excel"
+                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            };
+        } catch (ImportException e) {
+            return null;
+        }
+    }
+
+    static String messages(List<ImportProblem> problems) {
+        StringBuilder sb = new StringBuilder();
+        for (ImportProblem p : problems) {
+            if (sb.length() > 0) {
+                sb.append("；");
+            }
+            sb.append(p.isError() ? "错误" : "警告");
+            if (p.columnLetter() != null) {
+                sb.append(' ').append(p.columnLetter()).append('列');
+            }
+            sb.append("：").append(p.messageZh()).append(" / ").append(p.messageEn());
+        }
+        return sb.toString();
+    }
+
+    private static byte[] excel(Path file, ImportReport report, Map<Integer, List<ImportProblem>> byRow)
+            throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = report.sheet() != null && wb.getSheet(report.sheet()) != null ? wb.getSheet(report.sheet())
+                    : wb.getSheetAt(wb.getFirstVisibleTab());
+            int lastCol = 0;
+            for (Row row : sheet) {
+                lastCol = Math.max(lastCol, row.getLastCellNum());
+            }
+            int problemCol = Math.max(lastCol, 0);
+            Map<String, CellStyle> marks = new HashMap<>();
+            CellStyle problemStyle = wb.createCellStyle();
+            problemStyle.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+            problemStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            problemStyle.setWrapText(true);
+            if (report.headerRow() > 0) {
+                Row header = row(sheet, report.headerRow() - 1);
+                Cell h = header.createCell(problemCol);
+                h.setCellValue(COLUMN);
+                h.setCellStyle(problemStyle);
+            }
+            for (Map.Entry<Integer, List<ImportProblem>> e : byRow.entrySet()) {
+                Row row = row(sheet, e.getKey() - 1);
+                Cell note = row.createCell(problemCol);
+                note.setCellValue(messages(e.getValue()));
+                note.setCellStyle(problemStyle);
+                for (ImportProblem p : e.getValue()) {
+                    if (p.column() < 0) {
+                        continue;
+                    }
+                    Cell cell = row.getCell(p.column());
+                    if (cell == null) {
+                        cell = row.createCell(p.column());
+                    }
+                    CellStyle original = cell.getCellStyle();
+                    CellStyle marked = marks.computeIfAbsent(original.getIndex() + "/" + p.isError(), k -> {
+                        CellStyle s = wb.createCellStyle();
+                        s.cloneStyleFrom(original);
+                        s.setFillForegroundColor(p.isError() ? IndexedColors.RED.getIndex()
+                                : IndexedColors.LIGHT_ORANGE.getIndex());
+                        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                        return s;
+                    });
+                    cell.setCellStyle(marked);
+                }
+            }
+            sheet.setColumnWidth(problemCol, 80 * 256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IllegalArgumentException e) { // includes POI's EmptyFileException
+            throw new ImportException("file.type", "无法读取该文件", "cannot read the file");
+        }
+    }
+
+    private static Row row(Sheet sheet, int index) {
+        Row row = sheet.getRow(index);
+        return row != null ? row : sheet.createRow(index);
+    }
+
+    private static byte[] csv(Path file, String fileName, int headerRow, Map<Integer, List<ImportProblem>> byRow)
+            throws IOException {
+        CsvSource source = new CsvSource(file, fileName);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (source.hasBom() && source.charset() == StandardCharsets.UTF_8) {
+            bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        Writer w = new OutputStreamWriter(bytes, source.charset());
+        IOException[] failure = new IOException[1];
+        source.read((rowNo, cells) -> {
+            try {
+                List<String> out = new ArrayList<>(cells);
+                if (rowNo == headerRow) {
+                    out.add(COLUMN);
+                } else if (byRow.containsKey(rowNo)) {
+                    out.add(messages(byRow.get(rowNo)));
+                }
+                for (int i = 0; i < out.size(); i++) {
+                    if (i > 0) {
+                        w.write(',');
+                    }
+                    String v = out.get(i);
+                    if (v != null) {
+                        w.write(v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                                ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+                    }
+                }
+                w.write("\r\n");
+            } catch (IOException ex) {
+                failure[0] = ex;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        w.flush();
+        return bytes.toByteArray();
+    }
+}

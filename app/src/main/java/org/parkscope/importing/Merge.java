@@ -1,0 +1,66 @@
+package org.parkscope.importing;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How resolved rows merge into their table on a natural key. A blank cell keeps the stored value; a new row takes the
+ * column's default. Rows whose values are all unchanged are left alone, so importing the same data again changes
+ * nothing. Rows that change are first copied, whole, into {@code import_change}.
+ */
+record Merge(String table, String entity, List<String> keys, List<Col> values) {
+
+    record Col(String name, String insertDefault) {}
+
+    static Col col(String name) {
+        return new Col(name, null);
+    }
+
+    static Col col(String name, String insertDefault) {
+        return new Col(name, insertDefault);
+    }
+
+    private String keyJoin() {
+        return keys.stream().map(k -> "t." + k + " is not distinct from r." + k).collect(Collectors.joining(" and "));
+    }
+
+    private String changed() {
+        String current = values.stream().map(c -> "t." + c.name()).collect(Collectors.joining(", "));
+        String incoming = values.stream().map(c -> "coalesce(r." + c.name() + ", t." + c.name() + ")")
+                .collect(Collectors.joining(", "));
+        return "(" + current + ") is distinct from (" + incoming + ")";
+    }
+
+    /** Before-images of the rows this batch is about to change. */
+    String recordChangesSql() {
+        return "insert into import_change(batch_id, entity, row_id, before) select :batch, '" + entity
+                + "', t.id, to_jsonb(t) from " + table + " t join r on " + keyJoin() + " where " + changed();
+    }
+
+    String updateSql() {
+        String sets = values.stream().map(c -> c.name() + " = coalesce(r." + c.name() + ", t." + c.name() + ")")
+                .collect(Collectors.joining(", "));
+        return "update " + table + " t set " + sets + ", import_batch_id = :batch from r where " + keyJoin()
+                + " and " + changed();
+    }
+
+    String insertSql() {
+        String cols = String.join(", ", keys) + ", "
+                + values.stream().map(Col::name).collect(Collectors.joining(", ")) + ", import_batch_id";
+        String vals = keys.stream().map(k -> "r." + k).collect(Collectors.joining(", ")) + ", "
+                + values.stream().map(c -> c.insertDefault() == null ? "r." + c.name()
+                        : "coalesce(r." + c.name() + ", " + c.insertDefault() + ")").collect(Collectors.joining(", "))
+                + ", :batch";
+        return "insert into " + table + " (" + cols + ") select " + vals + " from r where not exists (select 1 from "
+                + table + " t where " + keyJoin() + ")";
+    }
+
+    /** Rows of the file with the same key as an earlier row, with the first such row. */
+    String duplicatesSql() {
+        String k = String.join(", ", keys);
+        return "select row_no, first_row from (select row_no, row_number() over w as n, first_value(row_no) over w"
+                + " as first_row from r where " + keys.stream().filter(x -> !x.equals("valid_from"))
+                .map(x -> x + " is not null").collect(Collectors.joining(" and "))
+                + " window w as (partition by " + k + " order by row_no)) d where n > 1";
+    }
+}

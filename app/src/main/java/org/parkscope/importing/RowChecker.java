@@ -1,0 +1,392 @@
+package org.parkscope.importing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.parkscope.core.code.CheckResult;
+import org.parkscope.core.code.IndustryCode;
+import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.core.code.Problem;
+import org.parkscope.core.code.Severity;
+import org.parkscope.core.code.Uscc;
+import org.parkscope.core.parse.Dates;
+import org.parkscope.core.parse.Numbers;
+import org.parkscope.core.parse.Text;
+import org.parkscope.shared.GeoJson;
+
+/**
+ * Reads one data row against the header map: every cell of a mapped column is parsed and checked, problems are
+ * reported on their cell, and a row without errors becomes one staging row (or, for figures in columns, one per
+ * metric).
+ */
+final class RowChecker {
+
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})\\s*(?:年)?\\s*(?:[-/.]?\\s*(\\d{1,2})\\s*月?)?");
+    private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(\\d{2})");
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    private final ImportKind kind;
+    private final HeaderMap header;
+    private final ImportRequest.Options options;
+    private final IndustryCodes industries = IndustryCodes.load();
+    private final int columns;
+
+    RowChecker(ImportKind kind, HeaderMap header, ImportRequest.Options options) {
+        this.kind = kind;
+        this.header = header;
+        this.options = options;
+        this.columns = kind.stagingColumns().size();
+    }
+
+    /** True for rows to pass over silently: blank in every mapped column, or a total line (合计). */
+    boolean skip(List<String> cells) {
+        boolean blank = true;
+        for (int c : header.mappedColumns()) {
+            if (c < cells.size() && Text.clean(cells.get(c)) != null) {
+                blank = false;
+                break;
+            }
+        }
+        if (blank) {
+            return true;
+        }
+        int keyCol = header.fields.keySet().iterator().next();
+        if (keyCol < cells.size() && Text.clean(cells.get(keyCol)) != null) {
+            return false;
+        }
+        for (String cell : cells) {
+            String t = Text.clean(cell);
+            if (t != null && (t.startsWith("合计") || t.startsWith("总计") || t.startsWith("小计"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Checks a row; adds its problems; hands each staging row (values in staging-column order) to {@code out} when the
+     * row has no error.
+     */
+    void check(int rowNo, List<String> cells, List<ImportProblem> problems, Consumer<String[]> out) {
+        String[] staged = new String[columns];
+        List<ImportProblem> mine = new ArrayList<>();
+        String reason = null;
+        for (Map.Entry<Integer, Field> e : header.fields.entrySet()) {
+            if (e.getValue().key().equals("reason")) {
+                reason = cell(cells, e.getKey());
+            }
+        }
+        for (Map.Entry<Integer, Field> e : header.fields.entrySet()) {
+            int col = e.getKey();
+            Field f = e.getValue();
+            String raw = cell(cells, col);
+            if (raw == null) {
+                if (f.required()) {
+                    mine.add(problem(rowNo, col, null, Severity.ERROR, "cell.required", "必填项为空：" + f.label(),
+                            "required: " + f.labelEn()));
+                }
+                continue;
+            }
+            CheckResult<String> r = read(f, raw, col, reason);
+            for (Problem p : r.problems()) {
+                mine.add(problem(rowNo, col, raw, p.severity(), p.code(), p.messageZh(), p.messageEn()));
+            }
+            staged[kind.stagingColumns().indexOf(f.key())] = r.value();
+        }
+        problems.addAll(mine);
+        boolean errors = mine.stream().anyMatch(ImportProblem::isError);
+        if (kind == ImportKind.INDICATORS) {
+            figures(rowNo, cells, staged, problems, errors, out);
+        } else if (!errors) {
+            out.accept(staged);
+        }
+    }
+
+    private void figures(int rowNo, List<String> cells, String[] staged, List<ImportProblem> problems,
+            boolean rowErrors, Consumer<String[]> out) {
+        List<String> cols = kind.stagingColumns();
+        int iPeriod = cols.indexOf("period"), iMetric = cols.indexOf("metric"), iValue = cols.indexOf("value"),
+                iUnit = cols.indexOf("unit"), iDept = cols.indexOf("department");
+        if (staged[iPeriod] == null) {
+            if (options.period() != null) {
+                staged[iPeriod] = options.period();
+            } else {
+                problems.add(problem(rowNo, header.column("period"), null, Severity.ERROR, "period.missing",
+                        "缺少期间（年度或月份）：请填写期间列，或在导入时指定期间",
+                        "no period: fill the period column or give the period when importing"));
+                return;
+            }
+        }
+        if (header.isLong()) {
+            if (staged[iMetric] == null || staged[iValue] == null) {
+                if (!rowErrors) {
+                    problems.add(problem(rowNo, header.column(staged[iMetric] == null ? "metric" : "value"), null,
+                            Severity.ERROR, "cell.required", "必填项为空：指标和数值", "required: metric and value"));
+                }
+                return;
+            }
+            String unit = staged[iUnit] != null ? staged[iUnit] : header.units.get(header.column("value"));
+            String[] row = staged.clone();
+            if (convert(rowNo, header.column("value"), staged[iMetric], new BigDecimal(staged[iValue]), unit, row,
+                    problems) && !rowErrors) {
+                row[iDept] = department(row[iDept], row[iMetric]);
+                out.accept(row);
+            }
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        boolean ok = !rowErrors;
+        for (Map.Entry<Integer, String> m : header.metricColumns.entrySet()) {
+            String raw = cell(cells, m.getKey());
+            if (raw == null) {
+                continue;
+            }
+            CheckResult<BigDecimal> n = Numbers.parse(raw);
+            if (!n.ok()) {
+                n.problems().forEach(p -> problems.add(problem(rowNo, m.getKey(), raw, p.severity(), p.code(),
+                        p.messageZh(), p.messageEn())));
+                ok = false;
+                continue;
+            }
+            String[] row = staged.clone();
+            row[iMetric] = m.getValue();
+            String unit = header.units.getOrDefault(m.getKey(), staged[iUnit]);
+            if (convert(rowNo, m.getKey(), m.getValue(), n.value(), unit, row, problems)) {
+                row[iDept] = department(row[iDept], row[iMetric]);
+                rows.add(row);
+            } else {
+                ok = false;
+            }
+        }
+        if (ok) {
+            rows.forEach(out);
+        }
+    }
+
+    /** Converts a figure to its metric's canonical unit; false (with a problem) when unit or value will not do. */
+    private boolean convert(int rowNo, int col, String metric, BigDecimal value, @Nullable String unit, String[] row,
+            List<ImportProblem> problems) {
+        List<String> cols = kind.stagingColumns();
+        Optional<BigDecimal> factor = Vocabulary.unitFactor(metric, unit);
+        if (factor.isEmpty()) {
+            problems.add(problem(rowNo, col, unit, Severity.ERROR, "unit.unknown",
+                    "单位“" + unit + "”不适用于该指标（应为 " + Vocabulary.METRIC_UNITS.get(metric) + " 等）",
+                    "unit “" + unit + "” does not fit this metric (expected " + Vocabulary.METRIC_UNITS.get(metric) + ")"));
+            return false;
+        }
+        if (value.signum() < 0) {
+            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, "value.negative", "数值不能为负",
+                    "the value must not be negative"));
+            return false;
+        }
+        BigDecimal canonical = value.multiply(factor.get()).setScale(4, RoundingMode.HALF_UP);
+        if (canonical.precision() - canonical.scale() > 16) {
+            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, "value.range", "数值过大",
+                    "the value is too large"));
+            return false;
+        }
+        row[cols.indexOf("value")] = canonical.stripTrailingZeros().toPlainString();
+        row[cols.indexOf("unit")] = Vocabulary.METRIC_UNITS.get(metric);
+        return true;
+    }
+
+    private String department(@Nullable String given, String metric) {
+        if (given != null) {
+            return given;
+        }
+        if (options.department() != null) {
+            return options.department();
+        }
+        return switch (metric) {
+            case "TAX" -> "TAX";
+            case "ELECTRICITY" -> "POWER";
+            case "EMISSIONS" -> "ENV";
+            case "LAND_AREA", "FLOOR_AREA" -> "LAND";
+            default -> "STATS";
+        };
+    }
+
+    private CheckResult<String> read(Field f, String raw, int col, @Nullable String reason) {
+        switch (f.type()) {
+            case TEXT:
+                return ok(Text.clean(raw));
+            case USCC: {
+                boolean historical = kind != ImportKind.ENTERPRISES || reason != null;
+                CheckResult<String> r = Uscc.check(raw, historical);
+                return new CheckResult<>(r.ok() ? r.value() : null, r.problems());
+            }
+            case INDUSTRY: {
+                CheckResult<IndustryCode> r = industries.check(raw);
+                if (r.ok() && r.value().level() != 4) {
+                    return bad("industry.level", "须填写 4 位行业小类代码，而不是“" + raw.strip() + "”",
+                            "give a 4-digit industry class, not “" + raw.strip() + "”");
+                }
+                return new CheckResult<>(r.ok() ? r.value().code() : null, r.problems());
+            }
+            case DATE: {
+                CheckResult<java.time.LocalDate> r = Dates.parse(raw);
+                return new CheckResult<>(r.value() == null ? null : r.value().toString(), r.problems());
+            }
+            case DECIMAL: {
+                CheckResult<BigDecimal> r = Numbers.parse(raw);
+                return new CheckResult<>(r.value() == null ? null : r.value().toPlainString(), r.problems());
+            }
+            case INTEGER: {
+                CheckResult<BigDecimal> r = Numbers.parse(raw);
+                if (r.ok() && r.value() != null && r.value().stripTrailingZeros().scale() > 0) {
+                    return bad("number.integer", "须为整数：“" + raw.strip() + "”", "must be a whole number: “" + raw.strip() + "”");
+                }
+                return new CheckResult<>(r.value() == null ? null : r.value().toBigInteger().toString(), r.problems());
+            }
+            case AREA:
+                return area(raw, header.units.get(col));
+            case BOOLEAN:
+                return bool(raw);
+            case PERIOD:
+                return period(raw);
+            case METRIC:
+                return lookup(Vocabulary.metric(raw), raw, "指标", "metric", Vocabulary.METRICS);
+            case UNIT:
+                return ok(Text.clean(raw));
+            case DEPARTMENT:
+                return lookup(Vocabulary.lookup(Vocabulary.DEPARTMENTS, raw), raw, "来源部门", "department",
+                        Vocabulary.DEPARTMENTS);
+            case ROLE:
+                return lookup(Vocabulary.lookup(Vocabulary.ROLES, raw), raw, "身份", "role", Vocabulary.ROLES);
+            case SIZE_CLASS:
+                return lookup(Vocabulary.lookup(Vocabulary.SIZE_CLASSES, raw), raw, "企业规模", "size class",
+                        Vocabulary.SIZE_CLASSES);
+            case STATUS:
+                return lookup(Vocabulary.lookup(Vocabulary.STATUSES, raw), raw, "经营状态", "status", Vocabulary.STATUSES);
+            case PARK_KIND:
+                return lookup(Vocabulary.lookup(Vocabulary.PARK_KINDS, raw), raw, "园区类型", "park kind",
+                        Vocabulary.PARK_KINDS);
+            case QUALIFICATION_TYPE:
+                return lookup(Vocabulary.lookup(Vocabulary.QUALIFICATIONS, raw), raw, "资质类型", "qualification type",
+                        Vocabulary.QUALIFICATIONS);
+            case GEOMETRY:
+                return geometry(raw);
+            case TAGS: {
+                List<String> tags = new ArrayList<>();
+                for (String t : Text.clean(raw).split("[,，、;；\\s]+")) {
+                    if (!t.isBlank() && !tags.contains(t)) {
+                        tags.add(t.replace("\"", ""));
+                    }
+                }
+                return ok(String.join(",", tags));
+            }
+            default:
+                return ok(Text.clean(raw));
+        }
+    }
+
+    private static CheckResult<String> area(String raw, @Nullable String unit) {
+        CheckResult<BigDecimal> n = Numbers.parse(raw);
+        if (!n.ok()) {
+            return new CheckResult<>(null, n.problems());
+        }
+        Optional<BigDecimal> factor = Vocabulary.unitFactor("LAND_AREA", unit);
+        if (factor.isEmpty()) {
+            return bad("unit.area", "面积单位“" + unit + "”无法识别（平方米、亩、公顷）", "unknown area unit “" + unit + "”");
+        }
+        if (n.value().signum() <= 0) {
+            return bad("area.positive", "面积须大于 0", "the area must be greater than 0");
+        }
+        BigDecimal m2 = "亩".equals(unit)
+                ? n.value().multiply(BigDecimal.valueOf(2000)).divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP)
+                : n.value().multiply(factor.get()).setScale(2, RoundingMode.HALF_UP);
+        return ok(m2.toPlainString());
+    }
+
+    private static CheckResult<String> bool(String raw) {
+        String k = Text.headerKey(raw);
+        return switch (k) {
+            case "是", "y", "yes", "true", "1", "√", "✓", "规上" -> ok("true");
+            case "否", "n", "no", "false", "0", "×", "✗", "规下" -> ok("false");
+            default -> bad("bool.format", "应填“是”或“否”：“" + raw.strip() + "”", "expected yes or no: “" + raw.strip() + "”");
+        };
+    }
+
+    private static CheckResult<String> period(String raw) {
+        String s = Text.clean(raw);
+        Matcher m = COMPACT_MONTH.matcher(s);
+        if (m.matches() && Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 12) {
+            return ok(m.group(1) + "-" + m.group(2));
+        }
+        if (s.matches("\\d{4}\\.0+")) {
+            s = s.substring(0, 4); // a year that Excel stored as a number
+        }
+        m = PERIOD.matcher(s);
+        if (m.matches()) {
+            int year = Integer.parseInt(m.group(1));
+            if (year >= 1990 && year <= 2100) {
+                if (m.group(2) == null) {
+                    return ok(m.group(1));
+                }
+                int month = Integer.parseInt(m.group(2));
+                if (month >= 1 && month <= 12) {
+                    return ok(String.format("%d-%02d", year, month));
+                }
+            }
+        }
+        return bad("period.format", "期间应为年份或年月（如 2023、2023-05）：“" + raw.strip() + "”",
+                "the period must be a year or a month (e.g. 2023, 2023-05): “" + raw.strip() + "”");
+    }
+
+    private static CheckResult<String> geometry(String raw) {
+        String s = raw.strip();
+        try {
+            Geometry g = s.startsWith("{") ? GeoJson.readPolygonal(s, GF) : new WKTReader(GF).read(s);
+            if (!(g instanceof org.locationtech.jts.geom.Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon)) {
+                return bad("geometry.type", "范围须为多边形（Polygon / MultiPolygon）", "the shape must be a polygon");
+            }
+            if (!g.isValid()) {
+                return bad("geometry.invalid", "多边形无效（边自相交或未闭合）", "the polygon is invalid (self-intersecting or not closed)");
+            }
+            if (Math.abs(g.getCentroid().getX()) > 180 || Math.abs(g.getCentroid().getY()) > 90) {
+                return bad("geometry.crs", "坐标须为经纬度（WGS-84）", "coordinates must be longitude/latitude (WGS-84)");
+            }
+            return ok(GeoJson.write(g));
+        } catch (ParseException | IllegalArgumentException e) {
+            return bad("geometry.format", "范围须为 GeoJSON 或 WKT 多边形", "the shape must be a GeoJSON or WKT polygon");
+        }
+    }
+
+    private static CheckResult<String> lookup(Optional<String> code, String raw, String what, String whatEn,
+            Map<String, String> table) {
+        if (code.isPresent()) {
+            return ok(code.get());
+        }
+        String accepted = String.join("、", new java.util.LinkedHashSet<>(table.values()));
+        return bad("value.unknown", what + "“" + raw.strip() + "”无法识别（可用：" + accepted + "）",
+                "unknown " + whatEn + " “" + raw.strip() + "” (accepted: " + accepted + ")");
+    }
+
+    private static @Nullable String cell(List<String> cells, int col) {
+        return col < cells.size() ? Text.clean(cells.get(col)) : null;
+    }
+
+    private ImportProblem problem(int rowNo, int col, @Nullable String value, Severity severity, String code,
+            String zh, String en) {
+        return new ImportProblem(rowNo, col, col >= 0 ? header.labels.get(col) : null, value, severity, code, zh, en);
+    }
+
+    private static CheckResult<String> ok(@Nullable String v) {
+        return new CheckResult<>(v, List.of());
+    }
+
+    private static CheckResult<String> bad(String code, String zh, String en) {
+        return new CheckResult<>(null, List.of(Problem.error(code, zh, en)));
+    }
+}

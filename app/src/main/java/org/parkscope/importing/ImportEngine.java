@@ -38,6 +38,9 @@ public final class ImportEngine {
     }
 
     private static final int FLUSH_BYTES = 1 << 20;
+    static final java.util.function.BiConsumer<String, Long> TIMING = Boolean.getBoolean("parkscope.import.timing")
+            ? (phase, t0) -> System.err.printf("import %-10s %6d ms%n", phase, (System.nanoTime() - t0) / 1_000_000)
+            : (phase, t0) -> { };
     private final DataSource dataSource;
 
     public ImportEngine(DataSource dataSource) {
@@ -70,7 +73,9 @@ public final class ImportEngine {
                                 previous, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), millis(t0));
                     }
                 }
+                long tStage = System.nanoTime();
                 Staging staging = stage(c, req, format, problems, counts, progress);
+                TIMING.accept("stage", tStage);
                 ImportReport report = finish(c, req, sha, staging, problems, counts, t0);
                 if (report.status() == ImportReport.Status.COMMITTED) {
                     c.commit();
@@ -260,6 +265,7 @@ public final class ImportEngine {
             List<ImportProblem> problems, int[] counts, long t0) throws SQLException {
         ImportKind kind = req.kind();
         Merge merge = kind.merge();
+        long t = System.nanoTime();
         try (Statement s = c.createStatement()) {
             if (kind == ImportKind.PARKS) {
                 s.execute("insert into park_operator(name) select distinct operator from stg where operator is not null"
@@ -268,6 +274,8 @@ public final class ImportEngine {
             s.execute("create temp table r on commit drop as " + kind.resolveSql());
             s.execute("analyze r");
         }
+        TIMING.accept("resolve", t);
+        t = System.nanoTime();
         // rows repeating an earlier row's key
         try (PreparedStatement ps = c.prepareStatement(merge.duplicatesSql()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -293,6 +301,7 @@ public final class ImportEngine {
                 }
             }
         }
+        TIMING.accept("checks", t);
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::row).thenComparingInt(ImportProblem::column));
         if (counts[0] > 0) {
             return report(ImportReport.Status.REJECTED, req, staging, null, 0, 0, counts, problems, t0);
@@ -317,9 +326,15 @@ public final class ImportEngine {
         int inserted;
         try (Statement s = c.createStatement()) {
             String id = Long.toString(batch);
+            t = System.nanoTime();
             s.executeUpdate(merge.recordChangesSql().replace(":batch", id));
+            TIMING.accept("before", t);
+            t = System.nanoTime();
             updated = s.executeUpdate(merge.updateSql().replace(":batch", id));
+            TIMING.accept("update", t);
+            t = System.nanoTime();
             inserted = s.executeUpdate(merge.insertSql().replace(":batch", id));
+            TIMING.accept("insert", t);
         }
         int unchanged = Math.max(0, staging.rowsStaged() - inserted - updated);
         try (PreparedStatement ps = c.prepareStatement("update import_batch set inserted = ?, updated = ?, unchanged = ?"

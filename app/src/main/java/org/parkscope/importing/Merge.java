@@ -20,8 +20,12 @@ record Merge(String table, String entity, List<String> keys, List<Col> values) {
         return new Col(name, insertDefault);
     }
 
+    /**
+     * Plain equality, which the planner can hash or merge on and look up in the unique index ("is not distinct from"
+     * cannot). Key columns are NOT NULL in every table, and rows with an unresolved key never reach the merge.
+     */
     private String keyJoin() {
-        return keys.stream().map(k -> "t." + k + " is not distinct from r." + k).collect(Collectors.joining(" and "));
+        return keys.stream().map(k -> "t." + k + " = r." + k).collect(Collectors.joining(" and "));
     }
 
     private String changed() {

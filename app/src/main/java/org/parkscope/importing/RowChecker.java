@@ -41,6 +41,10 @@ final class RowChecker {
     private final ImportRequest.Options options;
     private final IndustryCodes industries = IndustryCodes.load();
     private final int columns;
+    /** Files repeat the same codes and words on many rows: each distinct cell is read once. */
+    private final java.util.Map<String, CheckResult<String>> usccCache = new java.util.HashMap<>();
+    private final java.util.Map<String, CheckResult<String>> metricCache = new java.util.HashMap<>();
+    private static final int CACHE_LIMIT = 200_000;
 
     RowChecker(ImportKind kind, HeaderMap header, ImportRequest.Options options) {
         this.kind = kind;
@@ -119,6 +123,9 @@ final class RowChecker {
         int iPeriod = cols.indexOf("period"), iMetric = cols.indexOf("metric"), iValue = cols.indexOf("value"),
                 iUnit = cols.indexOf("unit"), iDept = cols.indexOf("department");
         if (staged[iPeriod] == null) {
+            if (rowErrors && cell(cells, header.column("period")) != null) {
+                return; // the period cell is there but wrong: already reported
+            }
             if (options.period() != null) {
                 staged[iPeriod] = options.period();
             } else {
@@ -223,8 +230,14 @@ final class RowChecker {
                 return ok(Text.clean(raw));
             case USCC: {
                 boolean historical = kind != ImportKind.ENTERPRISES || reason != null;
-                CheckResult<String> r = Uscc.check(raw, historical);
-                return new CheckResult<>(r.ok() ? r.value() : null, r.problems());
+                if (!historical) {
+                    CheckResult<String> r = Uscc.check(raw, false);
+                    return new CheckResult<>(r.ok() ? r.value() : null, r.problems());
+                }
+                return cached(usccCache, raw, () -> {
+                    CheckResult<String> r = Uscc.check(raw, true);
+                    return new CheckResult<>(r.ok() ? r.value() : null, r.problems());
+                });
             }
             case INDUSTRY: {
                 CheckResult<IndustryCode> r = industries.check(raw);
@@ -256,7 +269,8 @@ final class RowChecker {
             case PERIOD:
                 return period(raw);
             case METRIC:
-                return lookup(Vocabulary.metric(raw), raw, "指标", "metric", Vocabulary.METRICS);
+                return cached(metricCache, raw, () -> lookup(Vocabulary.metric(raw), raw, "指标", "metric",
+                        Vocabulary.METRICS));
             case UNIT:
                 return ok(Text.clean(raw));
             case DEPARTMENT:
@@ -289,6 +303,18 @@ final class RowChecker {
             default:
                 return ok(Text.clean(raw));
         }
+    }
+
+    private static CheckResult<String> cached(java.util.Map<String, CheckResult<String>> cache, String raw,
+            java.util.function.Supplier<CheckResult<String>> read) {
+        CheckResult<String> r = cache.get(raw);
+        if (r == null) {
+            r = read.get();
+            if (cache.size() < CACHE_LIMIT) {
+                cache.put(raw, r);
+            }
+        }
+        return r;
     }
 
     private static CheckResult<String> area(String raw, @Nullable String unit) {
@@ -374,7 +400,7 @@ final class RowChecker {
     }
 
     private static @Nullable String cell(List<String> cells, int col) {
-        return col < cells.size() ? Text.clean(cells.get(col)) : null;
+        return col >= 0 && col < cells.size() ? Text.clean(cells.get(col)) : null;
     }
 
     private ImportProblem problem(int rowNo, int col, @Nullable String value, Severity severity, String code,

@@ -13,7 +13,31 @@ public final class Numbers {
 
     private Numbers() {}
 
+    /** Digits with at most one inner decimal point, nothing else. */
+    private static boolean plain(String s) {
+        int n = s == null ? 0 : s.length();
+        if (n == 0 || n > 30) {
+            return false;
+        }
+        boolean dot = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (dot || i == 0 || i == n - 1) {
+                    return false;
+                }
+                dot = true;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static CheckResult<BigDecimal> parse(String raw) {
+        if (plain(raw)) {
+            return new CheckResult<>(new BigDecimal(raw), List.of()); // the common case, without regex or copies
+        }
         String s = Text.clean(raw);
         if (s == null) {
             return new CheckResult<>(null, List.of());

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.parkscope.audit.AuditLog;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,6 @@ class AdminCommand implements ApplicationRunner {
         }
         System.out.println("\n  管理员 / administrator:  " + username + "\n  一次性密码 / one-time password:  " + password
                 + "\n  （仅显示这一次 / shown once）\n");
-        context.close();
+        System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -125,7 +125,7 @@ public enum ImportKind {
                     Merge.col("park_id"), Merge.col("floor_no"), Merge.col("area_m2"), Merge.col("use", "'厂房'")))),
 
     ENTERPRISES("企业", "Enterprises", List.of(
-            of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "uscc", "credit code"),
+            of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("name", TEXT, false, "企业名称", "名称", "单位名称", "企业", "name"),
             of("industry_code", INDUSTRY, false, "行业代码", "国民经济行业代码", "行业小类代码", "industry code"),
             of("size_class", SIZE_CLASS, false, "企业规模", "规模", "size class"),
@@ -158,7 +158,7 @@ public enum ImportKind {
                     Merge.col("tax_region_code"), Merge.col("sei_codes", "'{}'")))),
 
     OCCUPANCY("租用关系", "Occupancy", List.of(
-            of("uscc", USCC, true, "统一社会信用代码", "企业信用代码", "信用代码", "uscc"),
+            of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("parcel", TEXT, true, "不动产权证号", "宗地", "证号", "parcel certificate"),
             of("role", ROLE, true, "身份", "使用方式", "角色", "role"),
             of("landlord_uscc", USCC, false, "出租方统一社会信用代码", "出租方信用代码", "landlord uscc"),
@@ -203,7 +203,7 @@ public enum ImportKind {
                     Merge.col("landlord_id"), Merge.col("leased_area_m2"), Merge.col("valid_to")))),
 
     QUALIFICATIONS("资质", "Qualifications", List.of(
-            of("uscc", USCC, true, "统一社会信用代码", "信用代码", "uscc"),
+            of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("type", QUALIFICATION_TYPE, true, "资质类型", "资质", "类型", "type"),
             of("level", TEXT, false, "级别", "level"),
             of("certificate_no", TEXT, false, "证书编号", "证书号", "certificate no"),
@@ -224,7 +224,7 @@ public enum ImportKind {
                     Merge.col("level"), Merge.col("certificate_no"), Merge.col("expires_on"), Merge.col("note")))),
 
     INDICATORS("指标数据", "Figures", List.of(
-            of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "uscc", "credit code"),
+            of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("name", TEXT, false, "企业名称", "单位名称", "名称", "name"),
             of("period", PERIOD, false, "期间", "年度", "年份", "月份", "统计期", "period"),
             of("metric", METRIC, false, "指标", "指标名称", "metric"),

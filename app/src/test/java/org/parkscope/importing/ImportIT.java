@@ -352,6 +352,39 @@ class ImportIT {
         }
     }
 
+    @Test
+    void anOldXlsWorkbookWithEnglishHeadersAndRealDateCells() throws IOException {
+        Ent a = enterprise("ZJHS", 0);
+        byte[] xls;
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("Sheet1");
+            Row h = s.createRow(0);
+            String[] head = {"Credit Code", "Type", "Certificate No", "Issued On", "Expires On"};
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy/m/d"));
+            Row r = s.createRow(1);
+            r.createCell(0).setCellValue(a.uscc());
+            r.createCell(1).setCellValue("Tech Center");
+            r.createCell(2).setCellValue("JSZX-XLS-1");
+            r.createCell(3).setCellValue(java.time.LocalDate.of(2025, 6, 30));
+            r.getCell(3).setCellStyle(date);
+            r.createCell(4).setCellFormula("D2+365");
+            r.getCell(4).setCellStyle(date);
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            wb.write(out);
+            xls = out.toByteArray();
+        }
+        ImportReport r = run(ImportKind.QUALIFICATIONS, write("quals.xls", xls));
+        assertThat(r.status()).as(r.problems().toString()).isEqualTo(ImportReport.Status.COMMITTED);
+        Map<String, Object> q = jdbc.sql("select type, issued_on::text as i, expires_on::text as x from qualification"
+                + " where certificate_no = 'JSZX-XLS-1'").query().singleRow();
+        assertThat(q).containsEntry("type", "TECH_CENTER").containsEntry("i", "2025-06-30").containsEntry("x", "2026-06-30");
+        assertThat(imports.rollback(r.batchId(), "test").done()).isTrue();
+    }
+
     static byte[] bytes(String s, Charset cs) {
         return s.getBytes(cs);
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** The rows of one sheet of a spreadsheet or CSV file, streamed in order, each cell as text. */
-interface RowSource {
+public interface RowSource {
 
     /** Receives a row: its number as the user sees it (1-based) and its cells (null for empty ones). */
     interface RowConsumer {
@@ -15,4 +15,13 @@ interface RowSource {
     String sheetName();
 
     void read(RowConsumer consumer) throws IOException;
+
+    /** The right reader for a file, judged by its content: .xlsx, .xls or CSV. */
+    static RowSource open(java.nio.file.Path file, String name) throws IOException {
+        return switch (FileFormat.detect(file)) {
+            case XLSX -> new XlsxSource(file);
+            case XLS -> new XlsSource(file);
+            case CSV -> new CsvSource(file, name);
+        };
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.parkscope.core.parse.Text;
 
 /** The words people use in spreadsheets for metrics, units, roles, classes and departments, mapped to codes. */
-final class Vocabulary {
+public final class Vocabulary {
 
     private Vocabulary() {}
 
@@ -51,12 +51,12 @@ final class Vocabulary {
         }
     }
 
-    static Optional<String> metric(String raw) {
+    public static Optional<String> metric(String raw) {
         return Optional.ofNullable(METRICS.get(Text.headerKey(stripUnit(raw))));
     }
 
     /** "税收(万元)" → "税收". */
-    static String stripUnit(String header) {
+    public static String stripUnit(String header) {
         String s = Text.clean(header);
         if (s == null) {
             return "";
@@ -66,7 +66,7 @@ final class Vocabulary {
     }
 
     /** The text inside the brackets of a header, if any: "税收(万元)" → "万元". */
-    static Optional<String> unitIn(String header) {
+    public static Optional<String> unitIn(String header) {
         String s = Text.clean(header);
         if (s == null) {
             return Optional.empty();
@@ -79,7 +79,7 @@ final class Vocabulary {
     /**
      * Factor from a unit as written to the metric's canonical unit, or empty when the unit does not fit the metric.
      */
-    static Optional<BigDecimal> unitFactor(String metric, String unit) {
+    public static Optional<BigDecimal> unitFactor(String metric, String unit) {
         String u = Text.headerKey(unit == null ? "" : unit);
         String canonical = METRIC_UNITS.get(metric);
         if (u.isEmpty()) {

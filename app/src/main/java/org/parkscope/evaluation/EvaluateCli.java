@@ -1,0 +1,261 @@
+package org.parkscope.evaluation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.parkscope.core.evaluation.Engine;
+import org.parkscope.core.evaluation.EvaluationInput;
+import org.parkscope.core.evaluation.Explanation;
+import org.parkscope.core.evaluation.Scheme;
+import org.parkscope.core.parse.Numbers;
+import org.parkscope.core.parse.Text;
+import org.parkscope.importing.RowSource;
+import org.parkscope.importing.Vocabulary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code parkscope evaluate --scheme S.yaml --data D.xlsx --out R.xlsx}: scores a spreadsheet offline — no server, no
+ * database. The data sheet has one row per enterprise: 统一社会信用代码 (or any id), 企业名称, 是否规上, 用地面积 (亩,
+ * or m² / 公顷 in the header), and one column per metric (税收, 工业增加值, 综合能耗, 主要污染物排放, 从业人员, 研发费用,
+ * 营业收入, 用电量 …, units in the header as for imports). The result workbook has every item's value and points, the
+ * total, rank, class and cut-offs.
+ */
+@Command(name = "parkscope evaluate", mixinStandardHelpOptions = true,
+        description = "离线评价一个数据文件 / evaluate a data file offline")
+public final class EvaluateCli implements Callable<Integer> {
+
+    @Option(names = "--scheme", required = true, description = "scheme YAML, or the name of a shipped one (huangyan-2022)")
+    String scheme;
+
+    @Option(names = "--data", required = true, description = "data file (.xlsx, .xls, .csv)")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "result workbook (.xlsx)")
+    Path out;
+
+    PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EvaluateCli()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Scheme s;
+        try {
+            s = Files.isRegularFile(Path.of(scheme)) ? SchemeFile.load(Path.of(scheme)) : SchemeFile.classpath(scheme);
+        } catch (SchemeFile.Invalid e) {
+            console.println(e.getMessage());
+            return 2;
+        }
+        if (!Files.isRegularFile(data)) {
+            console.println("数据文件不存在 / no such data file: " + data);
+            return 2;
+        }
+        Table t = read(data);
+        if (t.problems.size() > 0) {
+            t.problems.forEach(console::println);
+            return 1;
+        }
+        Engine.Result r = new Engine().run(s, t.input());
+        write(s, t, r, out);
+        Map<String, Integer> classes = new java.util.TreeMap<>();
+        for (int i = 0; i < r.size(); i++) {
+            classes.merge(r.klass(i) == null ? "—" : r.klass(i), 1, Integer::sum);
+        }
+        console.printf("%s: %d 家企业 / enterprises; 分档 classes %s → %s%n", s.id(), r.size(), classes, out);
+        return 0;
+    }
+
+    /** The data sheet as columns. */
+    static final class Table {
+        final List<String> ids = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final List<Boolean> above = new ArrayList<>();
+        final List<Double> land = new ArrayList<>();
+        final Map<String, List<Double>> metrics = new HashMap<>();
+        final List<String> problems = new ArrayList<>();
+
+        EvaluationInput input() {
+            int n = ids.size();
+            boolean[] a = new boolean[n];
+            double[] l = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = above.get(i);
+                l[i] = land.get(i);
+            }
+            EvaluationInput in = new EvaluationInput(ids.toArray(new String[0]), names.toArray(new String[0]), a, l);
+            metrics.forEach((m, values) -> in.metric(m, values.stream().mapToDouble(Double::doubleValue).toArray()));
+            return in;
+        }
+    }
+
+    static Table read(Path file) throws IOException {
+        Table t = new Table();
+        Map<Integer, String> metricCols = new HashMap<>();
+        Map<Integer, BigDecimal> factors = new HashMap<>();
+        int[] cols = {-1, -1, -1, -1}; // id, name, above, land
+        BigDecimal[] landFactor = {BigDecimal.ONE};
+        boolean[] header = {false};
+        RowSource.open(file, file.getFileName().toString()).read((rowNo, cells) -> {
+            if (!header[0]) {
+                for (int c = 0; c < cells.size(); c++) {
+                    String h = Text.clean(cells.get(c));
+                    if (h == null) {
+                        continue;
+                    }
+                    String key = Text.headerKey(Vocabulary.stripUnit(h));
+                    if (key.contains("信用代码") || key.equals("id") || key.equals("代码")) {
+                        cols[0] = c;
+                    } else if (key.contains("名称")) {
+                        cols[1] = c;
+                    } else if (key.contains("规上") || key.contains("规模以上")) {
+                        cols[2] = c;
+                    } else if (key.contains("用地面积") || key.contains("土地面积")) {
+                        cols[3] = c;
+                        String unit = Vocabulary.unitIn(h).orElse("亩");
+                        landFactor[0] = unit.equals("亩") ? BigDecimal.ONE : Vocabulary.unitFactor("LAND_AREA", unit)
+                                .map(f -> f.multiply(new BigDecimal("0.0015"))).orElse(BigDecimal.ONE);
+                    } else {
+                        Optional<String> m = Vocabulary.metric(h);
+                        if (m.isPresent()) {
+                            metricCols.put(c, m.get());
+                            factors.put(c, Vocabulary.unitFactor(m.get(), Vocabulary.unitIn(h).orElse(""))
+                                    .orElse(BigDecimal.ONE));
+                        }
+                    }
+                }
+                header[0] = cols[0] >= 0 && cols[3] >= 0;
+                return;
+            }
+            String id = cell(cells, cols[0]);
+            if (id == null) {
+                return;
+            }
+            t.ids.add(id);
+            t.names.add(Optional.ofNullable(cell(cells, cols[1])).orElse(id));
+            String a = cell(cells, cols[2]);
+            t.above.add(a != null && (a.equals("是") || a.equalsIgnoreCase("y") || a.equalsIgnoreCase("true")
+                    || a.equals("1") || a.equals("规上")));
+            t.land.add(number(cell(cells, cols[3]), landFactor[0], rowNo, t));
+            int row = t.ids.size() - 1;
+            for (Map.Entry<Integer, String> e : metricCols.entrySet()) {
+                List<Double> col = t.metrics.computeIfAbsent(e.getValue(), k -> new ArrayList<>());
+                while (col.size() < row) {
+                    col.add(Double.NaN);
+                }
+                col.add(number(cell(cells, e.getKey()), factors.get(e.getKey()), rowNo, t));
+            }
+        });
+        if (!header[0]) {
+            t.problems.add("找不到表头：须有“统一社会信用代码”和“用地面积”列 / no header with a credit code and land area");
+        }
+        t.metrics.values().forEach(col -> {
+            while (col.size() < t.ids.size()) {
+                col.add(Double.NaN);
+            }
+        });
+        return t;
+    }
+
+    private static double number(String s, BigDecimal factor, int rowNo, Table t) {
+        if (s == null) {
+            return Double.NaN;
+        }
+        var n = Numbers.parse(s);
+        if (!n.ok()) {
+            t.problems.add("第 " + rowNo + " 行 row " + rowNo + ": " + n.errors().get(0).messageZh() + " / "
+                    + n.errors().get(0).messageEn());
+            return Double.NaN;
+        }
+        return n.value().multiply(factor).doubleValue();
+    }
+
+    private static String cell(List<String> cells, int c) {
+        return c >= 0 && c < cells.size() ? Text.clean(cells.get(c)) : null;
+    }
+
+    static void write(Scheme s, Table t, Engine.Result r, Path out) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(500); OutputStream os = Files.newOutputStream(out)) {
+            Sheet sheet = wb.createSheet("评价结果");
+            List<String> head = new ArrayList<>(List.of("统一社会信用代码", "企业名称", "评价对象组", "总分", "名次", "组内企业数",
+                    "等级"));
+            List<Scheme.Indicator> all = new ArrayList<>();
+            for (Scheme.Cohort c : s.cohorts()) {
+                for (Scheme.Indicator i : c.indicators()) {
+                    if (all.stream().noneMatch(x -> x.code().equals(i.code()))) {
+                        all.add(i);
+                        head.add(i.name() + " 值");
+                        head.add(i.name() + " 得分");
+                    }
+                }
+            }
+            head.add("说明");
+            Row h = sheet.createRow(0);
+            for (int c = 0; c < head.size(); c++) {
+                h.createCell(c).setCellValue(head.get(c));
+            }
+            for (int i = 0; i < r.size(); i++) {
+                Explanation e = r.explain(i);
+                Row row = sheet.createRow(i + 1);
+                row.createCell(0).setCellValue(e.id());
+                row.createCell(1).setCellValue(e.name());
+                row.createCell(2).setCellValue(e.cohortName() == null ? "—" : e.cohortName());
+                if (e.cohort() != null) {
+                    row.createCell(3).setCellValue(e.shownTotal().doubleValue());
+                    row.createCell(4).setCellValue(e.rank());
+                    row.createCell(5).setCellValue(e.of());
+                    row.createCell(6).setCellValue(e.klass());
+                    for (Explanation.Item item : e.items()) {
+                        int k = 7 + 2 * indexOf(all, item.code());
+                        if (!Double.isNaN(item.value())) {
+                            row.createCell(k).setCellValue(item.value());
+                        }
+                        row.createCell(k + 1).setCellValue(item.shownPoints().doubleValue());
+                    }
+                }
+                List<String> notes = new ArrayList<>();
+                if (e.note() != null) {
+                    notes.add(e.note());
+                }
+                e.items().stream().filter(x -> x.note() != null).forEach(x -> notes.add(x.name() + "：" + x.note()));
+                row.createCell(head.size() - 1).setCellValue(String.join("；", notes));
+            }
+            Sheet about = wb.createSheet("方案");
+            String[] lines = {"方案 scheme: " + s.id(), "地区 region: " + s.region(), "年度 year: " + s.year(),
+                "依据 source: " + s.source()};
+            for (int i = 0; i < lines.length; i++) {
+                about.createRow(i).createCell(0).setCellValue(lines[i]);
+            }
+            for (int i = 0; i < s.assumptions().size(); i++) {
+                about.createRow(lines.length + i).createCell(0).setCellValue("假设 assumption: " + s.assumptions().get(i));
+            }
+            wb.write(os);
+            wb.dispose();
+        }
+    }
+
+    private static int indexOf(List<Scheme.Indicator> all, String code) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

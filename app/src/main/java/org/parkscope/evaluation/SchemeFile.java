@@ -1,0 +1,181 @@
+package org.parkscope.evaluation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.parkscope.core.evaluation.Scheme;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads an evaluation scheme from YAML (format in {@code docs/evaluation-schemes.md}) and checks it, reporting every
+ * problem with its place in the file in Chinese and English.
+ */
+public final class SchemeFile {
+
+    /** A scheme file that cannot be used, with every problem found. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String name, List<String> problems) {
+            super("评价方案 " + name + " 有误 / scheme " + name + " is invalid:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static final Set<String> METRICS = Set.of("LAND_MU", "TAX", "REVENUE", "OUTPUT", "VALUE_ADDED", "ENERGY",
+            "ELECTRICITY", "EMISSIONS", "RD", "STAFF", "GOODS_SALES", "TECH_INVEST");
+
+    private SchemeFile() {}
+
+    public static Scheme load(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(r), file.getFileName().toString());
+        } catch (YAMLException e) {
+            throw new Invalid(file.getFileName().toString(), List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
+        }
+    }
+
+    public static Scheme classpath(String name) {
+        try (InputStream in = SchemeFile.class.getResourceAsStream("/schemes/" + name + ".yaml")) {
+            if (in == null) {
+                throw new Invalid(name, List.of("没有这个内置方案 / no such shipped scheme"));
+            }
+            return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(in), name);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Scheme parse(Object root, String name) {
+        List<String> problems = new ArrayList<>();
+        if (!(root instanceof Map<?, ?> doc)) {
+            throw new Invalid(name, List.of("文件须是一个映射（键: 值）/ the file must be a mapping"));
+        }
+        String id = text(doc, "id", "", problems);
+        String region = text(doc, "region", "", problems);
+        int year = (int) number(doc, "year", "", problems, true);
+        String source = text(doc, "source", "", problems);
+        List<String> assumptions = new ArrayList<>();
+        if (doc.get("assumptions") instanceof List<?> list) {
+            list.forEach(a -> assumptions.add(String.valueOf(a)));
+        }
+        List<Scheme.Cohort> cohorts = new ArrayList<>();
+        Object cs = doc.get("cohorts");
+        if (!(cs instanceof List<?> cohortList) || cohortList.isEmpty()) {
+            problems.add("cohorts: 至少需要一个评价对象组 / at least one cohort is needed");
+        } else {
+            for (int c = 0; c < cohortList.size(); c++) {
+                String at = "cohorts[" + c + "]";
+                if (!(cohortList.get(c) instanceof Map<?, ?> cm)) {
+                    problems.add(at + ": 须是映射 / must be a mapping");
+                    continue;
+                }
+                Map<?, ?> members = cm.get("members") instanceof Map<?, ?> m ? m : Map.of();
+                Boolean above = members.get("above_scale") instanceof Boolean b ? b : null;
+                double minMu = members.get("min_land_mu") instanceof Number n ? n.doubleValue() : 0;
+                List<Scheme.Indicator> indicators = new ArrayList<>();
+                if (cm.get("indicators") instanceof List<?> inds) {
+                    for (int k = 0; k < inds.size(); k++) {
+                        Scheme.Indicator ind = indicator(inds.get(k), at + ".indicators[" + k + "]", problems);
+                        if (ind != null) {
+                            indicators.add(ind);
+                        }
+                    }
+                } else {
+                    problems.add(at + ".indicators: 缺少指标 / missing");
+                }
+                List<Scheme.Band> bands = new ArrayList<>();
+                if (cm.get("bands") instanceof List<?> bs) {
+                    for (int b = 0; b < bs.size(); b++) {
+                        String bat = at + ".bands[" + b + "]";
+                        if (bs.get(b) instanceof Map<?, ?> bm) {
+                            bands.add(new Scheme.Band(text(bm, "class", bat, problems),
+                                    number(bm, "up_to", bat, problems, true)));
+                        } else {
+                            problems.add(bat + ": 须是映射 / must be a mapping");
+                        }
+                    }
+                }
+                cohorts.add(new Scheme.Cohort(text(cm, "code", at, problems), text(cm, "name", at, problems),
+                        new Scheme.Membership(above, minMu), indicators, bands));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(name, problems);
+        }
+        try {
+            return new Scheme(id, region, year, source, assumptions, cohorts);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(name, List.of(e.getMessage()));
+        }
+    }
+
+    private static Scheme.Indicator indicator(Object o, String at, List<String> problems) {
+        if (!(o instanceof Map<?, ?> m)) {
+            problems.add(at + ": 须是映射 / must be a mapping");
+            return null;
+        }
+        String numerator = text(m, "numerator", at, problems);
+        String denominator = text(m, "denominator", at, problems);
+        for (String metric : new String[] {numerator, denominator}) {
+            if (metric != null && !METRICS.contains(metric)) {
+                problems.add(at + ": 未知指标数据 “" + metric + "” / unknown metric (one of " + METRICS + ")");
+            }
+        }
+        Scheme.Family family = null;
+        String f = text(m, "family", at, problems);
+        try {
+            family = f == null ? null : Scheme.Family.valueOf(f.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(at + ".family: 未知计分方式 “" + f + "” / unknown scoring family");
+        }
+        Scheme.Missing missing = Scheme.Missing.ZERO;
+        if (m.get("missing") != null) {
+            try {
+                missing = Scheme.Missing.valueOf(String.valueOf(m.get("missing")).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ".missing: 未知缺失处理 / unknown rule for missing data");
+            }
+        }
+        double factor = m.get("factor") instanceof Number n ? n.doubleValue() : 1;
+        double benchmark = m.get("benchmark") instanceof Number n ? n.doubleValue() : m.get("k") instanceof Number k
+                ? k.doubleValue() : 0;
+        Double cap = m.get("cap") instanceof Number n ? n.doubleValue() : null;
+        String code = text(m, "code", at, problems);
+        double weight = number(m, "weight", at, problems, true);
+        if (family == null || code == null) {
+            return null;
+        }
+        return new Scheme.Indicator(code, String.valueOf(m.get("name") == null ? code : m.get("name")), numerator,
+                denominator, factor, weight, family, benchmark, missing, cap);
+    }
+
+    private static String text(Map<?, ?> m, String key, String at, List<String> problems) {
+        Object v = m.get(key);
+        if (v == null || String.valueOf(v).isBlank()) {
+            problems.add((at.isEmpty() ? "" : at + ".") + key + ": 缺少 / missing");
+            return null;
+        }
+        return String.valueOf(v);
+    }
+
+    private static double number(Map<?, ?> m, String key, String at, List<String> problems, boolean required) {
+        Object v = m.get(key);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (required) {
+            problems.add((at.isEmpty() ? "" : at + ".") + key + ": 须是数字 / must be a number");
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,110 @@
+package org.parkscope.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parkscope.core.evaluation.Engine;
+import org.parkscope.core.evaluation.EvaluationInput;
+import org.parkscope.core.evaluation.Explanation;
+import org.parkscope.core.evaluation.Scheme;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Example 1 of shared/domain/evaluation.md, reproduced by the shipped Huangyan 2022 scheme. */
+class HuangyanSchemeTest {
+
+    @Test
+    void example1IsReproducedExactly() {
+        Scheme scheme = SchemeFile.classpath("huangyan-2022");
+        double nan = Double.NaN;
+        EvaluationInput in = new EvaluationInput(new String[] {"up", "down"}, new String[] {"规上企业", "规下企业"},
+                new boolean[] {true, false}, new double[] {40, 8})
+                .metric("TAX", new double[] {1200, 60})
+                .metric("VALUE_ADDED", new double[] {6000, nan})
+                .metric("ENERGY", new double[] {2000, nan})
+                .metric("EMISSIONS", new double[] {1.5, nan})
+                .metric("STAFF", new double[] {300, nan})
+                .metric("RD", new double[] {450, nan})
+                .metric("REVENUE", new double[] {15000, nan})
+                .metric("ELECTRICITY", new double[] {nan, 300}); // 3 000 000 kWh = 300 万千瓦时
+
+        Engine.Result r = new Engine().run(scheme, in);
+
+        Explanation up = r.explain(0);
+        assertThat(up.cohort()).isEqualTo("ABOVE");
+        Map<String, String> expected = Map.of("TAX_PER_MU", "37.35", "VA_PER_MU", "22.03", "VA_PER_ENERGY", "22.27",
+                "VA_PER_EMISSION", "8.11", "LABOUR_PROD", "11.03", "RD_RATIO", "9.93");
+        for (Explanation.Item item : up.items()) {
+            assertThat(item.shownPoints()).as(item.code()).isEqualByComparingTo(expected.get(item.code()));
+        }
+        assertThat(up.items()).extracting(Explanation.Item::value).containsExactly(30.0, 150.0, 3.0, 4000.0, 20.0, 0.03);
+        assertThat(up.shownTotal()).isEqualByComparingTo("110.73");
+
+        Explanation down = r.explain(1);
+        assertThat(down.cohort()).isEqualTo("BELOW");
+        assertThat(down.items().get(0).shownPoints()).isEqualByComparingTo("32.35");
+        assertThat(down.items().get(1).shownPoints()).isEqualByComparingTo("42.52");
+        assertThat(down.shownTotal()).isEqualByComparingTo("74.86");
+    }
+
+    @Test
+    void theOfflineCommandScoresAWorkbook(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path data = dir.resolve("data.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var os = java.nio.file.Files.newOutputStream(data)) {
+            var sheet = wb.createSheet("数据");
+            String[][] rows = {
+                {"统一社会信用代码", "企业名称", "是否规上", "用地面积(亩)", "税收(万元)", "工业增加值", "综合能耗", "主要污染物排放",
+                    "从业人员", "研发费用", "营业收入", "用电量(千瓦时)"},
+                {"E1", "规上企业", "是", "40", "1200", "6000", "2000", "1.5", "300", "450", "15000", ""},
+                {"E2", "规下企业", "否", "8", "60", "", "", "", "", "", "", "3,000,000"},
+                {"E3", "小企业", "否", "2", "10", "", "", "", "", "", "", "100000"}};
+            for (int i = 0; i < rows.length; i++) {
+                var row = sheet.createRow(i);
+                for (int j = 0; j < rows[i].length; j++) {
+                    if (!rows[i][j].isEmpty()) {
+                        row.createCell(j).setCellValue(rows[i][j]);
+                    }
+                }
+            }
+            wb.write(os);
+        }
+        java.nio.file.Path out = dir.resolve("result.xlsx");
+        EvaluateCli cli = new EvaluateCli();
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        cli.console = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = new picocli.CommandLine(cli).execute("--scheme", "huangyan-2022", "--data", data.toString(),
+                "--out", out.toString());
+        assertThat(code).as(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(out))) {
+            var sheet = wb.getSheet("评价结果");
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(110.73);
+            assertThat(sheet.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(74.86);
+            assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("—"); // 2 亩: outside the scope
+            assertThat(sheet.getRow(3).getCell(sheet.getRow(0).getLastCellNum() - 1).getStringCellValue())
+                    .contains("不在评价范围");
+            assertThat(wb.getSheet("方案").getRow(0).getCell(0).getStringCellValue()).contains("huangyan-2022");
+        }
+    }
+
+    @Test
+    void aBrokenSchemeFileNamesEveryProblemAndWhere() {
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: x
+                region: 测试
+                year: 2023
+                source: test
+                cohorts:
+                  - code: A
+                    name: a
+                    indicators:
+                      - {code: T, name: t, numerator: TAXX, denominator: LAND_MU, weight: 10, family: BENCHMARK_RATIO}
+                      - {code: U, name: u, numerator: TAX, denominator: LAND_MU, weight: 10, family: SOMETHING}
+                """);
+        assertThatThrownBy(() -> SchemeFile.parse(yaml, "x.yaml"))
+                .hasMessageContaining("cohorts[0].indicators[0]").hasMessageContaining("TAXX")
+                .hasMessageContaining("cohorts[0].indicators[1].family");
+    }
+}

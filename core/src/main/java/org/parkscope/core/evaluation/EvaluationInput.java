@@ -1,0 +1,49 @@
+package org.parkscope.core.evaluation;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The data of a run, column by column: one entry per enterprise in every array. Metrics are in the units the scheme
+ * expects; a missing value is {@link Double#NaN}. The input is a snapshot: store it with the run to reproduce it.
+ */
+public final class EvaluationInput {
+
+    final String[] ids;
+    final String[] names;
+    final boolean[] aboveScale;
+    final double[] landMu;
+    final Map<String, double[]> metrics = new HashMap<>();
+
+    public EvaluationInput(String[] ids, String[] names, boolean[] aboveScale, double[] landMu) {
+        int n = ids.length;
+        if (names.length != n || aboveScale.length != n || landMu.length != n) {
+            throw new IllegalArgumentException("all columns need one value per enterprise");
+        }
+        this.ids = ids;
+        this.names = names;
+        this.aboveScale = aboveScale;
+        this.landMu = landMu;
+        metrics.put("LAND_MU", landMu);
+    }
+
+    public EvaluationInput metric(String code, double[] values) {
+        if (values.length != ids.length) {
+            throw new IllegalArgumentException("metric " + code + " needs one value per enterprise");
+        }
+        metrics.put(code, values);
+        return this;
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    double[] column(String code) {
+        double[] c = metrics.get(code);
+        if (c == null) {
+            throw new IllegalArgumentException("数据中没有指标 " + code + " / the data has no metric " + code);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,30 @@
+package org.parkscope.core.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Why an enterprise got its result: its cohort, each indicator's inputs, value, reference and points, the total, its
+ * rank among how many, the class and the cut-offs.
+ */
+public record Explanation(String id, String name, String cohort, String cohortName, List<Item> items, double total,
+        int rank, int of, String klass, List<String> cutoffs, String note) {
+
+    public record Item(String code, String name, Scheme.Family family, double numerator, double denominator,
+            double value, double reference, double weight, double points, String note) {
+
+        /** Points rounded half-up to two decimals, as published. */
+        public BigDecimal shownPoints() {
+            return round2(points);
+        }
+    }
+
+    public BigDecimal shownTotal() {
+        return round2(total);
+    }
+
+    static BigDecimal round2(double v) {
+        return Double.isNaN(v) ? null : BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,118 @@
+package org.parkscope.core.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An evaluation scheme as published by a place for one year: cohorts (规上 / 规下 …), each with its indicators,
+ * weights, scoring family and bands. Everything a run needs to be reproduced is in here; nothing is hard-coded in the
+ * engine.
+ *
+ * @param id          stable identifier, e.g. {@code huangyan-2022}
+ * @param region      the place that publishes it
+ * @param year        the data year it evaluates
+ * @param source      the document it follows
+ * @param assumptions what the scheme file assumes where the source is silent
+ */
+public record Scheme(String id, String region, int year, String source, List<String> assumptions,
+        List<Cohort> cohorts) {
+
+    public Scheme {
+        Objects.requireNonNull(id, "id");
+        assumptions = List.copyOf(assumptions);
+        cohorts = List.copyOf(cohorts);
+        List<String> problems = problems(cohorts);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** Who belongs to a cohort: 规上 or 规下, and a minimum land area in 亩. */
+    public record Membership(Boolean aboveScale, double minLandMu) {}
+
+    public record Cohort(String code, String name, Membership membership, List<Indicator> indicators,
+            List<Band> bands) {
+        public Cohort {
+            indicators = List.copyOf(indicators);
+            bands = List.copyOf(bands);
+        }
+    }
+
+    /** How one indicator is scored. */
+    public enum Family {
+        /** value ÷ benchmark × weight; the benchmark is published (or fixed). */
+        BENCHMARK_RATIO,
+        /** value ÷ (k × cohort mean) × weight. */
+        COHORT_MEAN_RATIO,
+        /** 20 + 80 × (value − min) ÷ (max − min), scaled by weight ÷ 100; 100 when max = min. */
+        MIN_MAX,
+        /** best value scores full weight, others in proportion of their rank. */
+        RANK,
+        /** lower is better: best (lowest) ÷ value × weight. */
+        LOWER_IS_BETTER
+    }
+
+    /** What to do when an enterprise lacks the data for an indicator or its denominator is zero. */
+    public enum Missing {
+        /** the item scores 0, flagged. */
+        ZERO,
+        /** the item scores the cohort's average score on it (Huangyan's 2022 rule for emissions). */
+        COHORT_AVERAGE
+    }
+
+    /**
+     * An indicator: numerator ÷ denominator (metrics, or {@code LAND_MU}), times {@code factor}; scored by its family.
+     */
+    public record Indicator(String code, String name, String numerator, String denominator, double factor,
+            double weight, Family family, double benchmark, Missing missing, Double cap) {
+        public Indicator {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(family, "family");
+            if (missing == null) {
+                missing = Missing.ZERO;
+            }
+        }
+    }
+
+    /**
+     * A class band: the enterprises ranked within {@code upToShare} of the cohort (cumulative, from the top) get
+     * {@code klass}; the count at each cut-off is rounded up ({@code ceil(n × share)}), ties take the better class.
+     */
+    public record Band(String klass, double upToShare) {}
+
+    private static List<String> problems(List<Cohort> cohorts) {
+        List<String> out = new ArrayList<>();
+        if (cohorts.isEmpty()) {
+            out.add("方案没有任何评价对象组 / the scheme has no cohort");
+        }
+        for (Cohort c : cohorts) {
+            if (c.indicators().isEmpty()) {
+                out.add("对象组 " + c.code() + " 没有指标 / cohort " + c.code() + " has no indicator");
+            }
+            for (Indicator i : c.indicators()) {
+                if (i.weight() <= 0) {
+                    out.add("指标 " + i.code() + " 的权重须大于 0 / weight of " + i.code() + " must be positive");
+                }
+                if (i.family() == Family.BENCHMARK_RATIO && !(i.benchmark() > 0)) {
+                    out.add("指标 " + i.code() + " 缺少基准值 / " + i.code() + " needs a benchmark");
+                }
+                if (i.family() == Family.COHORT_MEAN_RATIO && !(i.benchmark() > 0)) {
+                    out.add("指标 " + i.code() + " 缺少系数 k / " + i.code() + " needs k");
+                }
+            }
+            double last = 0;
+            for (Band b : c.bands()) {
+                if (b.upToShare() <= last || b.upToShare() > 1) {
+                    out.add("对象组 " + c.code() + " 的分档比例须递增且不超过 100% / bands of " + c.code()
+                            + " must rise and end at most at 100 %");
+                }
+                last = b.upToShare();
+            }
+            if (!c.bands().isEmpty() && last < 1) {
+                out.add("对象组 " + c.code() + " 的分档须覆盖 100% / bands of " + c.code() + " must reach 100 %");
+            }
+        }
+        return out;
+    }
+}

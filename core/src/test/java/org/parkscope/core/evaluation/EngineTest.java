@@ -1,0 +1,86 @@
+package org.parkscope.core.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parkscope.core.evaluation.Scheme.Band;
+import org.parkscope.core.evaluation.Scheme.Cohort;
+import org.parkscope.core.evaluation.Scheme.Family;
+import org.parkscope.core.evaluation.Scheme.Indicator;
+import org.parkscope.core.evaluation.Scheme.Membership;
+import org.parkscope.core.evaluation.Scheme.Missing;
+
+class EngineTest {
+
+    static Indicator ratio(String code, String num, String den, double weight, double benchmark) {
+        return new Indicator(code, code, num, den, 1, weight, Family.BENCHMARK_RATIO, benchmark, Missing.ZERO, null);
+    }
+
+    static final List<Band> QUARTERS = List.of(new Band("A", 0.25), new Band("B", 0.5), new Band("C", 0.75),
+            new Band("D", 1.0));
+
+    @Test
+    void minMaxScoresAndRankBands() {
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(new Indicator("TAX_MU", "亩均税收", "TAX", "LAND_MU", 1, 100,
+                        Family.MIN_MAX, 0, Missing.ZERO, null)), QUARTERS)));
+        EvaluationInput in = new EvaluationInput(new String[] {"a", "b", "c", "d", "e"},
+                new String[] {"a", "b", "c", "d", "e"}, new boolean[5], new double[] {1, 1, 1, 1, 1})
+                .metric("TAX", new double[] {10, 20, 30, 30, Double.NaN});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.total(0)).isEqualTo(20.0);
+        assertThat(r.total(1)).isEqualTo(60.0);
+        assertThat(r.total(2)).isEqualTo(100.0);
+        assertThat(r.total(4)).isZero(); // missing → 0, flagged
+        assertThat(r.rank(2)).isEqualTo(1);
+        assertThat(r.rank(3)).isEqualTo(1); // tie
+        assertThat(r.rank(1)).isEqualTo(3);
+        // 5 members: A up to ceil(1.25)=2, B up to ceil(2.5)=3, C up to ceil(3.75)=4, D the rest
+        assertThat(r.klass(2)).isEqualTo("A");
+        assertThat(r.klass(3)).isEqualTo("A");
+        assertThat(r.klass(1)).isEqualTo("B");
+        assertThat(r.klass(0)).isEqualTo("C");
+        assertThat(r.klass(4)).isEqualTo("D");
+        assertThat(r.explain(4).items().get(0).note()).contains("缺少数据");
+    }
+
+    @Test
+    void cohortAverageForMissingDataAndCaps() {
+        Indicator emission = new Indicator("VA_EM", "单位排放增加值", "VA", "EM", 1, 10, Family.BENCHMARK_RATIO, 100,
+                Missing.COHORT_AVERAGE, 15.0);
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(emission), QUARTERS)));
+        EvaluationInput in = new EvaluationInput(new String[] {"a", "b", "c"}, new String[] {"a", "b", "c"},
+                new boolean[3], new double[] {1, 1, 1})
+                .metric("VA", new double[] {1000, 5000, 800}).metric("EM", new double[] {10, 10, Double.NaN});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.points(0, 0)).isEqualTo(10.0);
+        assertThat(r.points(1, 0)).isEqualTo(15.0); // 50 capped at 15
+        assertThat(r.points(2, 0)).isEqualTo(12.5); // average of 10 and 15
+    }
+
+    @Test
+    void membershipByScaleAndLand() {
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(
+                new Cohort("UP", "规上", new Membership(true, 0), List.of(ratio("T", "TAX", "LAND_MU", 100, 1)), QUARTERS),
+                new Cohort("DOWN", "规下", new Membership(false, 3), List.of(ratio("T", "TAX", "LAND_MU", 100, 1)),
+                        QUARTERS)));
+        EvaluationInput in = new EvaluationInput(new String[] {"a", "b", "c"}, new String[] {"a", "b", "c"},
+                new boolean[] {true, false, false}, new double[] {1, 5, 2}).metric("TAX", new double[] {1, 1, 1});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.cohort(0)).isEqualTo("UP");
+        assertThat(r.cohort(1)).isEqualTo("DOWN");
+        assertThat(r.cohort(2)).isNull();
+        assertThat(r.explain(2).note()).contains("不在评价范围");
+    }
+
+    @Test
+    void schemesAreCheckedWhenBuilt() {
+        assertThatThrownBy(() -> new Scheme("t", "x", 2023, "x", List.of(), List.of(new Cohort("C", "c",
+                new Membership(null, 0), List.of(ratio("T", "TAX", "LAND_MU", 10, 0)),
+                List.of(new Band("A", 0.5))))))
+                .hasMessageContaining("基准值").hasMessageContaining("100%");
+    }
+}

@@ -3,6 +3,7 @@ package org.parkscope.access;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -37,6 +38,12 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.TOWN_ADMIN.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/evaluations/*/enterprises/*/objections").hasAnyRole(
+                                Role.TOWN_ADMIN.name(), Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name())
+                        .requestMatchers(HttpMethod.GET, "/evaluations/*/enterprises/*").hasAnyRole(ENTERPRISE_READERS)
+                        .requestMatchers(HttpMethod.GET, "/evaluations", "/evaluations/*", "/evaluations/*/diff",
+                                "/evaluations/*/export.xlsx").hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers(HttpMethod.POST, "/evaluations", "/evaluations/**").hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers("/admin/**", "/import", "/import/**", "/api/imports", "/api/imports/**")
                                 .hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers("/account", "/account/**", "/").authenticated()

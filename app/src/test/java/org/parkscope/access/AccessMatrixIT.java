@@ -74,6 +74,18 @@ class AccessMatrixIT {
         POLICY.put("GET /api/imports", ADMIN);
         POLICY.put("POST /api/imports", ADMIN);
         POLICY.put("POST /api/imports/{id}/rollback", ADMIN);
+        POLICY.put("GET /evaluations", REGISTRY);
+        POLICY.put("POST /evaluations", ADMIN);
+        POLICY.put("GET /evaluations/{id}", REGISTRY);
+        POLICY.put("GET /evaluations/{id}/diff", REGISTRY);
+        POLICY.put("GET /evaluations/{id}/export.xlsx", REGISTRY);
+        POLICY.put("GET /evaluations/{id}/enterprises/{enterprise}", ENTERPRISES);
+        POLICY.put("POST /evaluations/{id}/enterprises/{enterprise}/objections",
+                Set.of(Who.TOWN_ADMIN, Who.PARK_OPERATOR, Who.ENTERPRISE_USER));
+        POLICY.put("POST /evaluations/{id}/publicise", ADMIN);
+        POLICY.put("POST /evaluations/{id}/recalculate", ADMIN);
+        POLICY.put("POST /evaluations/{id}/finalise", ADMIN);
+        POLICY.put("POST /evaluations/{id}/objections/{objection}/decide", ADMIN);
         POLICY.put("GET /account", ALL);
         POLICY.put("POST /account/password", ALL);
         POLICY.put("POST /account/tokens", ALL);
@@ -181,7 +193,7 @@ class AccessMatrixIT {
             return s == 403 ? null : where + ": expected 403";
         }
         boolean scoped = who == Who.PARK_OPERATOR || who == Who.ENTERPRISE_USER;
-        if (scoped && !own && path.matches(".*/(parks|enterprises)/\\d+.*")) {
+        if (scoped && !own && path.matches(".*/(parks|enterprises)/\\d+.*") && !path.endsWith("/objections")) {
             if (s == 404 || s == 403) {
                 return null;
             }
@@ -235,6 +247,9 @@ class AccessMatrixIT {
             path = path.replace("{qid}", String.valueOf(enterprise == quectel ? quectelQualification : slsQualification));
         } else if (pattern.startsWith("/account/tokens/{id}")) {
             path = path.replace("{id}", String.valueOf(own ? tokenIds.getOrDefault(who, 0L) : foreignToken()));
+        } else if (pattern.startsWith("/evaluations/{id}")) {
+            path = path.replace("{id}", String.valueOf(evaluationRun)).replace("{enterprise}", String.valueOf(enterprise))
+                    .replace("{objection}", "999999");
         } else if (pattern.startsWith("/import/jobs/{id}")) {
             path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
         } else if (pattern.startsWith("/import/templates/{kind}")) {
@@ -262,6 +277,8 @@ class AccessMatrixIT {
     }
 
     private long foreignTokenId;
+    private long evaluationRun;
+    @Autowired org.parkscope.evaluation.EvaluationService evaluations;
 
     private long foreignToken() {
         return foreignTokenId;
@@ -297,6 +314,7 @@ class AccessMatrixIT {
                     .reduce((a, b) -> b).orElseThrow().id());
         }
         accounts.issueToken(userIds.get(Who.TOWN_ADMIN), "matrix-foreign");
+        evaluationRun = evaluations.create("huangyan-2022", "matrix");
         foreignTokenId = accounts.tokens(userIds.get(Who.TOWN_ADMIN)).stream()
                 .filter(t -> t.name().equals("matrix-foreign")).reduce((a, b) -> b).orElseThrow().id();
     }

@@ -1,0 +1,181 @@
+package org.parkscope.evaluation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.park.ParkQueries;
+import org.parkscope.shared.TownContext;
+import org.parkscope.web.CurrentScope;
+import org.parkscope.web.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Evaluation runs: list and create, the ranking, an enterprise's explanation and objections, 公示 export, the diff. */
+@Controller
+class EvaluationController {
+
+    private final EvaluationService evaluations;
+    private final ParkQueries parks;
+    private final TownContext town;
+    private final CurrentScope scope;
+
+    EvaluationController(EvaluationService evaluations, ParkQueries parks, TownContext town, CurrentScope scope) {
+        this.evaluations = evaluations;
+        this.parks = parks;
+        this.town = town;
+        this.scope = scope;
+    }
+
+    @GetMapping("/evaluations")
+    String list(Model model) {
+        model.addAttribute("runs", evaluations.runs());
+        model.addAttribute("schemes", evaluations.shippedSchemes());
+        return "evaluations";
+    }
+
+    @PostMapping("/evaluations")
+    String create(@RequestParam String scheme, Authentication auth, RedirectAttributes flash) {
+        try {
+            long run = evaluations.create(scheme, auth.getName());
+            return "redirect:/evaluations/" + run;
+        } catch (SchemeFile.Invalid e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/evaluations";
+        }
+    }
+
+    @GetMapping("/evaluations/{id}")
+    String run(@PathVariable long id, @RequestParam(required = false) @Nullable String cohort,
+            @RequestParam(required = false) @Nullable String klass, @RequestParam(required = false) @Nullable Long park,
+            Model model) {
+        model.addAttribute("run", evaluations.runRow(id));
+        model.addAttribute("scheme", evaluations.scheme(id));
+        model.addAttribute("results", evaluations.results(scope.get(), id, cohort, klass, park));
+        model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
+        model.addAttribute("objections", evaluations.objections(scope.get(), id));
+        model.addAttribute("parks", parks.summaries(scope.get(), town.referenceYear()));
+        model.addAttribute("filter", Map.of("cohort", cohort == null ? "" : cohort, "klass", klass == null ? "" : klass,
+                "park", park == null ? "" : String.valueOf(park)));
+        return "evaluation";
+    }
+
+    @GetMapping("/evaluations/{id}/enterprises/{enterprise}")
+    String enterprise(@PathVariable long id, @PathVariable long enterprise, Model model) {
+        model.addAttribute("run", evaluations.runRow(id));
+        model.addAttribute("e", evaluations.explanation(scope.get(), id, enterprise)
+                .orElseThrow(() -> NotFoundException.of("enterprise", enterprise)));
+        model.addAttribute("objections", evaluations.objections(scope.get(), id).stream()
+                .filter(o -> o.enterpriseId() == enterprise).toList());
+        return "evaluation-enterprise";
+    }
+
+    @PostMapping("/evaluations/{id}/enterprises/{enterprise}/objections")
+    String object(@PathVariable long id, @PathVariable long enterprise, @RequestParam String metric,
+            @RequestParam(required = false) @Nullable Double claimed, @RequestParam String reason,
+            @RequestParam(required = false) @Nullable String evidence, Authentication auth, RedirectAttributes flash) {
+        try {
+            evaluations.object(scope.get(), id, enterprise, metric, claimed, reason, evidence, auth.getName());
+            flash.addFlashAttribute("message", "异议已提交 / objection filed");
+        } catch (EvaluationService.Refused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/evaluations/" + id + "/enterprises/" + enterprise;
+    }
+
+    @PostMapping("/evaluations/{id}/publicise")
+    String publicise(@PathVariable long id, @RequestParam(defaultValue = "5") int days, Authentication auth,
+            RedirectAttributes flash) {
+        return step(id, flash, () -> evaluations.publicise(id, days, auth.getName()));
+    }
+
+    @PostMapping("/evaluations/{id}/recalculate")
+    String recalculate(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        try {
+            long next = evaluations.recalculate(id, auth.getName());
+            return "redirect:/evaluations/" + next + "/diff";
+        } catch (EvaluationService.Refused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/evaluations/" + id;
+        }
+    }
+
+    @PostMapping("/evaluations/{id}/finalise")
+    String finalise(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        return step(id, flash, () -> evaluations.finalise(id, auth.getName()));
+    }
+
+    @PostMapping("/evaluations/{id}/objections/{objection}/decide")
+    String decide(@PathVariable long id, @PathVariable long objection, @RequestParam boolean accept,
+            @RequestParam(defaultValue = "") String decision, Authentication auth, RedirectAttributes flash) {
+        return step(id, flash, () -> evaluations.decide(objection, accept, decision, auth.getName()));
+    }
+
+    @GetMapping("/evaluations/{id}/diff")
+    String diff(@PathVariable long id, Model model) {
+        model.addAttribute("run", evaluations.runRow(id));
+        model.addAttribute("diff", evaluations.diff(scope.get(), id));
+        return "evaluation-diff";
+    }
+
+    /** The 公示 list as a workbook: rank, enterprise, credit code, cohort, total, class. */
+    @GetMapping("/evaluations/{id}/export.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable long id) throws IOException {
+        EvaluationService.RunRow run = evaluations.runRow(id);
+        List<EvaluationService.ResultRow> rows = evaluations.results(scope.get(), id, null, null, null);
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("公示名单");
+            String[] head = {"序号", "企业名称", "统一社会信用代码", "所属园区", "评价对象组", "综合得分", "组内名次", "组内企业数", "等级"};
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            int r = 1;
+            for (EvaluationService.ResultRow x : rows) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(r++);
+                row.createCell(1).setCellValue(x.name());
+                row.createCell(2).setCellValue(x.uscc());
+                row.createCell(3).setCellValue(x.parkName() == null ? "" : x.parkName());
+                row.createCell(4).setCellValue(x.cohort());
+                row.createCell(5).setCellValue(x.total() == null ? 0 : Math.round(x.total() * 100) / 100.0);
+                row.createCell(6).setCellValue(x.rank() == null ? 0 : x.rank());
+                row.createCell(7).setCellValue(x.ofCount() == null ? 0 : x.ofCount());
+                row.createCell(8).setCellValue(x.klass() == null ? "" : x.klass());
+            }
+            wb.write(out);
+            wb.dispose();
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("公示名单-" + run.schemeId() + "-v" + run.version() + ".xlsx", StandardCharsets.UTF_8)
+                            .build().toString())
+                    .contentType(MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(out.toByteArray());
+        }
+    }
+
+    private static String step(long id, RedirectAttributes flash, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("message", "已完成 / done");
+        } catch (EvaluationService.Refused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/evaluations/" + id;
+    }
+}

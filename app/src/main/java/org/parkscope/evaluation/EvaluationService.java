@@ -1,0 +1,452 @@
+package org.parkscope.evaluation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
+import org.parkscope.core.evaluation.Engine;
+import org.parkscope.core.evaluation.EvaluationInput;
+import org.parkscope.core.evaluation.Explanation;
+import org.parkscope.core.evaluation.Scheme;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.ScopeParams;
+import org.parkscope.web.NotFoundException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluation runs on the registry: the population and its inputs for a year (land attributed by floor share), the
+ * engine's results with their explanations, and the yearly process — 公示 with a window, objections per indicator,
+ * decisions, a recalculated version with its differences, and the final result. Every step is audited.
+ */
+@Service
+public class EvaluationService {
+
+    /** Industrial sections B, C and D (divisions 06–46): the population of 亩均 evaluation. */
+    static final String INDUSTRIAL = "cast(substr(e.industry_code, 1, 2) as int) between 6 and 46";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final AuditLog audit;
+
+    public EvaluationService(JdbcClient jdbc, javax.sql.DataSource dataSource, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.audit = audit;
+    }
+
+    public record RunRow(long id, String schemeId, int year, String status, int version, @Nullable Long previousRunId,
+            @Nullable LocalDate publicisedFrom, @Nullable LocalDate publicisedUntil, Instant createdAt,
+            String createdBy, long enterprises) {}
+
+    public record ResultRow(long enterpriseId, String name, String uscc, @Nullable String parkName, @Nullable String cohort,
+            @Nullable Double total, @Nullable Integer rank, @Nullable Integer ofCount, @Nullable String klass) {}
+
+    public record ObjectionRow(long id, long enterpriseId, String enterpriseName, String metric,
+            @Nullable Double claimedValue, String reason, @Nullable String evidence, String filedBy, Instant filedAt,
+            String status, @Nullable String decision, @Nullable String decidedBy) {}
+
+    public record DiffRow(long enterpriseId, String name, @Nullable Double totalBefore, @Nullable Double totalAfter,
+            @Nullable String classBefore, @Nullable String classAfter) {}
+
+    /** A refused step of the process, with the reason in Chinese and English. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String zh, String en) {
+            super(zh + " / " + en);
+        }
+    }
+
+    /** The schemes shipped with the platform, by name. */
+    public List<String> shippedSchemes() {
+        try {
+            List<String> names = new ArrayList<>();
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:/schemes/*.yaml")) {
+                names.add(r.getFilename().replace(".yaml", ""));
+            }
+            names.sort(null);
+            return names;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String shippedText(String name) {
+        try (InputStream in = EvaluationService.class.getResourceAsStream("/schemes/" + name + ".yaml")) {
+            if (in == null) {
+                throw new SchemeFile.Invalid(name, List.of("没有这个内置方案 / no such shipped scheme"));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Scheme parse(String yaml, String name) {
+        return SchemeFile.parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml), name);
+    }
+
+    public Scheme scheme(long runId) {
+        Map<String, Object> run = run(runId);
+        return parse((String) run.get("scheme_yaml"), (String) run.get("scheme_id"));
+    }
+
+    private Map<String, Object> run(long runId) {
+        return jdbc.sql("select * from evaluation_run where id = ?").param(runId).query().listOfRows().stream()
+                .findFirst().orElseThrow(() -> NotFoundException.of("evaluation run", runId));
+    }
+
+    public RunRow runRow(long runId) {
+        return runs().stream().filter(r -> r.id() == runId).findFirst()
+                .orElseThrow(() -> NotFoundException.of("evaluation run", runId));
+    }
+
+    public List<RunRow> runs() {
+        return jdbc.sql("""
+                select r.id, r.scheme_id, r.year, r.status, r.version, r.previous_run_id, r.publicised_from,
+                       r.publicised_until, r.created_at, r.created_by,
+                       (select count(*) from evaluation_result x where x.run_id = r.id and x.cohort is not null) as enterprises
+                from evaluation_run r order by r.id desc
+                """).query(RunRow.class).list();
+    }
+
+    /** Scores the town's industrial enterprises for the scheme's year; the run starts as SCORED. */
+    @Transactional
+    public long create(String schemeName, String actor) {
+        String yaml = shippedText(schemeName);
+        Scheme scheme = parse(yaml, schemeName);
+        long run = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, status, created_by)"
+                + " values (?, ?, ?, 'SCORED', ?) returning id").params(scheme.id(), yaml, scheme.year(), actor)
+                .query(Long.class).single();
+        snapshotInputs(run, scheme.year());
+        score(run, scheme);
+        audit.record("EVALUATE", "evaluation_run", run, null, null, null,
+                Map.of("scheme", scheme.id(), "year", scheme.year(), "status", "SCORED"));
+        return run;
+    }
+
+    /**
+     * The inputs of every industrial enterprise with land: its figures for the year and its land in m², attributed by
+     * floor share — a tenant gets the parcel's area in proportion of the floor area it leases, the holder or landlord
+     * what is left, so the parcel's area is counted exactly once.
+     */
+    private void snapshotInputs(long run, int year) {
+        jdbc.sql("""
+                insert into evaluation_input(run_id, enterprise_id, above_scale, land_m2, metrics)
+                with floor as (select parcel_id, sum(floor_area_m2) as fa from building group by parcel_id),
+                active as (select o.* from occupancy o where o.valid_from <= make_date(:year, 12, 31)
+                             and (o.valid_to is null or o.valid_to >= make_date(:year, 12, 31))),
+                tenant as (select o.enterprise_id, o.parcel_id,
+                                  pa.area_m2 * least(1, coalesce(o.leased_area_m2, 0) / nullif(f.fa, 0)) as land
+                           from active o join parcel pa on pa.id = o.parcel_id left join floor f on f.parcel_id = o.parcel_id
+                           where o.role = 'TENANT'),
+                let_out as (select parcel_id, sum(land) as land from tenant group by parcel_id),
+                holder as (select o.enterprise_id, o.parcel_id, greatest(0, pa.area_m2 - coalesce(l.land, 0)) as land
+                           from active o join parcel pa on pa.id = o.parcel_id left join let_out l on l.parcel_id = o.parcel_id
+                           where o.role in ('LANDLORD', 'OWNER_OCCUPIER')),
+                land as (select enterprise_id, sum(land) as land from
+                           (select enterprise_id, land from tenant union all select enterprise_id, land from holder) x
+                         group by enterprise_id),
+                figures as (select enterprise_id, jsonb_object_agg(metric, value) as metrics from indicator_value
+                            where period = cast(:year as text) group by enterprise_id)
+                select :run, e.id, e.above_scale, round(l.land, 2), coalesce(f.metrics, '{}'::jsonb)
+                from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.enterprise_id = e.id
+                where l.land > 0 and e.status = 'ACTIVE' and %s
+                """.formatted(INDUSTRIAL)).param("run", run).param("year", year).update();
+    }
+
+    /** Runs the engine over the run's stored inputs and stores each result with its explanation. */
+    private void score(long run, Scheme scheme) {
+        record In(long id, String name, boolean above, double landM2, String metrics, Long parkId) {}
+        List<In> rows = jdbc.sql("""
+                select i.enterprise_id as id, e.name, i.above_scale as above, i.land_m2 as land_m2,
+                       i.metrics::text as metrics, e.park_id
+                from evaluation_input i join enterprise e on e.id = i.enterprise_id where i.run_id = ? order by i.enterprise_id
+                """).param(run).query((rs, n) -> new In(rs.getLong("id"), rs.getString("name"), rs.getBoolean("above"),
+                        rs.getDouble("land_m2"), rs.getString("metrics"), (Long) rs.getObject("park_id"))).list();
+        int n = rows.size();
+        String[] ids = new String[n];
+        String[] names = new String[n];
+        boolean[] above = new boolean[n];
+        double[] mu = new double[n];
+        Set<String> used = new LinkedHashSet<>();
+        for (Scheme.Cohort c : scheme.cohorts()) {
+            for (Scheme.Indicator i : c.indicators()) {
+                used.add(i.numerator());
+                used.add(i.denominator());
+            }
+        }
+        used.remove("LAND_MU");
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        used.forEach(m -> columns.put(m, new double[n]));
+        for (int k = 0; k < n; k++) {
+            In r = rows.get(k);
+            ids[k] = String.valueOf(r.id());
+            names[k] = r.name();
+            above[k] = r.above();
+            mu[k] = r.landM2() * 3 / 2000;
+            Map<?, ?> metrics = JSON.readValue(r.metrics(), Map.class);
+            for (Map.Entry<String, double[]> c : columns.entrySet()) {
+                Object v = metrics.get(c.getKey());
+                c.getValue()[k] = v instanceof Number num ? num.doubleValue() : Double.NaN;
+            }
+        }
+        EvaluationInput input = new EvaluationInput(ids, names, above, mu);
+        columns.forEach(input::metric);
+        Engine.Result result = new Engine().run(scheme, input);
+        List<Object[]> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Explanation e = result.explain(k);
+            out.add(new Object[] {run, rows.get(k).id(), rows.get(k).parkId(), e.cohort(),
+                e.cohort() == null ? null : round4(e.total()), e.cohort() == null ? null : e.rank(),
+                e.cohort() == null ? null : e.of(), e.klass(), json(e)});
+        }
+        batch.batchUpdate("""
+                insert into evaluation_result(run_id, enterprise_id, park_id, cohort, total, rank, of_count, klass, explanation)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                """, out);
+    }
+
+    private static @Nullable Double round4(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
+    }
+
+    /** The explanation as JSON, with NaN (no data) written as null. */
+    static String json(Explanation e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cohort", e.cohort());
+        m.put("cohortName", e.cohortName());
+        m.put("total", e.shownTotal());
+        m.put("rank", e.rank());
+        m.put("of", e.of());
+        m.put("class", e.klass());
+        m.put("cutoffs", e.cutoffs());
+        m.put("note", e.note());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Explanation.Item i : e.items()) {
+            Map<String, Object> it = new LinkedHashMap<>();
+            it.put("code", i.code());
+            it.put("name", i.name());
+            it.put("family", i.family().name());
+            it.put("numerator", num(i.numerator()));
+            it.put("denominator", num(i.denominator()));
+            it.put("value", num(i.value()));
+            it.put("reference", num(i.reference()));
+            it.put("weight", i.weight());
+            it.put("points", i.shownPoints());
+            it.put("note", i.note());
+            items.add(it);
+        }
+        m.put("items", items);
+        return JSON.writeValueAsString(m);
+    }
+
+    private static @Nullable Double num(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
+    public List<ResultRow> results(Scope scope, long run, @Nullable String cohort, @Nullable String klass,
+            @Nullable Long park) {
+        return ScopeParams.bind(jdbc.sql("""
+                select r.enterprise_id, e.name, e.uscc, p.name as park_name, r.cohort, r.total::float8 as total, r.rank,
+                       r.of_count, r.klass
+                from evaluation_result r join enterprise e on e.id = r.enterprise_id left join park p on p.id = r.park_id
+                where r.run_id = :run and r.cohort is not null
+                  and (cast(:cohort as text) is null or r.cohort = :cohort)
+                  and (cast(:klass as text) is null or r.klass = :klass)
+                  and (cast(:park as bigint) is null or r.park_id = :park)
+                  and %s
+                order by r.cohort, r.rank, e.id
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope)
+                .param("run", run).param("cohort", blank(cohort)).param("klass", blank(klass)).param("park", park)
+                .query(ResultRow.class).list();
+    }
+
+    public Map<String, Map<String, Long>> classCounts(Scope scope, long run) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select r.cohort, r.klass, count(*) as n from evaluation_result r join enterprise e on e.id = r.enterprise_id
+                where r.run_id = :run and r.cohort is not null and %s group by r.cohort, r.klass order by r.cohort, r.klass
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return out;
+    }
+
+    /** One enterprise's explanation as stored, or empty when outside the scope or the run. */
+    public java.util.Optional<Map<String, Object>> explanation(Scope scope, long run, long enterprise) {
+        return ScopeParams.bind(jdbc.sql("""
+                select e.id, e.name, e.uscc, r.explanation::text as explanation, i.land_m2, i.metrics::text as metrics
+                from evaluation_result r join enterprise e on e.id = r.enterprise_id
+                join evaluation_input i on i.run_id = r.run_id and i.enterprise_id = r.enterprise_id
+                where r.run_id = :run and r.enterprise_id = :e and %s
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run).param("e", enterprise)
+                .query().listOfRows().stream().findFirst().map(row -> {
+                    Map<String, Object> m = new HashMap<>(row);
+                    m.put("explanation", JSON.readValue((String) row.get("explanation"), Map.class));
+                    m.put("metrics", JSON.readValue((String) row.get("metrics"), Map.class));
+                    return m;
+                });
+    }
+
+    @Transactional
+    public void publicise(long run, int days, String actor) {
+        Map<String, Object> r = run(run);
+        if (!"SCORED".equals(r.get("status"))) {
+            throw new Refused("只有已评分的结果可以公示", "only a scored run can be publicised");
+        }
+        if (days < 1 || days > 30) {
+            throw new Refused("公示期须为 1–30 天", "the window must be 1–30 days");
+        }
+        LocalDate from = LocalDate.now();
+        jdbc.sql("update evaluation_run set status = 'PUBLICISED', publicised_from = ?, publicised_until = ? where id = ?")
+                .params(from, from.plusDays(days - 1L), run).update();
+        audit.record("PUBLISH", "evaluation_run", run, null, null, Map.of("status", "SCORED"),
+                Map.of("status", "PUBLICISED", "from", from.toString(), "until", from.plusDays(days - 1L).toString()));
+    }
+
+    /** An objection to one indicator's input, while the run is in its 公示 window. */
+    @Transactional
+    public long object(Scope scope, long run, long enterprise, String metric, @Nullable Double claimed, String reason,
+            @Nullable String evidence, String actor) {
+        Map<String, Object> r = run(run);
+        LocalDate until = r.get("publicised_until") == null ? null : ((java.sql.Date) r.get("publicised_until")).toLocalDate();
+        if (!"PUBLICISED".equals(r.get("status")) || until == null || LocalDate.now().isAfter(until)) {
+            throw new Refused("不在公示期内，不能提出异议", "objections can only be filed during the publicity window");
+        }
+        if (explanation(scope, run, enterprise).isEmpty()) {
+            throw NotFoundException.of("enterprise", enterprise);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new Refused("请说明异议理由", "give the reason for the objection");
+        }
+        long id = jdbc.sql("insert into evaluation_objection(run_id, enterprise_id, metric, claimed_value, reason, evidence,"
+                + " filed_by) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(run, enterprise, metric, claimed, reason.trim(), evidence, actor).query(Long.class).single();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("run", run);
+        after.put("metric", metric);
+        after.put("claimed", claimed);
+        after.put("reason", reason.trim());
+        audit.record("OBJECT", "evaluation_objection", id, null, enterprise, null, after);
+        return id;
+    }
+
+    @Transactional
+    public void decide(long objection, boolean accept, String decision, String actor) {
+        Map<String, Object> before = jdbc.sql("select id, run_id, status, decision from evaluation_objection where id = ?")
+                .param(objection).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> NotFoundException.of("objection", objection));
+        if (!"OPEN".equals(before.get("status"))) {
+            throw new Refused("该异议已处理", "this objection was already decided");
+        }
+        String status = accept ? "ACCEPTED" : "REJECTED";
+        jdbc.sql("update evaluation_objection set status = ?, decision = ?, decided_by = ?, decided_at = now() where id = ?")
+                .params(status, decision, actor, objection).update();
+        audit.record("DECIDE", "evaluation_objection", objection, null, null, before,
+                Map.of("status", status, "decision", decision == null ? "" : decision));
+    }
+
+    /**
+     * A new version of the run: the same scheme and inputs, with the claimed values of accepted objections applied;
+     * the old version is kept (SUPERSEDED) for the diff.
+     */
+    @Transactional
+    public long recalculate(long run, String actor) {
+        Map<String, Object> r = run(run);
+        if (!"PUBLICISED".equals(r.get("status"))) {
+            throw new Refused("只有公示中的结果可以复核重算", "only a publicised run can be recalculated");
+        }
+        long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
+                .query(Long.class).single();
+        if (open > 0) {
+            throw new Refused("还有 " + open + " 条异议未处理", open + " objections are still open");
+        }
+        long next = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, attribution, status, version,"
+                + " previous_run_id, publicised_from, publicised_until, created_by) select scheme_id, scheme_yaml, year,"
+                + " attribution, 'PUBLICISED', version + 1, id, publicised_from, publicised_until, ? from evaluation_run"
+                + " where id = ? returning id").params(actor, run).query(Long.class).single();
+        jdbc.sql("insert into evaluation_input(run_id, enterprise_id, above_scale, land_m2, metrics)"
+                + " select ?, enterprise_id, above_scale, land_m2, metrics from evaluation_input where run_id = ?")
+                .params(next, run).update();
+        int applied = jdbc.sql("""
+                update evaluation_input i set metrics = i.metrics || jsonb_build_object(o.metric, o.claimed_value)
+                from evaluation_objection o
+                where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
+                  and o.claimed_value is not null and o.metric <> 'LAND_M2'
+                """).params(next, run).update();
+        jdbc.sql("""
+                update evaluation_input i set land_m2 = o.claimed_value from evaluation_objection o
+                where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
+                  and o.metric = 'LAND_M2' and o.claimed_value > 0
+                """).params(next, run).update();
+        score(next, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
+        jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where id = ?").param(run).update();
+        audit.record("RECALCULATE", "evaluation_run", next, null, null, Map.of("run", run),
+                Map.of("run", next, "corrections", applied));
+        return next;
+    }
+
+    @Transactional
+    public void finalise(long run, String actor) {
+        Map<String, Object> r = run(run);
+        if (!"PUBLICISED".equals(r.get("status"))) {
+            throw new Refused("只有公示中的结果可以定稿", "only a publicised run can be made final");
+        }
+        long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
+                .query(Long.class).single();
+        if (open > 0) {
+            throw new Refused("还有 " + open + " 条异议未处理", open + " objections are still open");
+        }
+        jdbc.sql("update evaluation_run set status = 'FINAL', finalised_at = now() where id = ?").param(run).update();
+        audit.record("FINALISE", "evaluation_run", run, null, null, Map.of("status", "PUBLICISED"),
+                Map.of("status", "FINAL"));
+    }
+
+    public List<ObjectionRow> objections(Scope scope, long run) {
+        return ScopeParams.bind(jdbc.sql("""
+                select o.id, o.enterprise_id, e.name as enterprise_name, o.metric, o.claimed_value::float8 as claimed_value,
+                       o.reason, o.evidence, o.filed_by, o.filed_at, o.status, o.decision, o.decided_by
+                from evaluation_objection o join enterprise e on e.id = o.enterprise_id
+                where o.run_id = :run and %s order by o.id
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run)
+                .query(ObjectionRow.class).list();
+    }
+
+    /** Enterprises whose total or class changed from the previous version. */
+    public List<DiffRow> diff(Scope scope, long run) {
+        return ScopeParams.bind(jdbc.sql("""
+                select e.id as enterprise_id, e.name, a.total::float8 as total_before, b.total::float8 as total_after,
+                       a.klass as class_before, b.klass as class_after
+                from evaluation_run n
+                join evaluation_result b on b.run_id = n.id
+                join evaluation_result a on a.run_id = n.previous_run_id and a.enterprise_id = b.enterprise_id
+                join enterprise e on e.id = b.enterprise_id
+                where n.id = :run and (a.total is distinct from b.total or a.klass is distinct from b.klass) and %s
+                order by e.id
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run)
+                .query(DiffRow.class).list();
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,133 @@
+package org.parkscope.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parkscope.PlatformTest;
+import org.parkscope.web.Browser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A run on the demo town through the yearly process: score, 公示, objection, decision, recalculation, final. */
+@PlatformTest
+class EvaluationIT {
+
+    @Autowired Environment env;
+    @Autowired JdbcClient jdbc;
+    @Autowired EvaluationService evaluations;
+
+    int port() {
+        return Integer.parseInt(env.getProperty("local.server.port"));
+    }
+
+    @Test
+    void theYearlyProcessOnTheDemoTown() throws Exception {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        admin.get("/evaluations");
+        HttpResponse<String> created = admin.post("/evaluations", Map.of("scheme", "huangyan-2022"));
+        long run = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/evaluations/", ""));
+
+        // population: active industrial enterprises with land; land attributed once per parcel
+        long rated = jdbc.sql("select count(*) from evaluation_result where run_id = ? and cohort is not null")
+                .param(run).query(Long.class).single();
+        assertThat(rated).isGreaterThan(100);
+        BigDecimal allocated = jdbc.sql("select sum(land_m2) from evaluation_input where run_id = ?").param(run)
+                .query(BigDecimal.class).single();
+        BigDecimal parcels = jdbc.sql("select sum(area_m2) from parcel").query(BigDecimal.class).single();
+        assertThat(allocated).isLessThanOrEqualTo(parcels);
+        assertThat(jdbc.sql("""
+                select count(*) from evaluation_input i join occupancy o on o.enterprise_id = i.enterprise_id
+                join parcel p on p.id = o.parcel_id where i.run_id = ? and o.role = 'OWNER_OCCUPIER'
+                  and abs(i.land_m2 - p.area_m2) > 0.01
+                  and not exists (select 1 from occupancy t where t.parcel_id = p.id and t.role = 'TENANT')
+                """).param(run).query(Long.class).single()).isZero();
+
+        // every class of the 规上 cohort follows the bands: A is the top 20 % (rounded up)
+        long above = jdbc.sql("select count(*) from evaluation_result where run_id = ? and cohort = 'ABOVE'").param(run)
+                .query(Long.class).single();
+        long a = jdbc.sql("select count(*) from evaluation_result where run_id = ? and cohort = 'ABOVE' and klass = 'A'")
+                .param(run).query(Long.class).single();
+        assertThat(a).isBetween(1L, (long) Math.ceil(above * 0.2));
+        String page = admin.get("/evaluations/" + run).body();
+        assertThat(page).contains("黄岩区", "id=\"ranking\"", "chart-classes", "分档比例说明中不可读");
+
+        long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
+        long otherFirm = jdbc.sql("select enterprise_id from evaluation_result where run_id = ? and cohort = 'ABOVE'"
+                + " and enterprise_id <> ? order by enterprise_id limit 1").params(run, quectel).query(Long.class).single();
+        String explanation = admin.get("/evaluations/" + run + "/enterprises/" + quectel).body();
+        assertThat(explanation).contains("上海移远通信技术股份有限公司", "亩均税收", "单位能耗增加值", "id=\"total\"");
+
+        // no objections before the 公示
+        Browser enterprise = Browser.signedIn(port(), "enterprise", "Parkscope2024");
+        assertThat(enterprise.get("/evaluations/" + run + "/enterprises/" + otherFirm).statusCode()).isEqualTo(404);
+        enterprise.get("/evaluations/" + run + "/enterprises/" + quectel);
+        enterprise.post("/evaluations/" + run + "/enterprises/" + quectel + "/objections",
+                Map.of("metric", "TAX", "claimed", "99999", "reason", "漏计税款"));
+        assertThat(enterprise.get("/evaluations/" + run + "/enterprises/" + quectel).body()).contains("不在公示期内");
+
+        admin.get("/evaluations/" + run);
+        admin.post("/evaluations/" + run + "/publicise", Map.of("days", "5"));
+        assertThat(admin.get("/evaluations/" + run).body()).contains("公示中");
+        double before = jdbc.sql("select total::float8 from evaluation_result where run_id = ? and enterprise_id = ?")
+                .params(run, quectel).query(Double.class).single();
+
+        enterprise.get("/evaluations/" + run + "/enterprises/" + quectel);
+        enterprise.post("/evaluations/" + run + "/enterprises/" + quectel + "/objections",
+                Map.of("metric", "TAX", "claimed", "99999", "reason", "漏计一笔税款", "evidence", "完税证明"));
+        long objection = jdbc.sql("select id from evaluation_objection where run_id = ? and enterprise_id = ?")
+                .params(run, quectel).query(Long.class).single();
+        // the park operator of another park cannot object for this firm
+        Browser park = Browser.signedIn(port(), "park", "Parkscope2024");
+        park.get("/evaluations/" + run);
+        assertThat(park.post("/evaluations/" + run + "/enterprises/" + quectel + "/objections",
+                Map.of("metric", "TAX", "claimed", "1", "reason", "x")).statusCode()).isEqualTo(404);
+
+        // cannot be made final while an objection is open
+        admin.get("/evaluations/" + run);
+        admin.post("/evaluations/" + run + "/finalise", Map.of());
+        assertThat(admin.get("/evaluations/" + run).body()).contains("未处理");
+        admin.post("/evaluations/" + run + "/objections/" + objection + "/decide",
+                Map.of("accept", "true", "decision", "经核实采纳"));
+        HttpResponse<String> recalculated = admin.post("/evaluations/" + run + "/recalculate", Map.of());
+        long next = Long.parseLong(recalculated.headers().firstValue("Location").orElseThrow()
+                .replaceAll(".*/evaluations/(\\d+)/diff", "$1"));
+        String diff = admin.get("/evaluations/" + next + "/diff").body();
+        assertThat(diff).contains("上海移远通信技术股份有限公司");
+        double after = jdbc.sql("select total::float8 from evaluation_result where run_id = ? and enterprise_id = ?")
+                .params(next, quectel).query(Double.class).single();
+        assertThat(after).isGreaterThan(before);
+        assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(run).query(String.class).single())
+                .isEqualTo("SUPERSEDED");
+        admin.get("/evaluations/" + next);
+        admin.post("/evaluations/" + next + "/finalise", Map.of());
+        assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(next).query(String.class).single())
+                .isEqualTo("FINAL");
+
+        HttpResponse<byte[]> xlsx = admin.download("/evaluations/" + next + "/export.xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertThat(wb.getSheet("公示名单").getLastRowNum()).isEqualTo((int) rated);
+        }
+        List<String> actions = jdbc.sql("select distinct action from audit_log where entity in ('evaluation_run',"
+                + " 'evaluation_objection')").query(String.class).list();
+        assertThat(actions).contains("EVALUATE", "PUBLISH", "OBJECT", "DECIDE", "RECALCULATE", "FINALISE");
+    }
+
+    @Test
+    void aRunIsReproducibleFromItsSnapshot() {
+        long run = evaluations.create("huangyan-2021", "test");
+        evaluations.publicise(run, 3, "test");
+        long again = evaluations.recalculate(run, "test"); // no accepted objections: the same inputs
+        assertThat(jdbc.sql("""
+                select count(*) from evaluation_result a join evaluation_result b
+                  on b.run_id = ? and b.enterprise_id = a.enterprise_id
+                where a.run_id = ? and (a.total is distinct from b.total or a.klass is distinct from b.klass
+                                        or a.explanation <> b.explanation)
+                """).params(again, run).query(Long.class).single()).isZero();
+    }
+}

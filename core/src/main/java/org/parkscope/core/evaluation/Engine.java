@@ -22,14 +22,12 @@ public final class Engine {
         private final Scheme scheme;
         private final EvaluationInput input;
         final int[] cohort;          // index into scheme.cohorts(), -1 when out of scope
-        final double[][] values;     // [enterprise][indicator]
-        final double[][] points;
-        final double[][] reference;  // the benchmark (or derived reference) used
-        final boolean[][] missing;
+        final int[] position;        // position within its cohort's columns
+        final CohortColumns[] columns;
         final double[] total;
         final int[] rank;
-        final int[] cohortSize;
         final String[] klass;
+        final byte[] band;           // index of the class band, -1 when none
 
         Result(Scheme scheme, EvaluationInput input) {
             this.scheme = scheme;
@@ -37,15 +35,35 @@ public final class Engine {
             int n = input.size();
             cohort = new int[n];
             Arrays.fill(cohort, -1);
-            values = new double[n][];
-            points = new double[n][];
-            reference = new double[n][];
-            missing = new boolean[n][];
+            position = new int[n];
+            columns = new CohortColumns[scheme.cohorts().size()];
             total = new double[n];
             Arrays.fill(total, Double.NaN);
             rank = new int[n];
-            cohortSize = new int[n];
             klass = new String[n];
+            band = new byte[n];
+            Arrays.fill(band, (byte) -1);
+        }
+
+        /** Enterprises per cohort and class, as "cohort/class" → count, in scheme order. */
+        public java.util.Map<String, Long> classCounts() {
+            long[][] counts = new long[scheme.cohorts().size()][];
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] = new long[scheme.cohorts().get(c).bands().size()];
+            }
+            for (int i = 0; i < cohort.length; i++) {
+                if (cohort[i] >= 0 && band[i] >= 0) {
+                    counts[cohort[i]][band[i]]++;
+                }
+            }
+            java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < counts.length; c++) {
+                Cohort co = scheme.cohorts().get(c);
+                for (int b = 0; b < counts[c].length; b++) {
+                    out.put(co.code() + "/" + co.bands().get(b).klass(), counts[c][b]);
+                }
+            }
+            return out;
         }
 
         public int size() {
@@ -69,7 +87,7 @@ public final class Engine {
         }
 
         public double points(int i, int indicator) {
-            return points[i][indicator];
+            return explain(i).items().get(indicator).points();
         }
 
         /** Every step of one enterprise's result, for its explanation page and the 公示 list. */
@@ -79,24 +97,29 @@ public final class Engine {
                         List.of(), "不在评价范围内（规上/规下身份或用地面积不符合）/ outside the scheme's scope");
             }
             Cohort c = scheme.cohorts().get(cohort[i]);
+            CohortColumns cc = columns[cohort[i]];
             List<Explanation.Item> items = new ArrayList<>();
             for (int k = 0; k < c.indicators().size(); k++) {
                 Indicator ind = c.indicators().get(k);
+                Stats st = cc.stats[k];
                 double num = input.column(ind.numerator())[i];
                 double den = input.column(ind.denominator())[i];
+                double v = value(num, den, ind.factor());
+                boolean miss = Double.isNaN(v);
+                double pts = miss ? st.fill : pointsFor(ind, st, v);
                 String note = null;
-                if (missing[i][k]) {
+                if (miss) {
                     note = ind.missing() == Missing.COHORT_AVERAGE
                             ? "缺少数据，按本组平均得分计 / no data: scored at the cohort's average"
                             : "缺少数据或分母为 0，得 0 分 / no data or zero denominator: 0 points";
-                } else if (ind.cap() != null && points[i][k] >= ind.cap()) {
+                } else if (ind.cap() != null && pts >= ind.cap()) {
                     note = "已封顶 / capped";
                 }
-                items.add(new Explanation.Item(ind.code(), ind.name(), ind.family(), num, den, values[i][k],
-                        reference[i][k], ind.weight(), points[i][k], note));
+                items.add(new Explanation.Item(ind.code(), ind.name(), ind.family(), num, den, v, st.reference,
+                        ind.weight(), pts, note));
             }
             List<String> cutoffs = new ArrayList<>();
-            int n = cohortSize[i];
+            int n = cc.members.length;
             for (Band b : c.bands()) {
                 cutoffs.add(b.klass() + ": 名次 ≤ " + (int) Math.ceil(n * b.upToShare() - 1e-9));
             }
@@ -105,15 +128,59 @@ public final class Engine {
         }
     }
 
+    /** Work is split into this many fixed chunks (run in parallel), so results never depend on the thread count. */
+    private static final int CHUNKS = 8;
+
+    /** What an indicator's points depend on besides the enterprise's own value, per cohort. */
+    static final class Stats {
+        double reference = Double.NaN;
+        double min;
+        double max;
+        int present;
+        double fill;          // points for a missing value: 0, or the cohort's average
+        double[] sorted;      // present values, ascending (RANK only)
+    }
+
+    /** One cohort: its members and, per indicator, the statistics its points depend on. */
+    static final class CohortColumns {
+        final int[] members;
+        final Stats[] stats;
+
+        CohortColumns(int[] members, int indicators) {
+            this.members = members;
+            stats = new Stats[indicators];
+        }
+    }
+
+    /** numerator ÷ denominator × factor, or NaN when there is no data or no positive denominator. */
+    static double value(double num, double den, double factor) {
+        double v = num / den * factor;
+        return !(den > 0) || Double.isInfinite(v) ? Double.NaN : v;
+    }
+
+    static double pointsFor(Indicator ind, Stats st, double v) {
+        double w = ind.weight();
+        double p = switch (ind.family()) {
+            case BENCHMARK_RATIO, COHORT_MEAN_RATIO -> v / st.reference * w;
+            case MIN_MAX -> st.max == st.min ? w : (20 + 80 * (v - st.min) / (st.max - st.min)) * w / 100;
+            case RANK -> w * (st.present - countGreater(st.sorted, v)) / (double) st.present;
+            case LOWER_IS_BETTER -> v <= 0 ? w : st.reference / v * w;
+        };
+        return ind.cap() != null && p > ind.cap() ? ind.cap() : p;
+    }
+
     public Result run(Scheme scheme, EvaluationInput input) {
         Result r = new Result(scheme, input);
         for (int c = 0; c < scheme.cohorts().size(); c++) {
             Cohort cohort = scheme.cohorts().get(c);
             int[] members = members(cohort, input, r);
-            for (int i : members) {
-                r.cohort[i] = c;
+            for (int m = 0; m < members.length; m++) {
+                r.cohort[members[m]] = c;
+                r.position[members[m]] = m;
             }
-            score(cohort, input, members, r);
+            CohortColumns cc = new CohortColumns(members, cohort.indicators().size());
+            r.columns[c] = cc;
+            score(cohort, input, cc, r);
             rankAndBand(cohort, members, r);
         }
         return r;
@@ -135,75 +202,101 @@ public final class Engine {
         return Arrays.copyOf(out, m);
     }
 
-    private static void score(Cohort cohort, EvaluationInput in, int[] members, Result r) {
-        int k = cohort.indicators().size();
-        for (int i : members) {
-            r.values[i] = new double[k];
-            r.points[i] = new double[k];
-            r.reference[i] = new double[k];
-            r.missing[i] = new boolean[k];
-        }
-        for (int j = 0; j < k; j++) {
+    private static void score(Cohort cohort, EvaluationInput in, CohortColumns cc, Result r) {
+        int[] members = cc.members;
+        int size = members.length;
+        double[] totals = new double[size];
+        double[] values = new double[size];
+        for (int j = 0; j < cohort.indicators().size(); j++) {
             Indicator ind = cohort.indicators().get(j);
             double[] num = in.column(ind.numerator());
             double[] den = in.column(ind.denominator());
+            double factor = ind.factor();
+            Stats st = new Stats();
+            cc.stats[j] = st;
+            // fixed chunks merged in a fixed order: the same sums whatever the number of threads
+            double[][] part = new double[CHUNKS][4];
+            java.util.stream.IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+                int from = (int) ((long) size * c / CHUNKS), to = (int) ((long) size * (c + 1) / CHUNKS);
+                double cnt = 0, sm = 0, mn = Double.POSITIVE_INFINITY, mx = Double.NEGATIVE_INFINITY;
+                for (int m = from; m < to; m++) {
+                    int i = members[m];
+                    double v = value(num[i], den[i], factor);
+                    values[m] = v;
+                    if (v == v) { // not NaN
+                        cnt++;
+                        sm += v;
+                        if (v < mn) {
+                            mn = v;
+                        }
+                        if (v > mx) {
+                            mx = v;
+                        }
+                    }
+                }
+                part[c][0] = cnt;
+                part[c][1] = sm;
+                part[c][2] = mn;
+                part[c][3] = mx;
+            });
             int present = 0;
             double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            double[] sorted = new double[members.length];
-            for (int i : members) {
-                double v = num[i] / den[i] * ind.factor();
-                boolean miss = Double.isNaN(num[i]) || Double.isNaN(den[i]) || den[i] <= 0 || Double.isNaN(v)
-                        || Double.isInfinite(v);
-                r.missing[i][j] = miss;
-                r.values[i][j] = miss ? Double.NaN : v;
-                if (!miss) {
-                    sorted[present++] = v;
-                    sum += v;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
+            for (double[] pc : part) {
+                present += (int) pc[0];
+                sum += pc[1];
+                min = Math.min(min, pc[2]);
+                max = Math.max(max, pc[3]);
             }
-            double[] present_ = Arrays.copyOf(sorted, present);
-            Arrays.sort(present_);
-            double ref = switch (ind.family()) {
+            st.present = present;
+            st.min = min;
+            st.max = max;
+            if (ind.family() == Family.RANK || ind.family() == Family.LOWER_IS_BETTER) {
+                double[] sorted = new double[present];
+                int q = 0;
+                for (int m = 0; m < size; m++) {
+                    if (values[m] == values[m]) {
+                        sorted[q++] = values[m];
+                    }
+                }
+                Arrays.sort(sorted);
+                st.sorted = sorted;
+            }
+            st.reference = switch (ind.family()) {
                 case BENCHMARK_RATIO -> ind.benchmark();
                 case COHORT_MEAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * sum / present;
                 case MIN_MAX, RANK -> Double.NaN;
-                case LOWER_IS_BETTER -> present == 0 ? Double.NaN : firstPositive(present_);
+                case LOWER_IS_BETTER -> present == 0 ? Double.NaN : firstPositive(st.sorted);
             };
+            boolean simple = ind.family() == Family.BENCHMARK_RATIO || ind.family() == Family.COHORT_MEAN_RATIO;
+            double scale = ind.weight() / st.reference;
+            double cap = ind.cap() == null ? Double.POSITIVE_INFINITY : ind.cap();
+            double[] sums = new double[CHUNKS];
+            java.util.stream.IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+                int from = (int) ((long) size * c / CHUNKS), to = (int) ((long) size * (c + 1) / CHUNKS);
+                double ps = 0;
+                for (int m = from; m < to; m++) {
+                    double v = values[m];
+                    if (v != v) {
+                        continue;
+                    }
+                    double p = simple ? Math.min(v * scale, cap) : pointsFor(ind, st, v);
+                    values[m] = p;
+                    ps += p;
+                }
+                sums[c] = ps;
+            });
             double pointsSum = 0;
-            for (int i : members) {
-                if (r.missing[i][j]) {
-                    continue;
-                }
-                double v = r.values[i][j];
-                double p = switch (ind.family()) {
-                    case BENCHMARK_RATIO, COHORT_MEAN_RATIO -> v / ref * ind.weight();
-                    case MIN_MAX -> max == min ? ind.weight() : (20 + 80 * (v - min) / (max - min)) * ind.weight() / 100;
-                    case RANK -> ind.weight() * (present - countGreater(present_, v)) / (double) present;
-                    case LOWER_IS_BETTER -> v <= 0 ? ind.weight() : ref / v * ind.weight();
-                };
-                if (ind.cap() != null) {
-                    p = Math.min(p, ind.cap());
-                }
-                r.points[i][j] = p;
-                r.reference[i][j] = ref;
-                pointsSum += p;
+            for (double x : sums) {
+                pointsSum += x;
             }
-            double average = present == 0 ? 0 : pointsSum / present;
-            for (int i : members) {
-                if (r.missing[i][j]) {
-                    r.points[i][j] = ind.missing() == Missing.COHORT_AVERAGE ? average : 0;
-                    r.reference[i][j] = ref;
-                }
+            st.fill = ind.missing() == Missing.COHORT_AVERAGE && present > 0 ? pointsSum / present : 0;
+            for (int m = 0; m < size; m++) {
+                double p = values[m];
+                totals[m] += p == p ? p : st.fill;
             }
         }
-        for (int i : members) {
-            double t = 0;
-            for (int j = 0; j < k; j++) {
-                t += r.points[i][j];
-            }
-            r.total[i] = t;
+        for (int m = 0; m < size; m++) {
+            r.total[members[m]] = totals[m];
         }
     }
 
@@ -231,36 +324,80 @@ public final class Engine {
     }
 
     /**
-     * Competition ranking by total (1, 2, 2, 4), compared at 1e-9 so that sums in a different order tie; the class is
-     * the first band whose rounded-up cut-off the rank reaches.
+     * Competition ranking by total (1, 2, 2, 4); totals equal to 1e-6 points tie, so that sums taken in a different
+     * order still tie. The class is the first band whose rounded-up cut-off the rank reaches.
      */
     private static void rankAndBand(Cohort cohort, int[] members, Result r) {
         int n = members.length;
-        double[] totals = new double[n];
-        for (int m = 0; m < n; m++) {
-            totals[m] = round9(r.total[members[m]]);
-        }
-        double[] asc = totals.clone();
-        Arrays.sort(asc);
         int[] cut = new int[cohort.bands().size()];
+        String[] labels = new String[cut.length];
         for (int b = 0; b < cut.length; b++) {
             cut[b] = (int) Math.ceil(n * cohort.bands().get(b).upToShare() - 1e-9);
+            labels[b] = cohort.bands().get(b).klass();
         }
+        if (n == 0) {
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int i : members) {
+            min = Math.min(min, r.total[i]);
+            max = Math.max(max, r.total[i]);
+        }
+        long[] scaled = new long[n];
         for (int m = 0; m < n; m++) {
-            int i = members[m];
-            int rank = 1 + countGreater(asc, totals[m]);
-            r.rank[i] = rank;
-            r.cohortSize[i] = n;
-            for (int b = 0; b < cut.length; b++) {
-                if (rank <= cut[b]) {
-                    r.klass[i] = cohort.bands().get(b).klass();
-                    break;
+            scaled[m] = Math.round((r.total[members[m]] - min) * 1e6);
+        }
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+        long top = Math.round((max - min) * 1e6);
+        if (64 - Long.numberOfLeadingZeros(Math.max(1, top)) + indexBits <= 62) {
+            // one primitive sort of (score, position) keys, then a single sweep from the best
+            long[] keys = new long[n];
+            for (int m = 0; m < n; m++) {
+                keys[m] = scaled[m] << indexBits | m;
+            }
+            Arrays.parallelSort(keys); // deterministic: keys are distinct
+            int rank = 0;
+            long previous = -1;
+            for (int k = n - 1, seen = 1; k >= 0; k--, seen++) {
+                long score = keys[k] >>> indexBits;
+                if (score != previous) {
+                    rank = seen;
+                    previous = score;
                 }
+                assign(r, members[(int) (keys[k] & ((1L << indexBits) - 1))], rank, cut, labels);
+            }
+        } else {
+            long[] asc = scaled.clone();
+            Arrays.sort(asc);
+            for (int m = 0; m < n; m++) {
+                assign(r, members[m], 1 + countGreater(asc, scaled[m]), cut, labels);
             }
         }
     }
 
-    private static double round9(double v) {
-        return Math.round(v * 1e9) / 1e9;
+    private static void assign(Result r, int i, int rank, int[] cut, String[] labels) {
+        r.rank[i] = rank;
+        for (int b = 0; b < cut.length; b++) {
+            if (rank <= cut[b]) {
+                r.klass[i] = labels[b];
+                r.band[i] = (byte) b;
+                return;
+            }
+        }
     }
+
+    /** How many values in an ascending array are strictly greater than v. */
+    static int countGreater(long[] ascending, long v) {
+        int lo = 0, hi = ascending.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ascending[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return ascending.length - lo;
+    }
+
 }

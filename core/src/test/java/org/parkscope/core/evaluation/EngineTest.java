@@ -83,4 +83,39 @@ class EngineTest {
                 List.of(new Band("A", 0.5))))))
                 .hasMessageContaining("基准值").hasMessageContaining("100%");
     }
+
+    @Test
+    void largeRunsAreDeterministicAndMatchAPlainComputation() {
+        int n = 50_000;
+        java.util.Random rnd = new java.util.Random(3);
+        String[] ids = new String[n];
+        double[] mu = new double[n];
+        double[] tax = new double[n];
+        double[] va = new double[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "e" + i;
+            mu[i] = 1 + rnd.nextInt(100);
+            tax[i] = rnd.nextInt(5) == 0 ? Double.NaN : rnd.nextInt(100_000) / 100.0;
+            va[i] = rnd.nextInt(1_000_000) / 100.0;
+        }
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(ratio("T", "TAX", "LAND_MU", 60, 7.5), ratio("V", "VA", "LAND_MU", 40, 30)),
+                List.of(new Band("A", 0.2), new Band("B", 0.8), new Band("C", 0.95), new Band("D", 1.0)))));
+        EvaluationInput in = new EvaluationInput(ids, ids, new boolean[n], mu).metric("TAX", tax).metric("VA", va);
+        Engine.Result a = new Engine().run(s, in);
+        Engine.Result b = new Engine().run(s, in);
+        int better = 0;
+        for (int i = 0; i < n; i++) {
+            double expected = (Double.isNaN(tax[i]) ? 0 : tax[i] / mu[i] / 7.5 * 60) + va[i] / mu[i] / 30 * 40;
+            assertThat(a.total(i)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(b.total(i)).isEqualTo(a.total(i));
+            assertThat(b.rank(i)).isEqualTo(a.rank(i));
+            assertThat(b.klass(i)).isEqualTo(a.klass(i));
+            if (a.total(i) > a.total(0) + 1e-6) {
+                better++;
+            }
+        }
+        assertThat(a.rank(0)).isEqualTo(better + 1);
+        assertThat(a.classCounts()).containsEntry("ALL/A", (long) Math.ceil(n * 0.2)); // distinct totals: no ties
+    }
 }

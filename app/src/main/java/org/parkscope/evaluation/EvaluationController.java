@@ -2,7 +2,6 @@ package org.parkscope.evaluation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -11,10 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.shared.TownContext;
 import org.parkscope.web.CurrentScope;
+import org.parkscope.web.Downloads;
 import org.parkscope.web.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -159,13 +156,8 @@ class EvaluationController {
             }
             wb.write(out);
             wb.dispose();
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("公示名单-" + run.schemeId() + "-v" + run.version() + ".xlsx", StandardCharsets.UTF_8)
-                            .build().toString())
-                    .contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(out.toByteArray());
+            return Downloads.file(out.toByteArray(), "公示名单-" + run.schemeId() + "-v" + run.version() + ".xlsx",
+                    Downloads.XLSX);
         }
     }
 

@@ -1,14 +1,11 @@
 package org.parkscope.importing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.web.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,8 +78,7 @@ class ImportController {
     ResponseEntity<byte[]> template(@PathVariable String kind) {
         ImportKind k = Arrays.stream(ImportKind.values()).filter(x -> x.name().equalsIgnoreCase(kind)).findFirst()
                 .orElseThrow(() -> NotFoundException.of("template", kind));
-        return download(Templates.xlsx(k), "模板-" + k.labelZh() + ".xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return download(Templates.xlsx(k), "模板-" + k.labelZh() + ".xlsx", org.parkscope.web.Downloads.XLSX);
     }
 
     @PostMapping("/import/batches/{id}/rollback")
@@ -128,10 +124,7 @@ class ImportController {
     }
 
     private static ResponseEntity<byte[]> download(byte[] bytes, String name, String type) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(type)).body(bytes);
+        return org.parkscope.web.Downloads.file(bytes, name, type);
     }
 
 }

@@ -72,7 +72,15 @@ public final class EvaluateCli implements Callable<Integer> {
             t.problems.forEach(console::println);
             return 1;
         }
-        Engine.Result r = new Engine().run(s, t.input());
+        EvaluationInput input = t.input();
+        for (String column : EvaluationService.usedColumns(s)) {
+            if (!column.equals("LAND_MU") && !t.metrics.containsKey(column)) {
+                double[] none = new double[t.ids.size()];
+                java.util.Arrays.fill(none, SchemeFile.COUNTS.contains(column) ? 0 : Double.NaN);
+                input.metric(column, none); // a column the file lacks: no data (or none counted)
+            }
+        }
+        Engine.Result r = new Engine().run(s, input);
         write(s, t, r, out);
         Map<String, Integer> classes = new java.util.TreeMap<>();
         for (int i = 0; i < r.size(); i++) {

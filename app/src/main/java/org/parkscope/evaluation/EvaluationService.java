@@ -165,9 +165,22 @@ public class EvaluationService {
                            (select enterprise_id, land from tenant union all select enterprise_id, land from holder) x
                          group by enterprise_id),
                 figures as (select enterprise_id, jsonb_object_agg(metric, value) as metrics from indicator_value
-                            where period = cast(:year as text) group by enterprise_id)
+                            where period = cast(:year as text) group by enterprise_id),
+                counts as (select o.landlord_id as enterprise_id, count(*) as tenants,
+                                  count(*) filter (where not t.above_scale) as tenants_below
+                           from active o join enterprise t on t.id = o.enterprise_id
+                           where o.role = 'TENANT' and o.landlord_id is not null group by o.landlord_id),
+                titles as (select enterprise_id, bool_or(type = 'HNTE') as hnte, bool_or(type = 'SRDI') as srdi,
+                                  bool_or(type = 'LITTLE_GIANT') as giant
+                           from qualification where issued_on <= make_date(:year, 12, 31)
+                             and (expires_on is null or expires_on >= make_date(:year, 12, 31)) group by enterprise_id)
                 select :run, e.id, e.above_scale, round(l.land, 2), coalesce(f.metrics, '{}'::jsonb)
+                       || jsonb_build_object('TENANTS', coalesce(c.tenants, 0), 'TENANTS_BELOW', coalesce(c.tenants_below, 0),
+                                             'HNTE', case when t.hnte then 1 else 0 end,
+                                             'SRDI', case when t.srdi then 1 else 0 end,
+                                             'LITTLE_GIANT', case when t.giant then 1 else 0 end)
                 from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.enterprise_id = e.id
+                left join counts c on c.enterprise_id = e.id left join titles t on t.enterprise_id = e.id
                 where l.land > 0 and e.status = 'ACTIVE' and %s
                 """.formatted(INDUSTRIAL)).param("run", run).param("year", year).update();
     }
@@ -186,13 +199,7 @@ public class EvaluationService {
         String[] names = new String[n];
         boolean[] above = new boolean[n];
         double[] mu = new double[n];
-        Set<String> used = new LinkedHashSet<>();
-        for (Scheme.Cohort c : scheme.cohorts()) {
-            for (Scheme.Indicator i : c.indicators()) {
-                used.add(i.numerator());
-                used.add(i.denominator());
-            }
-        }
+        Set<String> used = usedColumns(scheme);
         used.remove("LAND_MU");
         Map<String, double[]> columns = new LinkedHashMap<>();
         used.forEach(m -> columns.put(m, new double[n]));
@@ -222,6 +229,20 @@ public class EvaluationService {
                 insert into evaluation_result(run_id, enterprise_id, park_id, cohort, total, rank, of_count, klass, explanation)
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 """, out);
+    }
+
+    /** Every input column a scheme reads: indicator numerators and denominators, adjustment counts, veto flags. */
+    static Set<String> usedColumns(Scheme scheme) {
+        Set<String> used = new LinkedHashSet<>();
+        for (Scheme.Cohort c : scheme.cohorts()) {
+            for (Scheme.Indicator i : c.indicators()) {
+                used.add(i.numerator());
+                used.add(i.denominator());
+            }
+            c.adjustments().forEach(a -> used.add(a.metric()));
+            c.vetoes().forEach(v -> used.add(v.metric()));
+        }
+        return used;
     }
 
     private static @Nullable Double round4(double v) {
@@ -255,6 +276,13 @@ public class EvaluationService {
             items.add(it);
         }
         m.put("items", items);
+        List<Map<String, Object>> adjustments = new ArrayList<>();
+        for (Explanation.Adjusted a : e.adjustments()) {
+            adjustments.add(Map.of("code", a.code(), "name", a.name(), "count", a.count(),
+                    "points", Explanation.round2(a.points())));
+        }
+        m.put("adjustments", adjustments);
+        m.put("vetoes", e.vetoes());
         return JSON.writeValueAsString(m);
     }
 

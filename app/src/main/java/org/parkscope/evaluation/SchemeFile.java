@@ -32,6 +32,9 @@ public final class SchemeFile {
 
     private static final Set<String> METRICS = Set.of("LAND_MU", "TAX", "REVENUE", "OUTPUT", "VALUE_ADDED", "ENERGY",
             "ELECTRICITY", "EMISSIONS", "RD", "STAFF", "GOODS_SALES", "TECH_INVEST");
+    /** Counts and flags that bonus, penalty and veto items can use. */
+    static final Set<String> COUNTS = Set.of("TENANTS_BELOW", "TENANTS", "HNTE", "SRDI", "LITTLE_GIANT",
+            "SAFETY_ACCIDENT", "ENV_PENALTY", "STOPPED");
 
     private SchemeFile() {}
 
@@ -105,8 +108,49 @@ public final class SchemeFile {
                         }
                     }
                 }
+                List<Scheme.Adjustment> adjustments = new ArrayList<>();
+                if (cm.get("adjustments") instanceof List<?> as) {
+                    for (int k = 0; k < as.size(); k++) {
+                        String aat = at + ".adjustments[" + k + "]";
+                        if (as.get(k) instanceof Map<?, ?> am) {
+                            String metric = text(am, "metric", aat, problems);
+                            if (metric != null && !COUNTS.contains(metric)) {
+                                problems.add(aat + ": 未知计数 “" + metric + "” / unknown count (one of " + COUNTS + ")");
+                            }
+                            adjustments.add(new Scheme.Adjustment(text(am, "code", aat, problems),
+                                    String.valueOf(am.get("name")), metric, number(am, "first", aat, problems, true),
+                                    am.get("each") instanceof Number e ? e.doubleValue() : 0,
+                                    am.get("limit") instanceof Number l ? l.doubleValue() : null));
+                        } else {
+                            problems.add(aat + ": 须是映射 / must be a mapping");
+                        }
+                    }
+                }
+                List<Scheme.Veto> vetoes = new ArrayList<>();
+                if (cm.get("vetoes") instanceof List<?> vs) {
+                    for (int k = 0; k < vs.size(); k++) {
+                        String vat = at + ".vetoes[" + k + "]";
+                        if (vs.get(k) instanceof Map<?, ?> vm) {
+                            String metric = text(vm, "metric", vat, problems);
+                            if (metric != null && !COUNTS.contains(metric)) {
+                                problems.add(vat + ": 未知标记 “" + metric + "” / unknown flag (one of " + COUNTS + ")");
+                            }
+                            Scheme.VetoAction action = null;
+                            try {
+                                action = Scheme.VetoAction.valueOf(String.valueOf(vm.get("action")).toUpperCase(Locale.ROOT));
+                            } catch (IllegalArgumentException e) {
+                                problems.add(vat + ".action: 须为 FORCE_CLASS、CAP_CLASS 或 EXCLUDE / must be FORCE_CLASS,"
+                                        + " CAP_CLASS or EXCLUDE");
+                            }
+                            vetoes.add(new Scheme.Veto(text(vm, "code", vat, problems), String.valueOf(vm.get("name")),
+                                    metric, action, vm.get("class") == null ? null : String.valueOf(vm.get("class"))));
+                        } else {
+                            problems.add(vat + ": 须是映射 / must be a mapping");
+                        }
+                    }
+                }
                 cohorts.add(new Scheme.Cohort(text(cm, "code", at, problems), text(cm, "name", at, problems),
-                        new Scheme.Membership(above, minMu), indicators, bands));
+                        new Scheme.Membership(above, minMu), indicators, bands, adjustments, vetoes));
             }
         }
         if (!problems.isEmpty()) {

@@ -130,4 +130,33 @@ class EvaluationIT {
                                         or a.explanation <> b.explanation)
                 """).params(again, run).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void theDemoSchemeDeductsForSublettingAndAddsForTitles() {
+        long run = evaluations.create("sijing-demo-2023", "test");
+        // a 规下 landlord with 规下 tenants, evaluated in the 规下 cohort: −10 for the first tenant, −5 for each further
+        List<Map<String, Object>> landlords = jdbc.sql("""
+                select i.enterprise_id, cast(i.metrics ->> 'TENANTS_BELOW' as int) as tenants
+                from evaluation_input i join evaluation_result r on r.run_id = i.run_id and r.enterprise_id = i.enterprise_id
+                where i.run_id = ? and r.cohort = 'BELOW' and cast(i.metrics ->> 'TENANTS_BELOW' as int) >= 2
+                order by i.enterprise_id limit 1
+                """).param(run).query().listOfRows();
+        assertThat(landlords).isNotEmpty();
+        long landlord = ((Number) landlords.get(0).get("enterprise_id")).longValue();
+        int tenants = ((Number) landlords.get(0).get("tenants")).intValue();
+        Map<String, Object> e = evaluations.explanation(org.parkscope.shared.Scope.town(), run, landlord).orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> adjustments = (List<Map<String, Object>>) ((Map<String, Object>) e.get("explanation"))
+                .get("adjustments");
+        assertThat(adjustments).anySatisfy(a -> {
+            assertThat(a.get("code")).isEqualTo("LEASE");
+            assertThat(new BigDecimal(String.valueOf(a.get("points")))).isEqualByComparingTo(
+                    BigDecimal.valueOf(-10 - 5L * (tenants - 1)));
+        });
+        long hnteBonus = jdbc.sql("""
+                select count(*) from evaluation_result where run_id = ?
+                  and jsonb_path_exists(explanation, '$.adjustments[*] ? (@.code == "HNTE")')
+                """).param(run).query(Long.class).single();
+        assertThat(hnteBonus).isGreaterThan(10);
+    }
 }

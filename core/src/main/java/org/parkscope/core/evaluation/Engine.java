@@ -28,6 +28,7 @@ public final class Engine {
         final int[] rank;
         final String[] klass;
         final byte[] band;           // index of the class band, -1 when none
+        String[] excluded;           // why a veto left an enterprise out, or null
 
         Result(Scheme scheme, EvaluationInput input) {
             this.scheme = scheme;
@@ -93,8 +94,10 @@ public final class Engine {
         /** Every step of one enterprise's result, for its explanation page and the 公示 list. */
         public Explanation explain(int i) {
             if (cohort[i] < 0) {
-                return new Explanation(input.ids[i], input.names[i], null, null, List.of(), Double.NaN, 0, 0, null,
-                        List.of(), "不在评价范围内（规上/规下身份或用地面积不符合）/ outside the scheme's scope");
+                String why = excluded != null && excluded[i] != null ? excluded[i]
+                        : "不在评价范围内（规上/规下身份或用地面积不符合）/ outside the scheme's scope";
+                return new Explanation(input.ids[i], input.names[i], null, null, List.of(), List.of(), List.of(),
+                        Double.NaN, 0, 0, null, List.of(), why);
             }
             Cohort c = scheme.cohorts().get(cohort[i]);
             CohortColumns cc = columns[cohort[i]];
@@ -118,13 +121,28 @@ public final class Engine {
                 items.add(new Explanation.Item(ind.code(), ind.name(), ind.family(), num, den, v, st.reference,
                         ind.weight(), pts, note));
             }
+            List<Explanation.Adjusted> adjusted = new ArrayList<>();
+            for (Scheme.Adjustment a : c.adjustments()) {
+                double count = input.column(a.metric())[i];
+                double p = a.points(count);
+                if (p != 0) {
+                    adjusted.add(new Explanation.Adjusted(a.code(), a.name(), count, p));
+                }
+            }
+            List<String> vetoes = new ArrayList<>();
+            for (Scheme.Veto v : c.vetoes()) {
+                if (v.action() != Scheme.VetoAction.EXCLUDE && input.column(v.metric())[i] > 0) {
+                    vetoes.add(v.name() + (v.action() == Scheme.VetoAction.FORCE_CLASS ? "：定为 " : "：最高 ")
+                            + v.klass() + " / " + v.code());
+                }
+            }
             List<String> cutoffs = new ArrayList<>();
             int n = cc.members.length;
             for (Band b : c.bands()) {
                 cutoffs.add(b.klass() + ": 名次 ≤ " + (int) Math.ceil(n * b.upToShare() - 1e-9));
             }
-            return new Explanation(input.ids[i], input.names[i], c.code(), c.name(), items, total[i], rank[i], n,
-                    klass[i], cutoffs, null);
+            return new Explanation(input.ids[i], input.names[i], c.code(), c.name(), items, adjusted, vetoes, total[i],
+                    rank[i], n, klass[i], cutoffs, null);
         }
     }
 
@@ -182,6 +200,7 @@ public final class Engine {
             r.columns[c] = cc;
             score(cohort, input, cc, r);
             rankAndBand(cohort, members, r);
+            applyVetoes(cohort, input, members, r);
         }
         return r;
     }
@@ -196,10 +215,27 @@ public final class Engine {
                 continue; // the first cohort that takes an enterprise keeps it
             }
             if ((above == null || in.aboveScale[i] == above) && in.landMu[i] > 0 && in.landMu[i] >= minMu) {
-                out[m++] = i;
+                String veto = exclusion(cohort, in, i);
+                if (veto == null) {
+                    out[m++] = i;
+                } else {
+                    if (r.excluded == null) {
+                        r.excluded = new String[in.size()];
+                    }
+                    r.excluded[i] = "否决项：" + veto + "，不参与排名 / vetoed: left out of the ranking";
+                }
             }
         }
         return Arrays.copyOf(out, m);
+    }
+
+    private static String exclusion(Cohort cohort, EvaluationInput in, int i) {
+        for (Scheme.Veto v : cohort.vetoes()) {
+            if (v.action() == Scheme.VetoAction.EXCLUDE && in.column(v.metric())[i] > 0) {
+                return v.name();
+            }
+        }
+        return null;
     }
 
     private static void score(Cohort cohort, EvaluationInput in, CohortColumns cc, Result r) {
@@ -295,6 +331,12 @@ public final class Engine {
                 totals[m] += p == p ? p : st.fill;
             }
         }
+        for (Scheme.Adjustment a : cohort.adjustments()) {
+            double[] count = in.column(a.metric());
+            for (int m = 0; m < size; m++) {
+                totals[m] += a.points(count[members[m]]);
+            }
+        }
         for (int m = 0; m < size; m++) {
             r.total[members[m]] = totals[m];
         }
@@ -371,6 +413,26 @@ public final class Engine {
             Arrays.sort(asc);
             for (int m = 0; m < n; m++) {
                 assign(r, members[m], 1 + countGreater(asc, scaled[m]), cut, labels);
+            }
+        }
+    }
+
+    /** Class vetoes after ranking: a forced class replaces the banded one; a capped class never improves on it. */
+    private static void applyVetoes(Cohort cohort, EvaluationInput in, int[] members, Result r) {
+        for (Scheme.Veto v : cohort.vetoes()) {
+            if (v.action() == Scheme.VetoAction.EXCLUDE) {
+                continue;
+            }
+            int band = 0;
+            while (!cohort.bands().get(band).klass().equals(v.klass())) {
+                band++;
+            }
+            double[] flag = in.column(v.metric());
+            for (int i : members) {
+                if (flag[i] > 0 && (v.action() == Scheme.VetoAction.FORCE_CLASS || r.band[i] < band)) {
+                    r.band[i] = (byte) band;
+                    r.klass[i] = v.klass();
+                }
             }
         }
     }

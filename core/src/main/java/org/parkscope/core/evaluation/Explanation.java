@@ -8,8 +8,12 @@ import java.util.List;
  * Why an enterprise got its result: its cohort, each indicator's inputs, value, reference and points, the total, its
  * rank among how many, the class and the cut-offs.
  */
-public record Explanation(String id, String name, String cohort, String cohortName, List<Item> items, double total,
-        int rank, int of, String klass, List<String> cutoffs, String note) {
+public record Explanation(String id, String name, String cohort, String cohortName, List<Item> items,
+        List<Adjusted> adjustments, List<String> vetoes, double total, int rank, int of, String klass,
+        List<String> cutoffs, String note) {
+
+    /** A bonus or penalty item: the count it applies to and its points. */
+    public record Adjusted(String code, String name, double count, double points) {}
 
     public record Item(String code, String name, Scheme.Family family, double numerator, double denominator,
             double value, double reference, double weight, double points, String note) {
@@ -24,7 +28,7 @@ public record Explanation(String id, String name, String cohort, String cohortNa
         return round2(total);
     }
 
-    static BigDecimal round2(double v) {
+    public static BigDecimal round2(double v) {
         return Double.isNaN(v) ? null : BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -32,12 +32,46 @@ public record Scheme(String id, String region, int year, String source, List<Str
     public record Membership(Boolean aboveScale, double minLandMu) {}
 
     public record Cohort(String code, String name, Membership membership, List<Indicator> indicators,
-            List<Band> bands) {
+            List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes) {
         public Cohort {
             indicators = List.copyOf(indicators);
             bands = List.copyOf(bands);
+            adjustments = List.copyOf(adjustments);
+            vetoes = List.copyOf(vetoes);
+        }
+
+        public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands) {
+            this(code, name, membership, indicators, bands, List.of(), List.of());
         }
     }
+
+    /**
+     * Bonus or penalty points from a count in the input (tenants, titles held …): {@code first} for the first unit,
+     * {@code each} for every further one, e.g. Wenling's lease rule (规下 landlord: −10, then −5 per tenant). Negative
+     * points are penalties. An optional {@code limit} bounds the total of the item in absolute value.
+     */
+    public record Adjustment(String code, String name, String metric, double first, double each, Double limit) {
+        public double points(double count) {
+            if (!(count > 0)) {
+                return 0;
+            }
+            double p = first + each * (Math.floor(count) - 1);
+            return limit == null ? p : Math.max(-limit, Math.min(limit, p));
+        }
+    }
+
+    /** What a veto does to an enterprise whose flag ({@code metric} > 0) is set. */
+    public enum VetoAction {
+        /** the class is set to {@code klass}, whatever the score */
+        FORCE_CLASS,
+        /** the class is at best {@code klass} */
+        CAP_CLASS,
+        /** the enterprise is left out of the cohort's ranking */
+        EXCLUDE
+    }
+
+    /** A veto item (一票否决), e.g. a major safety accident forces class D. */
+    public record Veto(String code, String name, String metric, VetoAction action, String klass) {}
 
     /** How one indicator is scored. */
     public enum Family {
@@ -99,6 +133,12 @@ public record Scheme(String id, String region, int year, String source, List<Str
                 }
                 if (i.family() == Family.COHORT_MEAN_RATIO && !(i.benchmark() > 0)) {
                     out.add("指标 " + i.code() + " 缺少系数 k / " + i.code() + " needs k");
+                }
+            }
+            for (Veto v : c.vetoes()) {
+                if (v.action() != VetoAction.EXCLUDE && c.bands().stream().noneMatch(b -> b.klass().equals(v.klass()))) {
+                    out.add("否决项 " + v.code() + " 的等级 " + v.klass() + " 不在分档中 / veto " + v.code()
+                            + " names a class the bands do not have");
                 }
             }
             double last = 0;

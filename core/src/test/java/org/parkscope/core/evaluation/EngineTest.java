@@ -118,4 +118,58 @@ class EngineTest {
         assertThat(a.rank(0)).isEqualTo(better + 1);
         assertThat(a.classCounts()).containsEntry("ALL/A", (long) Math.ceil(n * 0.2)); // distinct totals: no ties
     }
+
+    @Test
+    void wenlingLeaseDeductionExample4() {
+        // Wenling 2022 park rule: a 规下 landlord loses 10 for its first tenant and 5 for each further one; a 规上
+        // landlord keeps its first tenant free and loses 5 for each further one.
+        Scheme.Adjustment below = new Scheme.Adjustment("LEASE", "厂房出租扣分", "TENANTS_BELOW", -10, -5, null);
+        Scheme.Adjustment above = new Scheme.Adjustment("LEASE", "厂房出租扣分", "TENANTS_BELOW", 0, -5, null);
+        assertThat(below.points(3)).isEqualTo(-20);
+        assertThat(above.points(3)).isEqualTo(-10);
+        assertThat(below.points(0)).isZero();
+        assertThat(new Scheme.Adjustment("X", "x", "N", -10, -5, 12.0).points(3)).isEqualTo(-12);
+
+        Indicator flat = ratio("T", "TAX", "LAND_MU", 100, 1);
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(
+                new Cohort("UP", "规上", new Membership(true, 0), List.of(flat), QUARTERS, List.of(above), List.of()),
+                new Cohort("DOWN", "规下", new Membership(false, 0), List.of(flat), QUARTERS, List.of(below), List.of())));
+        EvaluationInput in = new EvaluationInput(new String[] {"u", "d"}, new String[] {"u", "d"},
+                new boolean[] {true, false}, new double[] {1, 1})
+                .metric("TAX", new double[] {1, 1}).metric("TENANTS_BELOW", new double[] {3, 3});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.total(0)).isEqualTo(100 - 10);
+        assertThat(r.total(1)).isEqualTo(100 - 20);
+        assertThat(r.explain(1).adjustments()).singleElement().satisfies(a -> {
+            assertThat(a.points()).isEqualTo(-20);
+            assertThat(a.count()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void vetoesForceCapOrExclude() {
+        Indicator tax = ratio("T", "TAX", "LAND_MU", 100, 1);
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(tax), QUARTERS, List.of(), List.of(
+                        new Scheme.Veto("SAFETY", "重大安全事故", "ACCIDENT", Scheme.VetoAction.FORCE_CLASS, "D"),
+                        new Scheme.Veto("ENV", "环保处罚", "PENALTY", Scheme.VetoAction.CAP_CLASS, "C"),
+                        new Scheme.Veto("STOP", "停产", "STOPPED", Scheme.VetoAction.EXCLUDE, null)))));
+        EvaluationInput in = new EvaluationInput(new String[] {"a", "b", "c", "d", "e"},
+                new String[] {"a", "b", "c", "d", "e"}, new boolean[5], new double[] {1, 1, 1, 1, 1})
+                .metric("TAX", new double[] {50, 40, 30, 20, 10})
+                .metric("ACCIDENT", new double[] {1, 0, 0, 0, 0})
+                .metric("PENALTY", new double[] {0, 1, 0, 0, 1})
+                .metric("STOPPED", new double[] {0, 0, 1, 0, 0});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.klass(0)).isEqualTo("D");          // best score, forced to D
+        assertThat(r.klass(1)).isEqualTo("C");          // A by rank, capped at C
+        assertThat(r.cohort(2)).isNull();               // excluded
+        assertThat(r.explain(2).note()).contains("停产");
+        assertThat(r.klass(4)).isEqualTo("D");          // already below the cap: stays
+        assertThat(r.explain(0).vetoes()).singleElement().asString().contains("重大安全事故");
+        assertThatThrownBy(() -> new Scheme("t", "x", 2023, "x", List.of(), List.of(new Cohort("C", "c",
+                new Membership(null, 0), List.of(tax), QUARTERS, List.of(),
+                List.of(new Scheme.Veto("V", "v", "F", Scheme.VetoAction.FORCE_CLASS, "E"))))))
+                .hasMessageContaining("否决项");
+    }
 }

@@ -96,6 +96,7 @@ public final class EvaluateCli implements Callable<Integer> {
         final List<String> names = new ArrayList<>();
         final List<Boolean> above = new ArrayList<>();
         final List<Double> land = new ArrayList<>();
+        final List<String> industries = new ArrayList<>();
         final Map<String, List<Double>> metrics = new HashMap<>();
         final List<String> problems = new ArrayList<>();
 
@@ -107,7 +108,8 @@ public final class EvaluateCli implements Callable<Integer> {
                 a[i] = above.get(i);
                 l[i] = land.get(i);
             }
-            EvaluationInput in = new EvaluationInput(ids.toArray(new String[0]), names.toArray(new String[0]), a, l);
+            EvaluationInput in = new EvaluationInput(ids.toArray(new String[0]), names.toArray(new String[0]), a, l)
+                    .industries(industries.toArray(new String[0]));
             metrics.forEach((m, values) -> in.metric(m, values.stream().mapToDouble(Double::doubleValue).toArray()));
             return in;
         }
@@ -117,7 +119,7 @@ public final class EvaluateCli implements Callable<Integer> {
         Table t = new Table();
         Map<Integer, String> metricCols = new HashMap<>();
         Map<Integer, BigDecimal> factors = new HashMap<>();
-        int[] cols = {-1, -1, -1, -1}; // id, name, above, land
+        int[] cols = {-1, -1, -1, -1, -1}; // id, name, above, land, industry
         BigDecimal[] landFactor = {BigDecimal.ONE};
         boolean[] header = {false};
         RowSource.open(file, file.getFileName().toString()).read((rowNo, cells) -> {
@@ -130,6 +132,8 @@ public final class EvaluateCli implements Callable<Integer> {
                     String key = Text.headerKey(Vocabulary.stripUnit(h));
                     if (key.contains("信用代码") || key.equals("id") || key.equals("代码")) {
                         cols[0] = c;
+                    } else if (key.contains("行业代码")) {
+                        cols[4] = c;
                     } else if (key.contains("名称")) {
                         cols[1] = c;
                     } else if (key.contains("规上") || key.contains("规模以上")) {
@@ -157,6 +161,7 @@ public final class EvaluateCli implements Callable<Integer> {
             }
             t.ids.add(id);
             t.names.add(Optional.ofNullable(cell(cells, cols[1])).orElse(id));
+            t.industries.add(cell(cells, cols[4]));
             String a = cell(cells, cols[2]);
             t.above.add(a != null && (a.equals("是") || a.equalsIgnoreCase("y") || a.equalsIgnoreCase("true")
                     || a.equals("1") || a.equals("规上")));

@@ -187,13 +187,14 @@ public class EvaluationService {
 
     /** Runs the engine over the run's stored inputs and stores each result with its explanation. */
     private void score(long run, Scheme scheme) {
-        record In(long id, String name, boolean above, double landM2, String metrics, Long parkId) {}
+        record In(long id, String name, boolean above, double landM2, String metrics, Long parkId, String industry) {}
         List<In> rows = jdbc.sql("""
                 select i.enterprise_id as id, e.name, i.above_scale as above, i.land_m2 as land_m2,
-                       i.metrics::text as metrics, e.park_id
+                       i.metrics::text as metrics, e.park_id, e.industry_code
                 from evaluation_input i join enterprise e on e.id = i.enterprise_id where i.run_id = ? order by i.enterprise_id
                 """).param(run).query((rs, n) -> new In(rs.getLong("id"), rs.getString("name"), rs.getBoolean("above"),
-                        rs.getDouble("land_m2"), rs.getString("metrics"), (Long) rs.getObject("park_id"))).list();
+                        rs.getDouble("land_m2"), rs.getString("metrics"), (Long) rs.getObject("park_id"),
+                        rs.getString("industry_code"))).list();
         int n = rows.size();
         String[] ids = new String[n];
         String[] names = new String[n];
@@ -215,7 +216,8 @@ public class EvaluationService {
                 c.getValue()[k] = v instanceof Number num ? num.doubleValue() : Double.NaN;
             }
         }
-        EvaluationInput input = new EvaluationInput(ids, names, above, mu);
+        EvaluationInput input = new EvaluationInput(ids, names, above, mu)
+                .industries(rows.stream().map(In::industry).toArray(String[]::new));
         columns.forEach(input::metric);
         Engine.Result result = new Engine().run(scheme, input);
         List<Object[]> out = new ArrayList<>(n);

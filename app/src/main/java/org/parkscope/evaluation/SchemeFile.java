@@ -149,8 +149,28 @@ public final class SchemeFile {
                         }
                     }
                 }
+                List<Scheme.Group> groups = new ArrayList<>();
+                if (cm.get("groups") instanceof List<?> gs) {
+                    for (int k = 0; k < gs.size(); k++) {
+                        String gat = at + ".groups[" + k + "]";
+                        if (gs.get(k) instanceof Map<?, ?> gm) {
+                            List<String> prefixes = new ArrayList<>();
+                            if (gm.get("industries") instanceof List<?> ps) {
+                                ps.forEach(x -> prefixes.add(String.valueOf(x)));
+                            }
+                            groups.add(new Scheme.Group(text(gm, "code", gat, problems), String.valueOf(gm.get("name")),
+                                    prefixes));
+                        } else {
+                            problems.add(gat + ": 须是映射 / must be a mapping");
+                        }
+                    }
+                    if (!groups.isEmpty() && !groups.get(groups.size() - 1).industryPrefixes().isEmpty()) {
+                        problems.add(at + ".groups: 最后一组须不列行业（其他）/ the last group must list no industries"
+                                + " (it takes the rest)");
+                    }
+                }
                 cohorts.add(new Scheme.Cohort(text(cm, "code", at, problems), text(cm, "name", at, problems),
-                        new Scheme.Membership(above, minMu), indicators, bands, adjustments, vetoes));
+                        new Scheme.Membership(above, minMu), indicators, bands, adjustments, vetoes, groups));
             }
         }
         if (!problems.isEmpty()) {

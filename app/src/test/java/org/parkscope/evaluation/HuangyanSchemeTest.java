@@ -107,4 +107,52 @@ class HuangyanSchemeTest {
                 .hasMessageContaining("cohorts[0].indicators[0]").hasMessageContaining("TAXX")
                 .hasMessageContaining("cohorts[0].indicators[1].family");
     }
+
+    @Test
+    void industryGroupsAdjustmentsAndVetoesAreReadFromYaml() {
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: wenling-like
+                region: 测试
+                year: 2022
+                source: test
+                cohorts:
+                  - code: BELOW
+                    name: 规下
+                    members: {above_scale: false}
+                    indicators:
+                      - {code: T, name: 亩均税收, numerator: TAX, denominator: LAND_MU, weight: 100, family: MIN_MAX}
+                    adjustments:
+                      - {code: LEASE, name: 厂房出租扣分, metric: TENANTS_BELOW, first: -10, each: -5}
+                    vetoes:
+                      - {code: SAFETY, name: 重大安全事故, metric: SAFETY_ACCIDENT, action: FORCE_CLASS, class: D}
+                    groups:
+                      - {code: TEX, name: 纺织鞋帽橡塑, industries: ["17", "18", "19", "29"]}
+                      - {code: OTHER, name: 其他}
+                    bands: [{class: A, up_to: 0.05}, {class: B, up_to: 0.75}, {class: C, up_to: 0.95}, {class: D, up_to: 1}]
+                """);
+        Scheme s = SchemeFile.parse(yaml, "w.yaml");
+        Scheme.Cohort c = s.cohorts().get(0);
+        assertThat(c.adjustments()).singleElement().satisfies(a -> assertThat(a.points(3)).isEqualTo(-20));
+        assertThat(c.vetoes()).singleElement().satisfies(v -> assertThat(v.action()).isEqualTo(Scheme.VetoAction.FORCE_CLASS));
+        assertThat(c.groupOf("2929")).isZero();
+        assertThat(c.groupOf("6513")).isEqualTo(1);
+
+        Object bad = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: x
+                region: x
+                year: 2022
+                source: x
+                cohorts:
+                  - code: C
+                    name: c
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 1, family: MIN_MAX}
+                    adjustments:
+                      - {code: L, name: l, metric: PROFIT, first: 1}
+                    groups:
+                      - {code: G, name: g, industries: ["17"]}
+                """);
+        assertThatThrownBy(() -> SchemeFile.parse(bad, "x.yaml")).hasMessageContaining("PROFIT")
+                .hasMessageContaining("groups");
+    }
 }

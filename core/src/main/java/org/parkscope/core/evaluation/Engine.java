@@ -138,11 +138,22 @@ public final class Engine {
             }
             List<String> cutoffs = new ArrayList<>();
             int n = cc.members.length;
+            String groupNote = null;
+            if (!c.groups().isEmpty() && input.industries != null) {
+                int g = c.groupOf(input.industries[i]);
+                n = 0;
+                for (int m : cc.members) {
+                    if (c.groupOf(input.industries[m]) == g) {
+                        n++;
+                    }
+                }
+                groupNote = "行业组：" + c.groups().get(g).name() + " / industry group: " + c.groups().get(g).code();
+            }
             for (Band b : c.bands()) {
                 cutoffs.add(b.klass() + ": 名次 ≤ " + (int) Math.ceil(n * b.upToShare() - 1e-9));
             }
             return new Explanation(input.ids[i], input.names[i], c.code(), c.name(), items, adjusted, vetoes, total[i],
-                    rank[i], n, klass[i], cutoffs, null);
+                    rank[i], n, klass[i], cutoffs, groupNote);
         }
     }
 
@@ -199,7 +210,17 @@ public final class Engine {
             CohortColumns cc = new CohortColumns(members, cohort.indicators().size());
             r.columns[c] = cc;
             score(cohort, input, cc, r);
-            rankAndBand(cohort, members, r);
+            if (cohort.groups().isEmpty()) {
+                rankAndBand(cohort, members, r);
+            } else {
+                if (input.industries == null) {
+                    throw new IllegalArgumentException("对象组 " + cohort.code() + " 按行业分组排名，数据中须有行业代码"
+                            + " / cohort " + cohort.code() + " ranks within industry groups: the data need industry codes");
+                }
+                for (int[] group : groups(cohort, input, members)) {
+                    rankAndBand(cohort, group, r);
+                }
+            }
             applyVetoes(cohort, input, members, r);
         }
         return r;
@@ -227,6 +248,26 @@ public final class Engine {
             }
         }
         return Arrays.copyOf(out, m);
+    }
+
+    /** The cohort's members split by industry group, each in member order. */
+    private static List<int[]> groups(Cohort cohort, EvaluationInput in, int[] members) {
+        int g = cohort.groups().size();
+        int[] sizes = new int[g];
+        int[] of = new int[members.length];
+        for (int m = 0; m < members.length; m++) {
+            of[m] = cohort.groupOf(in.industries[members[m]]);
+            sizes[of[m]]++;
+        }
+        int[][] out = new int[g][];
+        for (int k = 0; k < g; k++) {
+            out[k] = new int[sizes[k]];
+        }
+        int[] fill = new int[g];
+        for (int m = 0; m < members.length; m++) {
+            out[of[m]][fill[of[m]]++] = members[m];
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private static String exclusion(Cohort cohort, EvaluationInput in, int i) {

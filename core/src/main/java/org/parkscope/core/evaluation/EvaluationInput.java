@@ -14,6 +14,7 @@ public final class EvaluationInput {
     final boolean[] aboveScale;
     final double[] landMu;
     final Map<String, double[]> metrics = new HashMap<>();
+    String[] industries;
 
     public EvaluationInput(String[] ids, String[] names, boolean[] aboveScale, double[] landMu) {
         int n = ids.length;
@@ -32,6 +33,15 @@ public final class EvaluationInput {
             throw new IllegalArgumentException("metric " + code + " needs one value per enterprise");
         }
         metrics.put(code, values);
+        return this;
+    }
+
+    /** GB/T 4754 codes, needed by schemes that rank within industry groups. */
+    public EvaluationInput industries(String[] codes) {
+        if (codes.length != ids.length) {
+            throw new IllegalArgumentException("industries need one code per enterprise");
+        }
+        this.industries = codes;
         return this;
     }
 

@@ -32,16 +32,44 @@ public record Scheme(String id, String region, int year, String source, List<Str
     public record Membership(Boolean aboveScale, double minLandMu) {}
 
     public record Cohort(String code, String name, Membership membership, List<Indicator> indicators,
-            List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes) {
+            List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups) {
         public Cohort {
             indicators = List.copyOf(indicators);
             bands = List.copyOf(bands);
             adjustments = List.copyOf(adjustments);
             vetoes = List.copyOf(vetoes);
+            groups = List.copyOf(groups);
         }
 
         public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands) {
-            this(code, name, membership, indicators, bands, List.of(), List.of());
+            this(code, name, membership, indicators, bands, List.of(), List.of(), List.of());
+        }
+
+        public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands,
+                List<Adjustment> adjustments, List<Veto> vetoes) {
+            this(code, name, membership, indicators, bands, adjustments, vetoes, List.of());
+        }
+
+        /** The group an industry code falls in: the first whose prefixes match, else the last (the "others"). */
+        public int groupOf(String industryCode) {
+            for (int g = 0; g < groups.size(); g++) {
+                for (String prefix : groups.get(g).industryPrefixes()) {
+                    if (industryCode != null && industryCode.startsWith(prefix)) {
+                        return g;
+                    }
+                }
+            }
+            return groups.size() - 1;
+        }
+    }
+
+    /**
+     * An industry group inside a cohort (Wenling ranks within five): enterprises are scored together with the whole
+     * cohort but ranked and banded within their group. A group with no prefixes takes everyone the others do not.
+     */
+    public record Group(String code, String name, List<String> industryPrefixes) {
+        public Group {
+            industryPrefixes = List.copyOf(industryPrefixes);
         }
     }
 

@@ -172,4 +172,27 @@ class EngineTest {
                 List.of(new Scheme.Veto("V", "v", "F", Scheme.VetoAction.FORCE_CLASS, "E"))))))
                 .hasMessageContaining("否决项");
     }
+
+    @Test
+    void rankingWithinIndustryGroups() {
+        Indicator tax = ratio("T", "TAX", "LAND_MU", 100, 1);
+        List<Scheme.Group> groups = List.of(new Scheme.Group("METAL", "金属及金属制品", List.of("33", "31", "32")),
+                new Scheme.Group("OTHER", "其他", List.of()));
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(tax), List.of(new Band("A", 0.5), new Band("B", 1.0)), List.of(),
+                List.of(), groups)));
+        EvaluationInput in = new EvaluationInput(new String[] {"m1", "m2", "o1", "o2"},
+                new String[] {"m1", "m2", "o1", "o2"}, new boolean[4], new double[] {1, 1, 1, 1})
+                .metric("TAX", new double[] {10, 5, 100, 50}).industries(new String[] {"3311", "3399", "6513", "3921"});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.rank(0)).isEqualTo(1);   // best of the metal group, though 3rd in the cohort
+        assertThat(r.klass(0)).isEqualTo("A");
+        assertThat(r.klass(1)).isEqualTo("B");
+        assertThat(r.klass(2)).isEqualTo("A");
+        assertThat(r.explain(0).of()).isEqualTo(2);
+        assertThat(r.explain(0).note()).contains("金属");
+        EvaluationInput noCodes = new EvaluationInput(new String[] {"a"}, new String[] {"a"}, new boolean[1],
+                new double[] {1}).metric("TAX", new double[] {1});
+        assertThatThrownBy(() -> new Engine().run(s, noCodes)).hasMessageContaining("行业代码");
+    }
 }

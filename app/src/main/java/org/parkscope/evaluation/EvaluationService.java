@@ -178,7 +178,9 @@ public class EvaluationService {
                        || jsonb_build_object('TENANTS', coalesce(c.tenants, 0), 'TENANTS_BELOW', coalesce(c.tenants_below, 0),
                                              'HNTE', case when t.hnte then 1 else 0 end,
                                              'SRDI', case when t.srdi then 1 else 0 end,
-                                             'LITTLE_GIANT', case when t.giant then 1 else 0 end)
+                                             'LITTLE_GIANT', case when t.giant then 1 else 0 end,
+                                             'NEW_ENTERPRISE', case when e.registered_on > make_date(:year - 2, 12, 31)
+                                                                    then 1 else 0 end)
                 from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.enterprise_id = e.id
                 left join counts c on c.enterprise_id = e.id left join titles t on t.enterprise_id = e.id
                 where l.land > 0 and e.status = 'ACTIVE' and %s
@@ -233,7 +235,7 @@ public class EvaluationService {
                 """, out);
     }
 
-    /** Every input column a scheme reads: indicator numerators and denominators, adjustment counts, veto flags. */
+    /** Every input column a scheme reads: indicator terms, adjustment counts, veto and unrated flags. */
     static Set<String> usedColumns(Scheme scheme) {
         Set<String> used = new LinkedHashSet<>();
         for (Scheme.Cohort c : scheme.cohorts()) {
@@ -243,6 +245,9 @@ public class EvaluationService {
             }
             c.adjustments().forEach(a -> used.add(a.metric()));
             c.vetoes().forEach(v -> used.add(v.metric()));
+            if (c.unrated() != null) {
+                used.addAll(c.unrated().flags());
+            }
         }
         return used;
     }

@@ -30,11 +30,11 @@ public final class SchemeFile {
         }
     }
 
-    private static final Set<String> METRICS = Set.of("LAND_MU", "TAX", "REVENUE", "OUTPUT", "VALUE_ADDED", "ENERGY",
+    private static final Set<String> METRICS = Set.of("LAND_MU", "TAX", "REVENUE", "OUTPUT", "VALUE_ADDED", "ENERGY", "WATER",
             "ELECTRICITY", "EMISSIONS", "RD", "STAFF", "GOODS_SALES", "TECH_INVEST");
     /** Counts and flags that bonus, penalty and veto items can use. */
     static final Set<String> COUNTS = Set.of("TENANTS_BELOW", "TENANTS", "HNTE", "SRDI", "LITTLE_GIANT",
-            "SAFETY_ACCIDENT", "ENV_PENALTY", "STOPPED");
+            "SAFETY_ACCIDENT", "ENV_PENALTY", "STOPPED", "NEW_ENTERPRISE");
 
     private SchemeFile() {}
 
@@ -169,8 +169,27 @@ public final class SchemeFile {
                                 + " (it takes the rest)");
                     }
                 }
+                Scheme.Unrated unrated = null;
+                if (cm.get("unrated") instanceof Map<?, ?> um) {
+                    String uat = at + ".unrated";
+                    List<String> prefixes = new ArrayList<>();
+                    if (um.get("industries") instanceof List<?> ps) {
+                        ps.forEach(x -> prefixes.add(String.valueOf(x)));
+                    }
+                    List<String> flags = new ArrayList<>();
+                    if (um.get("flags") instanceof List<?> fs) {
+                        for (Object f : fs) {
+                            if (!COUNTS.contains(String.valueOf(f))) {
+                                problems.add(uat + ": 未知标记 “" + f + "” / unknown flag (one of " + COUNTS + ")");
+                            }
+                            flags.add(String.valueOf(f));
+                        }
+                    }
+                    unrated = new Scheme.Unrated(text(um, "class", uat, problems), text(um, "managed_as", uat, problems),
+                            prefixes, flags);
+                }
                 cohorts.add(new Scheme.Cohort(text(cm, "code", at, problems), text(cm, "name", at, problems),
-                        new Scheme.Membership(above, minMu), indicators, bands, adjustments, vetoes, groups));
+                        new Scheme.Membership(above, minMu), indicators, bands, adjustments, vetoes, groups, unrated));
             }
         }
         if (!problems.isEmpty()) {

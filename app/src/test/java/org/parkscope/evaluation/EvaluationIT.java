@@ -159,4 +159,18 @@ class EvaluationIT {
                 """).param(run).query(Long.class).single();
         assertThat(hnteBonus).isGreaterThan(10);
     }
+
+    @Test
+    void newEnterprisesAreUnratedUnderHuaian() {
+        long run = evaluations.create("huaian-2023", "test");
+        long unrated = jdbc.sql("select count(*) from evaluation_result where run_id = ? and klass = 'T'").param(run)
+                .query(Long.class).single();
+        long young = jdbc.sql("""
+                select count(*) from evaluation_result r join enterprise e on e.id = r.enterprise_id
+                where r.run_id = ? and r.cohort is not null and e.registered_on > date '2021-12-31'
+                """).param(run).query(Long.class).single();
+        assertThat(unrated).isEqualTo(young).isGreaterThan(0);
+        assertThat(jdbc.sql("select count(*) from evaluation_result where run_id = ? and klass = 'T' and rank <> 0")
+                .param(run).query(Long.class).single()).isZero();
+    }
 }

@@ -155,4 +155,14 @@ class HuangyanSchemeTest {
         assertThatThrownBy(() -> SchemeFile.parse(bad, "x.yaml")).hasMessageContaining("PROFIT")
                 .hasMessageContaining("groups");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"huangyan-2021", "huangyan-2022", "sijing-demo-2023",
+        "huaian-2023", "anhui-zone-2023", "linhai-2016"})
+    void everyShippedSchemeLoadsAndStatesItsAssumptions(String name) {
+        Scheme s = SchemeFile.classpath(name);
+        assertThat(s.id()).isEqualTo(name);
+        assertThat(s.assumptions()).isNotEmpty();
+        assertThat(s.cohorts()).allSatisfy(c -> assertThat(c.bands()).isNotEmpty());
+    }
 }

@@ -29,6 +29,7 @@ public final class Engine {
         final String[] klass;
         final byte[] band;           // index of the class band, -1 when none
         String[] excluded;           // why a veto left an enterprise out, or null
+        boolean[] unrated;           // scored, not ranked (T / 不定等级)
 
         Result(Scheme scheme, EvaluationInput input) {
             this.scheme = scheme;
@@ -57,11 +58,22 @@ public final class Engine {
                     counts[cohort[i]][band[i]]++;
                 }
             }
+            long[] unratedCounts = new long[counts.length];
+            if (unrated != null) {
+                for (int i = 0; i < cohort.length; i++) {
+                    if (cohort[i] >= 0 && unrated[i]) {
+                        unratedCounts[cohort[i]]++;
+                    }
+                }
+            }
             java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
             for (int c = 0; c < counts.length; c++) {
                 Cohort co = scheme.cohorts().get(c);
                 for (int b = 0; b < counts[c].length; b++) {
                     out.put(co.code() + "/" + co.bands().get(b).klass(), counts[c][b]);
+                }
+                if (co.unrated() != null) {
+                    out.put(co.code() + "/" + co.unrated().klass(), unratedCounts[c]);
                 }
             }
             return out;
@@ -152,6 +164,11 @@ public final class Engine {
             for (Band b : c.bands()) {
                 cutoffs.add(b.klass() + ": 名次 ≤ " + (int) Math.ceil(n * b.upToShare() - 1e-9));
             }
+            if (unrated != null && unrated[i]) {
+                groupNote = "不定等级（" + c.unrated().klass() + "），按 " + c.unrated().managedAs() + " 类管理，不参与排名"
+                        + " / unrated (" + c.unrated().klass() + "), managed as " + c.unrated().managedAs()
+                        + ", not ranked";
+            }
             return new Explanation(input.ids[i], input.names[i], c.code(), c.name(), items, adjusted, vetoes, total[i],
                     rank[i], n, klass[i], cutoffs, groupNote);
         }
@@ -210,14 +227,29 @@ public final class Engine {
             CohortColumns cc = new CohortColumns(members, cohort.indicators().size());
             r.columns[c] = cc;
             score(cohort, input, cc, r);
+            int[] ranked = members;
+            if (cohort.unrated() != null) {
+                int[] keep = new int[members.length];
+                int k = 0;
+                for (int i : members) {
+                    if (unrated(cohort.unrated(), input, i)) {
+                        r.klass[i] = cohort.unrated().klass();
+                        r.unrated = r.unrated == null ? new boolean[input.size()] : r.unrated;
+                        r.unrated[i] = true;
+                    } else {
+                        keep[k++] = i;
+                    }
+                }
+                ranked = Arrays.copyOf(keep, k);
+            }
             if (cohort.groups().isEmpty()) {
-                rankAndBand(cohort, members, r);
+                rankAndBand(cohort, ranked, r);
             } else {
                 if (input.industries == null) {
                     throw new IllegalArgumentException("对象组 " + cohort.code() + " 按行业分组排名，数据中须有行业代码"
                             + " / cohort " + cohort.code() + " ranks within industry groups: the data need industry codes");
                 }
-                for (int[] group : groups(cohort, input, members)) {
+                for (int[] group : groups(cohort, input, ranked)) {
                     rankAndBand(cohort, group, r);
                 }
             }
@@ -268,6 +300,22 @@ public final class Engine {
             out[of[m]][fill[of[m]]++] = members[m];
         }
         return java.util.Arrays.asList(out);
+    }
+
+    static boolean unrated(Scheme.Unrated rule, EvaluationInput in, int i) {
+        if (in.industries != null && in.industries[i] != null) {
+            for (String prefix : rule.industryPrefixes()) {
+                if (in.industries[i].startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        for (String flag : rule.flags()) {
+            if (in.metrics.containsKey(flag) && in.metrics.get(flag)[i] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String exclusion(Cohort cohort, EvaluationInput in, int i) {

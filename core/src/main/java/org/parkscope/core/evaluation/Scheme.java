@@ -32,13 +32,18 @@ public record Scheme(String id, String region, int year, String source, List<Str
     public record Membership(Boolean aboveScale, double minLandMu) {}
 
     public record Cohort(String code, String name, Membership membership, List<Indicator> indicators,
-            List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups) {
+            List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated) {
         public Cohort {
             indicators = List.copyOf(indicators);
             bands = List.copyOf(bands);
             adjustments = List.copyOf(adjustments);
             vetoes = List.copyOf(vetoes);
             groups = List.copyOf(groups);
+        }
+
+        public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands,
+                List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups) {
+            this(code, name, membership, indicators, bands, adjustments, vetoes, groups, null);
         }
 
         public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands) {
@@ -60,6 +65,17 @@ public record Scheme(String id, String region, int year, String source, List<Str
                 }
             }
             return groups.size() - 1;
+        }
+    }
+
+    /**
+     * Enterprises that are scored but not ranked (T / 不定等级 / 暂不评价类): utilities by industry prefix, and any flag
+     * (e.g. {@code NEW_ENTERPRISE}); they get class {@code klass} and are managed as {@code managedAs}.
+     */
+    public record Unrated(String klass, String managedAs, List<String> industryPrefixes, List<String> flags) {
+        public Unrated {
+            industryPrefixes = List.copyOf(industryPrefixes);
+            flags = List.copyOf(flags);
         }
     }
 

@@ -195,4 +195,24 @@ class EngineTest {
                 new double[] {1}).metric("TAX", new double[] {1});
         assertThatThrownBy(() -> new Engine().run(s, noCodes)).hasMessageContaining("行业代码");
     }
+
+    @Test
+    void unratedEnterprisesAreScoredButNotRanked() {
+        Indicator tax = ratio("T", "TAX", "LAND_MU", 100, 1);
+        Scheme s = new Scheme("t", "test", 2024, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(tax), QUARTERS, List.of(), List.of(), List.of(),
+                new Scheme.Unrated("T", "B", List.of("44", "45", "46"), List.of("NEW_ENTERPRISE")))));
+        EvaluationInput in = new EvaluationInput(new String[] {"power", "new", "a", "b"},
+                new String[] {"power", "new", "a", "b"}, new boolean[4], new double[] {1, 1, 1, 1})
+                .metric("TAX", new double[] {100, 90, 20, 10}).metric("NEW_ENTERPRISE", new double[] {0, 1, 0, 0})
+                .industries(new String[] {"4411", "3311", "3311", "3399"});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.klass(0)).isEqualTo("T");
+        assertThat(r.klass(1)).isEqualTo("T");
+        assertThat(r.total(0)).isEqualTo(100 * 100.0);  // scored (value 100 ÷ benchmark 1 × weight 100)
+        assertThat(r.rank(2)).isEqualTo(1);       // ranked among the rest only
+        assertThat(r.klass(2)).isEqualTo("A");
+        assertThat(r.explain(1).note()).contains("按 B 类管理");
+        assertThat(r.classCounts()).containsEntry("ALL/T", 2L).containsEntry("ALL/A", 1L);
+    }
 }

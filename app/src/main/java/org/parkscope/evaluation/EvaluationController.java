@@ -122,6 +122,13 @@ class EvaluationController {
         return step(id, flash, () -> evaluations.decide(objection, accept, decision, auth.getName()));
     }
 
+    @GetMapping("/evaluations/{id}/policies")
+    String policies(@PathVariable long id, Model model) {
+        model.addAttribute("run", evaluations.runRow(id));
+        model.addAttribute("policies", evaluations.policies(scope.get(), id));
+        return "evaluation-policies";
+    }
+
     @GetMapping("/evaluations/{id}/diff")
     String diff(@PathVariable long id, Model model) {
         model.addAttribute("run", evaluations.runRow(id));

@@ -64,6 +64,10 @@ public class EvaluationService {
             @Nullable Double claimedValue, String reason, @Nullable String evidence, String filedBy, Instant filedAt,
             String status, @Nullable String decision, @Nullable String decidedBy) {}
 
+    /** A differentiated measure for one enterprise: its class, for how many consecutive years, and the amount. */
+    public record PolicyRow(long enterpriseId, String name, String klass, int consecutiveYears, String measure,
+            double amount, String unit) {}
+
     public record DiffRow(long enterpriseId, String name, @Nullable Double totalBefore, @Nullable Double totalAfter,
             @Nullable String classBefore, @Nullable String classAfter) {}
 
@@ -479,6 +483,47 @@ public class EvaluationService {
                 order by e.id
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run)
                 .query(DiffRow.class).list();
+    }
+
+    /**
+     * The scheme's differentiated measures for this run (Shandong's D surcharge, say): for each enterprise in a class
+     * with a measure, the number of consecutive years it has been in that class — this run, then the final runs of the
+     * same region for the years before — and the amount that follows.
+     */
+    public List<PolicyRow> policies(Scope scope, long run) {
+        Scheme scheme = scheme(run);
+        if (scheme.policies().isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Map<Long, String>> history = new HashMap<>();
+        for (Map<String, Object> r : jdbc.sql("select id, year, scheme_id, scheme_yaml from evaluation_run"
+                + " where status = 'FINAL' and year < ? order by id").param(scheme.year()).query().listOfRows()) {
+            if (!parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")).region().equals(scheme.region())) {
+                continue;
+            }
+            Map<Long, String> classes = new HashMap<>();
+            jdbc.sql("select enterprise_id, klass from evaluation_result where run_id = ? and klass is not null")
+                    .param(r.get("id")).query(rs -> {
+                        classes.put(rs.getLong(1), rs.getString(2));
+                    });
+            history.put(((Number) r.get("year")).intValue(), classes); // later final runs of a year replace earlier ones
+        }
+        List<PolicyRow> out = new ArrayList<>();
+        for (ResultRow row : results(scope, run, null, null, null)) {
+            for (Scheme.Policy p : scheme.policies()) {
+                if (!p.klass().equals(row.klass())) {
+                    continue;
+                }
+                int years = 1;
+                for (int y = scheme.year() - 1; history.containsKey(y)
+                        && p.klass().equals(history.get(y).get(row.enterpriseId())); y--) {
+                    years++;
+                }
+                out.add(new PolicyRow(row.enterpriseId(), row.name(), row.klass(), years, p.name(), p.amount(years),
+                        p.unit()));
+            }
+        }
+        return out;
     }
 
     private static @Nullable String blank(@Nullable String s) {

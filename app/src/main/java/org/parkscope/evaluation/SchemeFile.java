@@ -192,11 +192,31 @@ public final class SchemeFile {
                         new Scheme.Membership(above, minMu), indicators, bands, adjustments, vetoes, groups, unrated));
             }
         }
+        List<Scheme.Policy> policies = new ArrayList<>();
+        if (doc.get("policies") instanceof List<?> ps) {
+            for (int k = 0; k < ps.size(); k++) {
+                String pat = "policies[" + k + "]";
+                if (ps.get(k) instanceof Map<?, ?> pm && pm.get("amounts") instanceof List<?> amounts) {
+                    List<Double> values = new ArrayList<>();
+                    for (Object a : amounts) {
+                        if (a instanceof Number n) {
+                            values.add(n.doubleValue());
+                        } else {
+                            problems.add(pat + ".amounts: 须是数字 / must be numbers");
+                        }
+                    }
+                    policies.add(new Scheme.Policy(text(pm, "class", pat, problems), text(pm, "name", pat, problems),
+                            String.valueOf(pm.get("unit")), values));
+                } else {
+                    problems.add(pat + ": 须有 class、name、amounts / needs class, name and amounts");
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new Invalid(name, problems);
         }
         try {
-            return new Scheme(id, region, year, source, assumptions, cohorts);
+            return new Scheme(id, region, year, source, assumptions, cohorts, policies);
         } catch (IllegalArgumentException e) {
             throw new Invalid(name, List.of(e.getMessage()));
         }

@@ -78,6 +78,7 @@ class AccessMatrixIT {
         POLICY.put("POST /evaluations", ADMIN);
         POLICY.put("GET /evaluations/{id}", REGISTRY);
         POLICY.put("GET /evaluations/{id}/diff", REGISTRY);
+        POLICY.put("GET /evaluations/{id}/policies", REGISTRY);
         POLICY.put("GET /evaluations/{id}/export.xlsx", REGISTRY);
         POLICY.put("GET /evaluations/{id}/enterprises/{enterprise}", ENTERPRISES);
         POLICY.put("POST /evaluations/{id}/enterprises/{enterprise}/objections",

@@ -173,4 +173,25 @@ class EvaluationIT {
         assertThat(jdbc.sql("select count(*) from evaluation_result where run_id = ? and klass = 'T' and rank <> 0")
                 .param(run).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void shandongSurchargeCountsConsecutiveYearsInD() {
+        long first = evaluations.create("shandong-2022", "test");
+        evaluations.publicise(first, 5, "test");
+        evaluations.finalise(first, "test");
+        long second = evaluations.create("shandong-2023", "test");
+        List<EvaluationService.PolicyRow> rows = evaluations.policies(org.parkscope.shared.Scope.town(), second);
+        long d = jdbc.sql("select count(*) from evaluation_result where run_id = ? and klass = 'D'").param(second)
+                .query(Long.class).single();
+        assertThat(rows).hasSize((int) d);
+        long both = jdbc.sql("""
+                select count(*) from evaluation_result a join evaluation_result b on b.enterprise_id = a.enterprise_id
+                where a.run_id = ? and b.run_id = ? and a.klass = 'D' and b.klass = 'D'
+                """).params(first, second).query(Long.class).single();
+        assertThat(rows.stream().filter(r -> r.consecutiveYears() == 2)).hasSize((int) both)
+                .allSatisfy(r -> assertThat(r.amount()).isEqualTo(0.10));
+        assertThat(rows.stream().filter(r -> r.consecutiveYears() == 1))
+                .allSatisfy(r -> assertThat(r.amount()).isEqualTo(0.05));
+        assertThat(both).isGreaterThan(0);
+    }
 }

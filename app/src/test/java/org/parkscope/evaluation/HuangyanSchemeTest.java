@@ -158,7 +158,7 @@ class HuangyanSchemeTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"huangyan-2021", "huangyan-2022", "sijing-demo-2023",
-        "huaian-2023", "anhui-zone-2023", "linhai-2016"})
+        "huaian-2023", "anhui-zone-2023", "linhai-2016", "shandong-2022", "shandong-2023"})
     void everyShippedSchemeLoadsAndStatesItsAssumptions(String name) {
         Scheme s = SchemeFile.classpath(name);
         assertThat(s.id()).isEqualTo(name);

@@ -16,12 +16,35 @@ import java.util.Objects;
  * @param assumptions what the scheme file assumes where the source is silent
  */
 public record Scheme(String id, String region, int year, String source, List<String> assumptions,
-        List<Cohort> cohorts) {
+        List<Cohort> cohorts, List<Policy> policies) {
+
+    public Scheme(String id, String region, int year, String source, List<String> assumptions, List<Cohort> cohorts) {
+        this(id, region, year, source, assumptions, cohorts, List.of());
+    }
+
+    /**
+     * A differentiated measure for a class (§1.9), graded by how many consecutive years the enterprise has been in
+     * it: {@code amounts[k]} applies in the (k+1)-th consecutive year, the last one from then on — e.g. Shandong's
+     * electricity surcharge for class D: 0.05 / 0.10 / 0.15 元/kWh.
+     */
+    public record Policy(String klass, String name, String unit, List<Double> amounts) {
+        public Policy {
+            amounts = List.copyOf(amounts);
+        }
+
+        public double amount(int consecutiveYears) {
+            if (consecutiveYears <= 0 || amounts.isEmpty()) {
+                return 0;
+            }
+            return amounts.get(Math.min(consecutiveYears, amounts.size()) - 1);
+        }
+    }
 
     public Scheme {
         Objects.requireNonNull(id, "id");
         assumptions = List.copyOf(assumptions);
         cohorts = List.copyOf(cohorts);
+        policies = List.copyOf(policies);
         List<String> problems = problems(cohorts);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

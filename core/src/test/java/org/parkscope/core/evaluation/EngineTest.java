@@ -215,4 +215,14 @@ class EngineTest {
         assertThat(r.explain(1).note()).contains("按 B 类管理");
         assertThat(r.classCounts()).containsEntry("ALL/T", 2L).containsEntry("ALL/A", 1L);
     }
+
+    @Test
+    void shandongSurchargeGrowsWithConsecutiveYearsInD() {
+        Scheme.Policy surcharge = new Scheme.Policy("D", "差别电价加价", "元/千瓦时", List.of(0.05, 0.10, 0.15));
+        assertThat(surcharge.amount(0)).isZero();
+        assertThat(surcharge.amount(1)).isEqualTo(0.05);
+        assertThat(surcharge.amount(2)).isEqualTo(0.10);
+        assertThat(surcharge.amount(3)).isEqualTo(0.15);
+        assertThat(surcharge.amount(7)).isEqualTo(0.15);
+    }
 }

@@ -165,4 +165,50 @@ class HuangyanSchemeTest {
         assertThat(s.assumptions()).isNotEmpty();
         assertThat(s.cohorts()).allSatisfy(c -> assertThat(c.bands()).isNotEmpty());
     }
+
+    @Test
+    void aNewLocalityIsAFileNotCode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path scheme = dir.resolve("wujin-draft.yaml");
+        java.nio.file.Files.writeString(scheme, """
+                id: wujin-draft
+                region: 江苏省常州市武进区
+                year: 2023
+                source: 武进区工业企业资源集约利用综合评价办法（征求意见稿）(R26)
+                assumptions: ["计分方式未读到：按 指标值 ÷ 本组最优值（RANK 以外）——此处用 MIN_MAX。"]
+                cohorts:
+                  - code: ABOVE
+                    name: 规上一般工业企业
+                    members: {above_scale: true}
+                    indicators:
+                      - {code: TAX_MU, name: 亩均实缴税收, numerator: TAX, denominator: LAND_MU, weight: 40, family: MIN_MAX}
+                      - {code: REV_MU, name: 亩均开票销售, numerator: REVENUE, denominator: LAND_MU, weight: 20, family: MIN_MAX}
+                      - {code: TAX_ENERGY, name: 单位能耗税收, numerator: TAX, denominator: ENERGY, weight: 10, family: MIN_MAX}
+                      - {code: TAX_EM, name: 单位主要污染物税收, numerator: TAX, denominator: EMISSIONS, weight: 10, family: MIN_MAX}
+                      - {code: LP, name: 全员劳动生产率, numerator: VALUE_ADDED, denominator: STAFF, weight: 10, family: MIN_MAX}
+                      - {code: RD, name: 研发经费占销售比重, numerator: RD, denominator: REVENUE, weight: 10, family: MIN_MAX}
+                    bands: [{class: A, up_to: 0.5}, {class: B, up_to: 1}]
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path data = dir.resolve("data.csv");
+        java.nio.file.Files.writeString(data, """
+                统一社会信用代码,企业名称,是否规上,用地面积(平方米),税收(万元),营业收入,综合能耗,主要污染物排放,工业增加值,从业人员,研发费用
+                A,甲,是,6666.67,100,1000,50,1,300,30,40
+                B,乙,是,13333.33,100,3000,80,2,500,60,60
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path out = dir.resolve("out.xlsx");
+        EvaluateCli cli = new EvaluateCli();
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        cli.console = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = new picocli.CommandLine(cli).execute("--scheme", scheme.toString(), "--data", data.toString(),
+                "--out", out.toString());
+        assertThat(code).as(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("wujin-draft", "A=1", "B=1");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(out))) {
+            var sheet = wb.getSheet("评价结果");
+            // A: 10 亩 and 100 tax (10/亩) beats B: 20 亩 (5/亩) on tax per mu, loses elsewhere; all scores in 20–100 × w
+            double a = sheet.getRow(1).getCell(3).getNumericCellValue();
+            double b = sheet.getRow(2).getCell(3).getNumericCellValue();
+            assertThat(a + b).isGreaterThan(0);
+            assertThat(a).isNotEqualTo(b);
+        }
+    }
 }

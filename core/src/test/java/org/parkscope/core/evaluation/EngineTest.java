@@ -225,4 +225,64 @@ class EngineTest {
         assertThat(surcharge.amount(3)).isEqualTo(0.15);
         assertThat(surcharge.amount(7)).isEqualTo(0.15);
     }
+
+    /** Zhejiang-style bands A 20 %, B to 80 %, C to 95 %, D the last 5 % — where 5 % of 10 or 11 firms is a fraction. */
+    static final List<Band> ZHEJIANG = List.of(new Band("A", 0.20), new Band("B", 0.80), new Band("C", 0.95),
+            new Band("D", 1.0));
+
+    static Engine.Result cohortOf(double... taxes) {
+        int n = taxes.length;
+        String[] ids = new String[n];
+        double[] mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "e" + i;
+            mu[i] = 1;
+        }
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(ratio("T", "TAX", "LAND_MU", 100, 1)), ZHEJIANG)));
+        return new Engine().run(s, new EvaluationInput(ids, ids, new boolean[n], mu).metric("TAX", taxes));
+    }
+
+    static String classes(Engine.Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.size(); i++) {
+            sb.append(r.klass(i));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void tenFirms() {
+        // cut-offs ceil(10 × 0.2) = 2, ceil(8) = 8, ceil(9.5) = 10: the last 5 % of 10 firms is no firm at all
+        Engine.Result r = cohortOf(10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+        assertThat(classes(r)).isEqualTo("AABBBBBBCC");
+        assertThat(r.explain(9).cutoffs()).containsExactly("A: 名次 ≤ 2", "B: 名次 ≤ 8", "C: 名次 ≤ 10", "D: 名次 ≤ 10");
+    }
+
+    @Test
+    void elevenFirms() {
+        // ceil(2.2) = 3, ceil(8.8) = 9, ceil(10.45) = 11
+        Engine.Result r = cohortOf(11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+        assertThat(classes(r)).isEqualTo("AAABBBBBBCC");
+    }
+
+    @Test
+    void tiesAtACutOffTakeTheBetterClass() {
+        // firms 2 and 3 tie for rank 2: both stay within A's cut-off of 2; the next firm is rank 4
+        Engine.Result r = cohortOf(10, 9, 9, 8, 7, 6, 5, 4, 3, 2);
+        assertThat(r.rank(1)).isEqualTo(2);
+        assertThat(r.rank(2)).isEqualTo(2);
+        assertThat(r.rank(3)).isEqualTo(4);
+        assertThat(classes(r)).isEqualTo("AAABBBBBCC");
+        // sums that differ only by floating-point noise tie
+        Engine.Result noise = cohortOf(0.1 + 0.2, 0.3, 0.1);
+        assertThat(noise.rank(0)).isEqualTo(noise.rank(1));
+    }
+
+    @Test
+    void shownPointsRoundHalfUp() {
+        assertThat(Explanation.round2(2.345)).isEqualByComparingTo("2.35");   // 2.345 is stored as 2.34499…9: BigDecimal.valueOf keeps the decimal
+        assertThat(Explanation.round2(110.72669)).isEqualByComparingTo("110.73");
+        assertThat(Explanation.round2(-0.005)).isEqualByComparingTo("-0.01");
+    }
 }

@@ -46,9 +46,10 @@ class EvaluationController {
     }
 
     @PostMapping("/evaluations")
-    String create(@RequestParam String scheme, Authentication auth, RedirectAttributes flash) {
+    String create(@RequestParam String scheme, @RequestParam(defaultValue = "0") int landDays,
+            @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash) {
         try {
-            long run = evaluations.create(scheme, auth.getName());
+            long run = evaluations.create(scheme, auth.getName(), Math.max(0, Math.min(30, landDays)), workingDays);
             return "redirect:/evaluations/" + run;
         } catch (SchemeFile.Invalid e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -65,6 +66,8 @@ class EvaluationController {
         model.addAttribute("results", evaluations.results(scope.get(), id, cohort, klass, park));
         model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
         model.addAttribute("objections", evaluations.objections(scope.get(), id));
+        model.addAttribute("land", "LAND_PUBLICISED".equals(evaluations.runRow(id).status())
+                ? evaluations.land(scope.get(), id) : List.of());
         model.addAttribute("parks", parks.summaries(scope.get(), town.referenceYear()));
         model.addAttribute("filter", Map.of("cohort", cohort == null ? "" : cohort, "klass", klass == null ? "" : klass,
                 "park", park == null ? "" : String.valueOf(park)));
@@ -95,9 +98,14 @@ class EvaluationController {
     }
 
     @PostMapping("/evaluations/{id}/publicise")
-    String publicise(@PathVariable long id, @RequestParam(defaultValue = "5") int days, Authentication auth,
-            RedirectAttributes flash) {
-        return step(id, flash, () -> evaluations.publicise(id, days, auth.getName()));
+    String publicise(@PathVariable long id, @RequestParam(defaultValue = "5") int days,
+            @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash) {
+        return step(id, flash, () -> evaluations.publicise(id, days, workingDays, auth.getName()));
+    }
+
+    @PostMapping("/evaluations/{id}/score")
+    String score(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        return step(id, flash, () -> evaluations.scoreAfterLand(id, auth.getName()));
     }
 
     @PostMapping("/evaluations/{id}/recalculate")

@@ -134,16 +134,72 @@ public class EvaluationService {
     /** Scores the town's industrial enterprises for the scheme's year; the run starts as SCORED. */
     @Transactional
     public long create(String schemeName, String actor) {
+        return create(schemeName, actor, 0, false);
+    }
+
+    /**
+     * Starts a run. With {@code landDays} > 0 the land areas are first published for objection for that many days
+     * (LAND_PUBLICISED) and scoring waits for {@link #scoreAfterLand}; otherwise the run is scored at once.
+     */
+    @Transactional
+    public long create(String schemeName, String actor, int landDays, boolean workingDays) {
         String yaml = shippedText(schemeName);
         Scheme scheme = parse(yaml, schemeName);
-        long run = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, status, created_by)"
-                + " values (?, ?, ?, 'SCORED', ?) returning id").params(scheme.id(), yaml, scheme.year(), actor)
+        boolean landFirst = landDays > 0;
+        long run = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, status, created_by, working_days)"
+                + " values (?, ?, ?, ?, ?, ?) returning id")
+                .params(scheme.id(), yaml, scheme.year(), landFirst ? "LAND_PUBLICISED" : "SCORED", actor, workingDays)
                 .query(Long.class).single();
         snapshotInputs(run, scheme.year());
-        score(run, scheme);
+        if (landFirst) {
+            LocalDate from = LocalDate.now();
+            jdbc.sql("update evaluation_run set publicised_from = ?, publicised_until = ? where id = ?")
+                    .params(from, windowEnd(from, landDays, workingDays), run).update();
+        } else {
+            score(run, scheme);
+        }
         audit.record("EVALUATE", "evaluation_run", run, null, null, null,
-                Map.of("scheme", scheme.id(), "year", scheme.year(), "status", "SCORED"));
+                Map.of("scheme", scheme.id(), "year", scheme.year(), "status", landFirst ? "LAND_PUBLICISED" : "SCORED"));
         return run;
+    }
+
+    /** The last day of a window of {@code days} days, or working days (Monday to Friday), starting on {@code from}. */
+    static LocalDate windowEnd(LocalDate from, int days, boolean workingDays) {
+        if (!workingDays) {
+            return from.plusDays(days - 1L);
+        }
+        LocalDate d = from;
+        int counted = 0;
+        while (true) {
+            if (d.getDayOfWeek().getValue() <= 5 && ++counted == days) {
+                return d;
+            }
+            d = d.plusDays(1);
+        }
+    }
+
+    /** After the land-area publicity: accepted land objections applied, the run is scored (SCORED). */
+    @Transactional
+    public void scoreAfterLand(long run, String actor) {
+        Map<String, Object> r = run(run);
+        if (!"LAND_PUBLICISED".equals(r.get("status"))) {
+            throw new Refused("只有用地面积公示中的评价可以评分", "only a run with its land areas publicised can be scored now");
+        }
+        long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
+                .query(Long.class).single();
+        if (open > 0) {
+            throw new Refused("还有 " + open + " 条异议未处理", open + " objections are still open");
+        }
+        int corrected = jdbc.sql("""
+                update evaluation_input i set land_m2 = o.claimed_value from evaluation_objection o
+                where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
+                  and o.metric = 'LAND_M2' and o.claimed_value > 0
+                """).params(run, run).update();
+        score(run, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
+        jdbc.sql("update evaluation_run set status = 'SCORED', publicised_from = null, publicised_until = null"
+                + " where id = ?").param(run).update();
+        audit.record("SCORE", "evaluation_run", run, null, null, Map.of("status", "LAND_PUBLICISED"),
+                Map.of("status", "SCORED", "landCorrections", corrected));
     }
 
     /**
@@ -301,6 +357,18 @@ public class EvaluationService {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
     }
 
+    /** The land list of a run (for its land-area publicity): enterprise, park and attributed land. */
+    public record LandRow(long enterpriseId, String name, String uscc, @Nullable String parkName, double landM2) {}
+
+    public List<LandRow> land(Scope scope, long run) {
+        return ScopeParams.bind(jdbc.sql("""
+                select i.enterprise_id, e.name, e.uscc, p.name as park_name, i.land_m2::float8 as land_m2
+                from evaluation_input i join enterprise e on e.id = i.enterprise_id left join park p on p.id = e.park_id
+                where i.run_id = :run and %s order by p.name nulls last, e.name
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run)
+                .query(LandRow.class).list();
+    }
+
     public List<ResultRow> results(Scope scope, long run, @Nullable String cohort, @Nullable String klass,
             @Nullable Long park) {
         return ScopeParams.bind(jdbc.sql("""
@@ -334,13 +402,14 @@ public class EvaluationService {
     public java.util.Optional<Map<String, Object>> explanation(Scope scope, long run, long enterprise) {
         return ScopeParams.bind(jdbc.sql("""
                 select e.id, e.name, e.uscc, r.explanation::text as explanation, i.land_m2, i.metrics::text as metrics
-                from evaluation_result r join enterprise e on e.id = r.enterprise_id
-                join evaluation_input i on i.run_id = r.run_id and i.enterprise_id = r.enterprise_id
-                where r.run_id = :run and r.enterprise_id = :e and %s
+                from evaluation_input i join enterprise e on e.id = i.enterprise_id
+                left join evaluation_result r on r.run_id = i.run_id and r.enterprise_id = i.enterprise_id
+                where i.run_id = :run and i.enterprise_id = :e and %s
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run).param("e", enterprise)
                 .query().listOfRows().stream().findFirst().map(row -> {
                     Map<String, Object> m = new HashMap<>(row);
-                    m.put("explanation", JSON.readValue((String) row.get("explanation"), Map.class));
+                    m.put("explanation", row.get("explanation") == null ? null
+                            : JSON.readValue((String) row.get("explanation"), Map.class));
                     m.put("metrics", JSON.readValue((String) row.get("metrics"), Map.class));
                     return m;
                 });
@@ -348,6 +417,11 @@ public class EvaluationService {
 
     @Transactional
     public void publicise(long run, int days, String actor) {
+        publicise(run, days, false, actor);
+    }
+
+    @Transactional
+    public void publicise(long run, int days, boolean workingDays, String actor) {
         Map<String, Object> r = run(run);
         if (!"SCORED".equals(r.get("status"))) {
             throw new Refused("只有已评分的结果可以公示", "only a scored run can be publicised");
@@ -356,10 +430,12 @@ public class EvaluationService {
             throw new Refused("公示期须为 1–30 天", "the window must be 1–30 days");
         }
         LocalDate from = LocalDate.now();
-        jdbc.sql("update evaluation_run set status = 'PUBLICISED', publicised_from = ?, publicised_until = ? where id = ?")
-                .params(from, from.plusDays(days - 1L), run).update();
+        LocalDate until = windowEnd(from, days, workingDays);
+        jdbc.sql("update evaluation_run set status = 'PUBLICISED', publicised_from = ?, publicised_until = ?,"
+                + " working_days = ? where id = ?").params(from, until, workingDays, run).update();
         audit.record("PUBLISH", "evaluation_run", run, null, null, Map.of("status", "SCORED"),
-                Map.of("status", "PUBLICISED", "from", from.toString(), "until", from.plusDays(days - 1L).toString()));
+                Map.of("status", "PUBLICISED", "from", from.toString(), "until", until.toString(),
+                        "workingDays", workingDays));
     }
 
     /** An objection to one indicator's input, while the run is in its 公示 window. */
@@ -368,8 +444,12 @@ public class EvaluationService {
             @Nullable String evidence, String actor) {
         Map<String, Object> r = run(run);
         LocalDate until = r.get("publicised_until") == null ? null : ((java.sql.Date) r.get("publicised_until")).toLocalDate();
-        if (!"PUBLICISED".equals(r.get("status")) || until == null || LocalDate.now().isAfter(until)) {
+        boolean landWindow = "LAND_PUBLICISED".equals(r.get("status"));
+        if (!("PUBLICISED".equals(r.get("status")) || landWindow) || until == null || LocalDate.now().isAfter(until)) {
             throw new Refused("不在公示期内，不能提出异议", "objections can only be filed during the publicity window");
+        }
+        if (landWindow && !"LAND_M2".equals(metric)) {
+            throw new Refused("用地面积公示期内只能对用地面积提出异议", "during the land-area publicity only land can be disputed");
         }
         if (explanation(scope, run, enterprise).isEmpty()) {
             throw NotFoundException.of("enterprise", enterprise);

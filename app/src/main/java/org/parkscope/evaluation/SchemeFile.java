@@ -101,8 +101,9 @@ public final class SchemeFile {
                     for (int b = 0; b < bs.size(); b++) {
                         String bat = at + ".bands[" + b + "]";
                         if (bs.get(b) instanceof Map<?, ?> bm) {
+                            Integer count = bm.get("up_to_count") instanceof Number q ? q.intValue() : null;
                             bands.add(new Scheme.Band(text(bm, "class", bat, problems),
-                                    number(bm, "up_to", bat, problems, true)));
+                                    count != null ? 0 : number(bm, "up_to", bat, problems, true), count));
                         } else {
                             problems.add(bat + ": 须是映射 / must be a mapping");
                         }

@@ -84,6 +84,7 @@ class AccessMatrixIT {
         POLICY.put("POST /evaluations/{id}/enterprises/{enterprise}/objections",
                 Set.of(Who.TOWN_ADMIN, Who.PARK_OPERATOR, Who.ENTERPRISE_USER));
         POLICY.put("POST /evaluations/{id}/publicise", ADMIN);
+        POLICY.put("POST /evaluations/{id}/score", ADMIN);
         POLICY.put("POST /evaluations/{id}/recalculate", ADMIN);
         POLICY.put("POST /evaluations/{id}/finalise", ADMIN);
         POLICY.put("POST /evaluations/{id}/objections/{objection}/decide", ADMIN);

@@ -194,4 +194,46 @@ class EvaluationIT {
                 .allSatisfy(r -> assertThat(r.amount()).isEqualTo(0.05));
         assertThat(both).isGreaterThan(0);
     }
+
+    @Test
+    void landAreasArePublishedAndSettledBeforeScoring() {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        admin.get("/evaluations");
+        long run = Long.parseLong(admin.post("/evaluations", Map.of("scheme", "huangyan-2022", "landDays", "5",
+                "workingDays", "true")).headers().firstValue("Location").orElseThrow().replaceAll(".*/evaluations/", ""));
+        assertThat(jdbc.sql("select count(*) from evaluation_result where run_id = ?").param(run).query(Long.class)
+                .single()).isZero();
+        String page = admin.get("/evaluations/" + run).body();
+        assertThat(page).contains("用地面积公示中", "id=\"land\"", "上海移远通信技术股份有限公司");
+        long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
+        Browser enterprise = Browser.signedIn(port(), "enterprise", "Parkscope2024");
+        assertThat(enterprise.get("/evaluations/" + run + "/enterprises/" + quectel).body()).contains("id=\"object\"");
+        enterprise.post("/evaluations/" + run + "/enterprises/" + quectel + "/objections",
+                Map.of("metric", "TAX", "claimed", "1", "reason", "税收有误"));
+        assertThat(enterprise.get("/evaluations/" + run + "/enterprises/" + quectel).body()).contains("只能对用地面积");
+        enterprise.post("/evaluations/" + run + "/enterprises/" + quectel + "/objections",
+                Map.of("metric", "LAND_M2", "claimed", "40000", "reason", "部分土地已退还"));
+        long objection = jdbc.sql("select id from evaluation_objection where run_id = ?").param(run).query(Long.class)
+                .single();
+        admin.get("/evaluations/" + run);
+        admin.post("/evaluations/" + run + "/score", Map.of());
+        assertThat(admin.get("/evaluations/" + run).body()).contains("未处理");
+        admin.post("/evaluations/" + run + "/objections/" + objection + "/decide", Map.of("accept", "true",
+                "decision", "核实采纳"));
+        admin.post("/evaluations/" + run + "/score", Map.of());
+        assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(run).query(String.class).single())
+                .isEqualTo("SCORED");
+        assertThat(jdbc.sql("select land_m2 from evaluation_input where run_id = ? and enterprise_id = ?")
+                .params(run, quectel).query(BigDecimal.class).single()).isEqualByComparingTo("40000");
+        assertThat(admin.get("/evaluations/" + run + "/enterprises/" + quectel).body()).contains("id=\"total\"");
+    }
+
+    @Test
+    void workingDayWindowsSkipWeekends() {
+        java.time.LocalDate friday = java.time.LocalDate.of(2026, 11, 27);
+        assertThat(EvaluationService.windowEnd(friday, 5, true)).isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+        assertThat(EvaluationService.windowEnd(friday, 5, false)).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
+        java.time.LocalDate saturday = friday.plusDays(1);
+        assertThat(EvaluationService.windowEnd(saturday, 1, true)).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
+    }
 }

@@ -162,7 +162,7 @@ public final class Engine {
                 groupNote = "行业组：" + c.groups().get(g).name() + " / industry group: " + c.groups().get(g).code();
             }
             for (Band b : c.bands()) {
-                cutoffs.add(b.klass() + ": 名次 ≤ " + (int) Math.ceil(n * b.upToShare() - 1e-9));
+                cutoffs.add(b.klass() + ": 名次 ≤ " + b.cut(n));
             }
             if (unrated != null && unrated[i]) {
                 groupNote = "不定等级（" + c.unrated().klass() + "），按 " + c.unrated().managedAs() + " 类管理，不参与排名"
@@ -463,7 +463,7 @@ public final class Engine {
         int[] cut = new int[cohort.bands().size()];
         String[] labels = new String[cut.length];
         for (int b = 0; b < cut.length; b++) {
-            cut[b] = (int) Math.ceil(n * cohort.bands().get(b).upToShare() - 1e-9);
+            cut[b] = cohort.bands().get(b).cut(n);
             labels[b] = cohort.bands().get(b).klass();
         }
         if (n == 0) {

@@ -179,8 +179,18 @@ public record Scheme(String id, String region, int year, String source, List<Str
     /**
      * A class band: the enterprises ranked within {@code upToShare} of the cohort (cumulative, from the top) get
      * {@code klass}; the count at each cut-off is rounded up ({@code ceil(n × share)}), ties take the better class.
+     * A quota ({@code upToCount}, cumulative) replaces the share where a place fixes numbers rather than percentages.
      */
-    public record Band(String klass, double upToShare) {}
+    public record Band(String klass, double upToShare, Integer upToCount) {
+        public Band(String klass, double upToShare) {
+            this(klass, upToShare, null);
+        }
+
+        /** The last rank in this band for a cohort of n. */
+        public int cut(int n) {
+            return upToCount != null ? Math.min(n, upToCount) : (int) Math.ceil(n * upToShare - 1e-9);
+        }
+    }
 
     private static List<String> problems(List<Cohort> cohorts) {
         List<String> out = new ArrayList<>();
@@ -209,14 +219,22 @@ public record Scheme(String id, String region, int year, String source, List<Str
                 }
             }
             double last = 0;
+            int lastCount = 0;
             for (Band b : c.bands()) {
+                if (b.upToCount() != null) {
+                    if (b.upToCount() <= lastCount) {
+                        out.add("对象组 " + c.code() + " 的名额须递增 / quotas of " + c.code() + " must rise");
+                    }
+                    lastCount = b.upToCount();
+                    continue;
+                }
                 if (b.upToShare() <= last || b.upToShare() > 1) {
                     out.add("对象组 " + c.code() + " 的分档比例须递增且不超过 100% / bands of " + c.code()
                             + " must rise and end at most at 100 %");
                 }
                 last = b.upToShare();
             }
-            if (!c.bands().isEmpty() && last < 1) {
+            if (!c.bands().isEmpty() && (c.bands().get(c.bands().size() - 1).upToCount() != null || last < 1)) {
                 out.add("对象组 " + c.code() + " 的分档须覆盖 100% / bands of " + c.code() + " must reach 100 %");
             }
         }

@@ -285,4 +285,25 @@ class EngineTest {
         assertThat(Explanation.round2(110.72669)).isEqualByComparingTo("110.73");
         assertThat(Explanation.round2(-0.005)).isEqualByComparingTo("-0.01");
     }
+
+    @Test
+    void quotasFixNumbersInsteadOfShares() {
+        List<Band> quotas = List.of(new Band("A", 0, 2), new Band("B", 0, 5), new Band("C", 0.95, null),
+                new Band("D", 1.0, null));
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(ratio("T", "TAX", "LAND_MU", 100, 1)), quotas)));
+        double[] taxes = {10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+        String[] ids = new String[10];
+        double[] mu = new double[10];
+        for (int i = 0; i < 10; i++) {
+            ids[i] = "e" + i;
+            mu[i] = 1;
+        }
+        Engine.Result r = new Engine().run(s, new EvaluationInput(ids, ids, new boolean[10], mu).metric("TAX", taxes));
+        assertThat(classes(r)).isEqualTo("AABBBCCCCC");
+        assertThatThrownBy(() -> new Scheme("t", "x", 2023, "x", List.of(), List.of(new Cohort("C", "c",
+                new Membership(null, 0), List.of(ratio("T", "TAX", "LAND_MU", 1, 1)),
+                List.of(new Band("A", 0, 5), new Band("B", 0, 3), new Band("D", 1.0, null))))))
+                .hasMessageContaining("名额");
+    }
 }

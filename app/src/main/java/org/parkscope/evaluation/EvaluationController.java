@@ -60,17 +60,18 @@ class EvaluationController {
     @GetMapping("/evaluations/{id}")
     String run(@PathVariable long id, @RequestParam(required = false) @Nullable String cohort,
             @RequestParam(required = false) @Nullable String klass, @RequestParam(required = false) @Nullable Long park,
-            Model model) {
+            @RequestParam(required = false) @Nullable String industry, Model model) {
         model.addAttribute("run", evaluations.runRow(id));
         model.addAttribute("scheme", evaluations.scheme(id));
-        model.addAttribute("results", evaluations.results(scope.get(), id, cohort, klass, park));
+        model.addAttribute("results", evaluations.results(scope.get(), id, cohort, klass, park,
+                industry == null || !industry.matches("\\d{2,4}") ? null : industry));
         model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
         model.addAttribute("objections", evaluations.objections(scope.get(), id));
         model.addAttribute("land", "LAND_PUBLICISED".equals(evaluations.runRow(id).status())
                 ? evaluations.land(scope.get(), id) : List.of());
         model.addAttribute("parks", parks.summaries(scope.get(), town.referenceYear()));
         model.addAttribute("filter", Map.of("cohort", cohort == null ? "" : cohort, "klass", klass == null ? "" : klass,
-                "park", park == null ? "" : String.valueOf(park)));
+                "park", park == null ? "" : String.valueOf(park), "industry", industry == null ? "" : industry));
         return "evaluation";
     }
 

@@ -143,24 +143,104 @@ public class EvaluationService {
      */
     @Transactional
     public long create(String schemeName, String actor, int landDays, boolean workingDays) {
-        String yaml = shippedText(schemeName);
+        return createFrom(shippedText(schemeName), schemeName, actor, landDays, workingDays);
+    }
+
+    /** A run from a scheme's YAML text (shipped, or a town's own file). */
+    @Transactional
+    public long createFrom(String yaml, String schemeName, String actor, int landDays, boolean workingDays) {
         Scheme scheme = parse(yaml, schemeName);
+        String attribution = attribution(yaml);
         boolean landFirst = landDays > 0;
-        long run = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, status, created_by, working_days)"
-                + " values (?, ?, ?, ?, ?, ?) returning id")
-                .params(scheme.id(), yaml, scheme.year(), landFirst ? "LAND_PUBLICISED" : "SCORED", actor, workingDays)
+        long run = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, status, created_by, working_days,"
+                + " attribution) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(scheme.id(), yaml, scheme.year(), landFirst ? "LAND_PUBLICISED" : "SCORED", actor, workingDays,
+                        attribution)
                 .query(Long.class).single();
-        snapshotInputs(run, scheme.year());
+        if (attribution.equals("FLOOR_SHARE")) {
+            snapshotInputs(run, scheme.year());
+        } else {
+            snapshotParcelUnits(run, scheme.year(), attribution.equals("PARCEL_AGGREGATE"));
+        }
         if (landFirst) {
             LocalDate from = LocalDate.now();
             jdbc.sql("update evaluation_run set publicised_from = ?, publicised_until = ? where id = ?")
                     .params(from, windowEnd(from, landDays, workingDays), run).update();
         } else {
             score(run, scheme);
+            followHolders(run, scheme.year(), attribution);
         }
         audit.record("EVALUATE", "evaluation_run", run, null, null, null,
                 Map.of("scheme", scheme.id(), "year", scheme.year(), "status", landFirst ? "LAND_PUBLICISED" : "SCORED"));
         return run;
+    }
+
+    /** How land and figures are attributed where tenants share a parcel: the scheme file's {@code attribution}. */
+    static String attribution(String yaml) {
+        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        Object a = doc instanceof Map<?, ?> m ? m.get("attribution") : null;
+        String mode = a == null ? "FLOOR_SHARE" : String.valueOf(a).toUpperCase(java.util.Locale.ROOT);
+        if (!Set.of("FLOOR_SHARE", "PARCEL_AGGREGATE", "LANDLORD_ONLY_TENANT_FOLLOWS").contains(mode)) {
+            throw new SchemeFile.Invalid("attribution", List.of("attribution: 须为 FLOOR_SHARE、PARCEL_AGGREGATE 或"
+                    + " LANDLORD_ONLY_TENANT_FOLLOWS / must be one of those"));
+        }
+        return mode;
+    }
+
+    /**
+     * Parcel units: the holder (or landlord) of each parcel is evaluated on the whole parcel's land; with
+     * {@code aggregate} its figures are the sum of its own and its tenants' (遂昌: 合并计算、共享结果), otherwise its own
+     * only (江山: 承租企业随宗地主等级). A tenant on several parcels is counted once, with its first parcel's holder; its
+     * result follows the holder's ({@link #followHolders}).
+     */
+    private void snapshotParcelUnits(long run, int year, boolean aggregate) {
+        jdbc.sql("""
+                insert into evaluation_input(run_id, enterprise_id, above_scale, land_m2, metrics)
+                with active as (select o.* from occupancy o where o.valid_from <= make_date(:year, 12, 31)
+                                 and (o.valid_to is null or o.valid_to >= make_date(:year, 12, 31))),
+                holders as (select distinct on (o.parcel_id) o.parcel_id, o.enterprise_id from active o
+                            where o.role in ('LANDLORD', 'OWNER_OCCUPIER') order by o.parcel_id, o.role, o.enterprise_id),
+                tenants as (select distinct on (o.enterprise_id) o.enterprise_id, h.enterprise_id as unit
+                            from active o join holders h on h.parcel_id = o.parcel_id
+                            where o.role = 'TENANT' and o.enterprise_id <> h.enterprise_id
+                            order by o.enterprise_id, o.parcel_id),
+                members as (select distinct enterprise_id as unit, enterprise_id as member from holders
+                            union all select unit, enterprise_id from tenants where :aggregate),
+                land as (select h.enterprise_id, sum(pa.area_m2) as land from holders h join parcel pa on pa.id = h.parcel_id
+                         group by h.enterprise_id),
+                sums as (select m.unit, v.metric, sum(v.value) as value from members m
+                         join indicator_value v on v.enterprise_id = m.member and v.period = cast(:year as text)
+                         group by m.unit, v.metric),
+                figures as (select unit, jsonb_object_agg(metric, value) as metrics from sums group by unit)
+                select :run, e.id, e.above_scale, round(l.land, 2), coalesce(f.metrics, '{}'::jsonb)
+                from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.unit = e.id
+                where l.land > 0 and e.status = 'ACTIVE' and %s
+                """.formatted(INDUSTRIAL)).param("run", run).param("year", year).param("aggregate", aggregate).update();
+    }
+
+    /** Tenants of parcel units take their holder's class (not ranked themselves); only in the parcel modes. */
+    private void followHolders(long run, int year, String attribution) {
+        if (attribution.equals("FLOOR_SHARE")) {
+            return;
+        }
+        jdbc.sql("""
+                insert into evaluation_result(run_id, enterprise_id, park_id, cohort, total, rank, of_count, klass, explanation)
+                with active as (select o.* from occupancy o where o.valid_from <= make_date(:year, 12, 31)
+                                 and (o.valid_to is null or o.valid_to >= make_date(:year, 12, 31))),
+                holders as (select distinct on (o.parcel_id) o.parcel_id, o.enterprise_id from active o
+                            where o.role in ('LANDLORD', 'OWNER_OCCUPIER') order by o.parcel_id, o.role, o.enterprise_id),
+                tenants as (select distinct on (o.enterprise_id) o.enterprise_id, h.enterprise_id as unit
+                            from active o join holders h on h.parcel_id = o.parcel_id
+                            where o.role = 'TENANT' and o.enterprise_id <> h.enterprise_id
+                            order by o.enterprise_id, o.parcel_id)
+                select :run, t.enterprise_id, e.park_id, null, null, null, null, r.klass,
+                       jsonb_build_object('follows', r.enterprise_id, 'class', r.klass,
+                           'note', '承租企业随宗地主评价结果 / a tenant takes its parcel holder''s result')
+                from tenants t join evaluation_result r on r.run_id = :run and r.enterprise_id = t.unit
+                join enterprise e on e.id = t.enterprise_id
+                where r.klass is not null
+                on conflict (run_id, enterprise_id) do nothing
+                """).param("run", run).param("year", year).update();
     }
 
     /** The last day of a window of {@code days} days, or working days (Monday to Friday), starting on {@code from}. */
@@ -196,6 +276,7 @@ public class EvaluationService {
                   and o.metric = 'LAND_M2' and o.claimed_value > 0
                 """).params(run, run).update();
         score(run, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
+        followHolders(run, ((Number) r.get("year")).intValue(), (String) r.get("attribution"));
         jdbc.sql("update evaluation_run set status = 'SCORED', publicised_from = null, publicised_until = null"
                 + " where id = ?").param(run).update();
         audit.record("SCORE", "evaluation_run", run, null, null, Map.of("status", "LAND_PUBLICISED"),
@@ -371,6 +452,12 @@ public class EvaluationService {
 
     public List<ResultRow> results(Scope scope, long run, @Nullable String cohort, @Nullable String klass,
             @Nullable Long park) {
+        return results(scope, run, cohort, klass, park, null);
+    }
+
+    /** The ranking, filtered by cohort, class, park and industry (a GB/T 4754 code prefix such as 39 or 3922). */
+    public List<ResultRow> results(Scope scope, long run, @Nullable String cohort, @Nullable String klass,
+            @Nullable Long park, @Nullable String industry) {
         return ScopeParams.bind(jdbc.sql("""
                 select r.enterprise_id, e.name, e.uscc, p.name as park_name, r.cohort, r.total::float8 as total, r.rank,
                        r.of_count, r.klass
@@ -379,11 +466,12 @@ public class EvaluationService {
                   and (cast(:cohort as text) is null or r.cohort = :cohort)
                   and (cast(:klass as text) is null or r.klass = :klass)
                   and (cast(:park as bigint) is null or r.park_id = :park)
+                  and (cast(:industry as text) is null or e.industry_code like :industry || '%%')
                   and %s
                 order by r.cohort, r.rank, e.id
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope)
                 .param("run", run).param("cohort", blank(cohort)).param("klass", blank(klass)).param("park", park)
-                .query(ResultRow.class).list();
+                .param("industry", blank(industry)).query(ResultRow.class).list();
     }
 
     public Map<String, Map<String, Long>> classCounts(Scope scope, long run) {
@@ -518,6 +606,7 @@ public class EvaluationService {
                   and o.metric = 'LAND_M2' and o.claimed_value > 0
                 """).params(next, run).update();
         score(next, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
+        followHolders(next, ((Number) r.get("year")).intValue(), (String) r.get("attribution"));
         jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where id = ?").param(run).update();
         audit.record("RECALCULATE", "evaluation_run", next, null, null, Map.of("run", run),
                 Map.of("run", next, "corrections", applied));

@@ -102,8 +102,11 @@ public final class SchemeFile {
                         String bat = at + ".bands[" + b + "]";
                         if (bs.get(b) instanceof Map<?, ?> bm) {
                             Integer count = bm.get("up_to_count") instanceof Number q ? q.intValue() : null;
-                            bands.add(new Scheme.Band(text(bm, "class", bat, problems),
-                                    count != null ? 0 : number(bm, "up_to", bat, problems, true), count));
+                            Double minScore = bm.get("min_score") instanceof Number ms ? ms.doubleValue() : null;
+                            boolean absolute = minScore != null || bs.stream().anyMatch(x -> x instanceof Map<?, ?> xm
+                                    && xm.get("min_score") != null);
+                            bands.add(new Scheme.Band(text(bm, "class", bat, problems), count != null || absolute ? 0
+                                    : number(bm, "up_to", bat, problems, true), count, minScore));
                         } else {
                             problems.add(bat + ": 须是映射 / must be a mapping");
                         }
@@ -254,13 +257,14 @@ public final class SchemeFile {
         double benchmark = m.get("benchmark") instanceof Number n ? n.doubleValue() : m.get("k") instanceof Number k
                 ? k.doubleValue() : 0;
         Double cap = m.get("cap") instanceof Number n ? n.doubleValue() : null;
+        Double floor = m.get("floor") instanceof Number n ? n.doubleValue() : null;
         String code = text(m, "code", at, problems);
         double weight = number(m, "weight", at, problems, true);
         if (family == null || code == null) {
             return null;
         }
         return new Scheme.Indicator(code, String.valueOf(m.get("name") == null ? code : m.get("name")), numerator,
-                denominator, factor, weight, family, benchmark, missing, cap);
+                denominator, factor, weight, family, benchmark, missing, cap, floor);
     }
 
     private static String text(Map<?, ?> m, String key, String at, List<String> problems) {

@@ -55,6 +55,8 @@ class EvaluationIT {
         assertThat(a).isBetween(1L, (long) Math.ceil(above * 0.2));
         String page = admin.get("/evaluations/" + run).body();
         assertThat(page).contains("黄岩区", "id=\"ranking\"", "chart-classes", "分档比例说明中不可读");
+        assertThat(admin.get("/evaluations/" + run + "?industry=3922").body()).contains("上海移远通信技术股份有限公司")
+                .doesNotContain("柯马(上海)工程有限公司");
 
         long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
         long otherFirm = jdbc.sql("select enterprise_id from evaluation_result where run_id = ? and cohort = 'ABOVE'"
@@ -235,5 +237,52 @@ class EvaluationIT {
         assertThat(EvaluationService.windowEnd(friday, 5, false)).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
         java.time.LocalDate saturday = friday.plusDays(1);
         assertThat(EvaluationService.windowEnd(saturday, 1, true)).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
+    }
+
+    static String withAttribution(String shipped, String mode) throws java.io.IOException {
+        try (var in = EvaluationIT.class.getResourceAsStream("/schemes/" + shipped + ".yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + "\nattribution: " + mode + "\n";
+        }
+    }
+
+    @Test
+    void parcelUnitsCountEveryTaxOnceAndTenantsFollowTheirHolder() throws Exception {
+        long run = evaluations.createFrom(withAttribution("sijing-demo-2023", "PARCEL_AGGREGATE"), "sijing-demo-2023",
+                "test", 0, false);
+        // each unit's land is its parcels' area; the units' tax is the tax of their members, each counted once
+        BigDecimal unitsTax = jdbc.sql("select coalesce(sum(cast(metrics ->> 'TAX' as numeric)), 0) from evaluation_input"
+                + " where run_id = ?").param(run).query(BigDecimal.class).single();
+        BigDecimal membersTax = jdbc.sql("""
+                with holders as (select distinct on (o.parcel_id) o.parcel_id, o.enterprise_id from occupancy o
+                                 where o.role in ('LANDLORD', 'OWNER_OCCUPIER') order by o.parcel_id, o.role, o.enterprise_id),
+                units as (select i.enterprise_id from evaluation_input i where i.run_id = ?),
+                members as (select h.enterprise_id as m from holders h join units u on u.enterprise_id = h.enterprise_id
+                            union
+                            select t.enterprise_id from (select distinct on (o.enterprise_id) o.enterprise_id, h.enterprise_id as unit
+                              from occupancy o join holders h on h.parcel_id = o.parcel_id where o.role = 'TENANT'
+                              and o.enterprise_id <> h.enterprise_id order by o.enterprise_id, o.parcel_id) t
+                            join units u on u.enterprise_id = t.unit)
+                select coalesce(sum(v.value), 0) from indicator_value v join members on members.m = v.enterprise_id
+                where v.period = '2023' and v.metric = 'TAX'
+                """).param(run).query(BigDecimal.class).single();
+        assertThat(unitsTax).isEqualByComparingTo(membersTax);
+        assertThat(jdbc.sql("""
+                select count(*) from evaluation_input i where i.run_id = ? and i.land_m2 <> (select sum(pa.area_m2)
+                  from parcel pa where pa.id in (select distinct on (o.parcel_id) o.parcel_id from occupancy o
+                  where o.role in ('LANDLORD', 'OWNER_OCCUPIER') and o.enterprise_id = i.enterprise_id
+                  order by o.parcel_id))
+                """).param(run).query(Long.class).single()).isZero();
+        long followers = jdbc.sql("select count(*) from evaluation_result r join evaluation_result h"
+                + " on h.run_id = r.run_id and h.enterprise_id = cast(r.explanation ->> 'follows' as bigint)"
+                + " where r.run_id = ? and r.cohort is null and r.klass = h.klass").param(run).query(Long.class).single();
+        assertThat(followers).isGreaterThan(100);
+
+        long own = evaluations.createFrom(withAttribution("sijing-demo-2023", "LANDLORD_ONLY_TENANT_FOLLOWS"),
+                "sijing-demo-2023", "test", 0, false);
+        long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
+        assertThat(jdbc.sql("select cast(metrics ->> 'TAX' as numeric) from evaluation_input where run_id = ?"
+                + " and enterprise_id = ?").params(own, quectel).query(BigDecimal.class).single())
+                .isEqualByComparingTo(jdbc.sql("select value from indicator_value where enterprise_id = ?"
+                        + " and period = '2023' and metric = 'TAX'").param(quectel).query(BigDecimal.class).single());
     }
 }

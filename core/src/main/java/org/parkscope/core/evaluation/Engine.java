@@ -30,6 +30,7 @@ public final class Engine {
         final byte[] band;           // index of the class band, -1 when none
         String[] excluded;           // why a veto left an enterprise out, or null
         boolean[] unrated;           // scored, not ranked (T / 不定等级)
+        Double[] scoreCuts;          // absolute cut-offs of the cohort being banded, or null
 
         Result(Scheme scheme, EvaluationInput input) {
             this.scheme = scheme;
@@ -162,7 +163,9 @@ public final class Engine {
                 groupNote = "行业组：" + c.groups().get(g).name() + " / industry group: " + c.groups().get(g).code();
             }
             for (Band b : c.bands()) {
-                cutoffs.add(b.klass() + ": 名次 ≤ " + b.cut(n));
+                cutoffs.add(b.minScore() != null ? b.klass() + ": 得分 ≥ " + b.minScore()
+                        : c.bands().stream().anyMatch(x -> x.minScore() != null) ? b.klass() + ": 其余"
+                        : b.klass() + ": 名次 ≤ " + b.cut(n));
             }
             if (unrated != null && unrated[i]) {
                 groupNote = "不定等级（" + c.unrated().klass() + "），按 " + c.unrated().managedAs() + " 类管理，不参与排名"
@@ -207,12 +210,20 @@ public final class Engine {
     static double pointsFor(Indicator ind, Stats st, double v) {
         double w = ind.weight();
         double p = switch (ind.family()) {
-            case BENCHMARK_RATIO, COHORT_MEAN_RATIO -> v / st.reference * w;
+            case BENCHMARK_RATIO, COHORT_MEAN_RATIO, COHORT_MEDIAN_RATIO -> v / st.reference * w;
             case MIN_MAX -> st.max == st.min ? w : (20 + 80 * (v - st.min) / (st.max - st.min)) * w / 100;
             case RANK -> w * (st.present - countGreater(st.sorted, v)) / (double) st.present;
             case LOWER_IS_BETTER -> v <= 0 ? w : st.reference / v * w;
         };
+        if (ind.floor() != null && p < ind.floor()) {
+            p = ind.floor();
+        }
         return ind.cap() != null && p > ind.cap() ? ind.cap() : p;
+    }
+
+    private static double median(double[] ascending) {
+        int n = ascending.length;
+        return n % 2 == 1 ? ascending[n / 2] : (ascending[n / 2 - 1] + ascending[n / 2]) / 2;
     }
 
     public Result run(Scheme scheme, EvaluationInput input) {
@@ -375,7 +386,8 @@ public final class Engine {
             st.present = present;
             st.min = min;
             st.max = max;
-            if (ind.family() == Family.RANK || ind.family() == Family.LOWER_IS_BETTER) {
+            if (ind.family() == Family.RANK || ind.family() == Family.LOWER_IS_BETTER
+                    || ind.family() == Family.COHORT_MEDIAN_RATIO) {
                 double[] sorted = new double[present];
                 int q = 0;
                 for (int m = 0; m < size; m++) {
@@ -389,10 +401,12 @@ public final class Engine {
             st.reference = switch (ind.family()) {
                 case BENCHMARK_RATIO -> ind.benchmark();
                 case COHORT_MEAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * sum / present;
+                case COHORT_MEDIAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * median(st.sorted);
                 case MIN_MAX, RANK -> Double.NaN;
                 case LOWER_IS_BETTER -> present == 0 ? Double.NaN : firstPositive(st.sorted);
             };
-            boolean simple = ind.family() == Family.BENCHMARK_RATIO || ind.family() == Family.COHORT_MEAN_RATIO;
+            boolean simple = (ind.family() == Family.BENCHMARK_RATIO || ind.family() == Family.COHORT_MEAN_RATIO
+                    || ind.family() == Family.COHORT_MEDIAN_RATIO) && ind.floor() == null;
             double scale = ind.weight() / st.reference;
             double cap = ind.cap() == null ? Double.POSITIVE_INFINITY : ind.cap();
             double[] sums = new double[CHUNKS];
@@ -462,9 +476,14 @@ public final class Engine {
         int n = members.length;
         int[] cut = new int[cohort.bands().size()];
         String[] labels = new String[cut.length];
+        boolean byScore = cohort.bands().stream().anyMatch(b -> b.minScore() != null);
+        r.scoreCuts = byScore ? new Double[cut.length] : null;
         for (int b = 0; b < cut.length; b++) {
-            cut[b] = cohort.bands().get(b).cut(n);
+            cut[b] = byScore ? n : cohort.bands().get(b).cut(n);
             labels[b] = cohort.bands().get(b).klass();
+            if (byScore) {
+                r.scoreCuts[b] = cohort.bands().get(b).minScore();
+            }
         }
         if (n == 0) {
             return;
@@ -528,6 +547,15 @@ public final class Engine {
 
     private static void assign(Result r, int i, int rank, int[] cut, String[] labels) {
         r.rank[i] = rank;
+        if (r.scoreCuts != null) {
+            for (int b = 0; b < labels.length; b++) {
+                if (r.scoreCuts[b] == null || r.total[i] >= r.scoreCuts[b] - 1e-9) {
+                    r.klass[i] = labels[b];
+                    r.band[i] = (byte) b;
+                    return;
+                }
+            }
+        }
         for (int b = 0; b < cut.length; b++) {
             if (rank <= cut[b]) {
                 r.klass[i] = labels[b];

@@ -146,6 +146,8 @@ public record Scheme(String id, String region, int year, String source, List<Str
         BENCHMARK_RATIO,
         /** value ÷ (k × cohort mean) × weight. */
         COHORT_MEAN_RATIO,
+        /** value ÷ (k × cohort median) × weight. */
+        COHORT_MEDIAN_RATIO,
         /** 20 + 80 × (value − min) ÷ (max − min), scaled by weight ÷ 100; 100 when max = min. */
         MIN_MAX,
         /** best value scores full weight, others in proportion of their rank. */
@@ -166,7 +168,13 @@ public record Scheme(String id, String region, int year, String source, List<Str
      * An indicator: numerator ÷ denominator (metrics, or {@code LAND_MU}), times {@code factor}; scored by its family.
      */
     public record Indicator(String code, String name, String numerator, String denominator, double factor,
-            double weight, Family family, double benchmark, Missing missing, Double cap) {
+            double weight, Family family, double benchmark, Missing missing, Double cap, Double floor) {
+
+        public Indicator(String code, String name, String numerator, String denominator, double factor, double weight,
+                Family family, double benchmark, Missing missing, Double cap) {
+            this(code, name, numerator, denominator, factor, weight, family, benchmark, missing, cap, null);
+        }
+
         public Indicator {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(family, "family");
@@ -181,9 +189,13 @@ public record Scheme(String id, String region, int year, String source, List<Str
      * {@code klass}; the count at each cut-off is rounded up ({@code ceil(n × share)}), ties take the better class.
      * A quota ({@code upToCount}, cumulative) replaces the share where a place fixes numbers rather than percentages.
      */
-    public record Band(String klass, double upToShare, Integer upToCount) {
+    public record Band(String klass, double upToShare, Integer upToCount, Double minScore) {
         public Band(String klass, double upToShare) {
-            this(klass, upToShare, null);
+            this(klass, upToShare, null, null);
+        }
+
+        public Band(String klass, double upToShare, Integer upToCount) {
+            this(klass, upToShare, upToCount, null);
         }
 
         /** The last rank in this band for a cohort of n. */
@@ -208,7 +220,8 @@ public record Scheme(String id, String region, int year, String source, List<Str
                 if (i.family() == Family.BENCHMARK_RATIO && !(i.benchmark() > 0)) {
                     out.add("指标 " + i.code() + " 缺少基准值 / " + i.code() + " needs a benchmark");
                 }
-                if (i.family() == Family.COHORT_MEAN_RATIO && !(i.benchmark() > 0)) {
+                if ((i.family() == Family.COHORT_MEAN_RATIO || i.family() == Family.COHORT_MEDIAN_RATIO)
+                        && !(i.benchmark() > 0)) {
                     out.add("指标 " + i.code() + " 缺少系数 k / " + i.code() + " needs k");
                 }
             }
@@ -220,7 +233,11 @@ public record Scheme(String id, String region, int year, String source, List<Str
             }
             double last = 0;
             int lastCount = 0;
+            boolean scores = c.bands().stream().anyMatch(b -> b.minScore() != null);
             for (Band b : c.bands()) {
+                if (scores) {
+                    continue; // absolute cut-offs: checked below
+                }
                 if (b.upToCount() != null) {
                     if (b.upToCount() <= lastCount) {
                         out.add("对象组 " + c.code() + " 的名额须递增 / quotas of " + c.code() + " must rise");
@@ -234,7 +251,17 @@ public record Scheme(String id, String region, int year, String source, List<Str
                 }
                 last = b.upToShare();
             }
-            if (!c.bands().isEmpty() && (c.bands().get(c.bands().size() - 1).upToCount() != null || last < 1)) {
+            if (scores) {
+                for (int k = 0; k < c.bands().size(); k++) {
+                    boolean lastBand = k == c.bands().size() - 1;
+                    if ((c.bands().get(k).minScore() == null) != lastBand
+                            || (k > 0 && !lastBand && c.bands().get(k).minScore() >= c.bands().get(k - 1).minScore())) {
+                        out.add("对象组 " + c.code() + " 的分数线须递减，最后一档不设分数线 / score cut-offs of " + c.code()
+                                + " must fall, the last band having none");
+                        break;
+                    }
+                }
+            } else if (!c.bands().isEmpty() && (c.bands().get(c.bands().size() - 1).upToCount() != null || last < 1)) {
                 out.add("对象组 " + c.code() + " 的分档须覆盖 100% / bands of " + c.code() + " must reach 100 %");
             }
         }

@@ -306,4 +306,27 @@ class EngineTest {
                 List.of(new Band("A", 0, 5), new Band("B", 0, 3), new Band("D", 1.0, null))))))
                 .hasMessageContaining("名额");
     }
+
+    @Test
+    void absoluteCutOffsMedianBenchmarksAndFloors() {
+        Indicator median = new Indicator("T", "亩均税收", "TAX", "LAND_MU", 1, 100, Family.COHORT_MEDIAN_RATIO, 1,
+                Missing.ZERO, 150.0, 20.0);
+        List<Band> byScore = List.of(new Band("A", 0, null, 120.0), new Band("B", 0, null, 80.0),
+                new Band("C", 0, null, 50.0), new Band("D", 0, null, null));
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(median), byScore)));
+        double[] taxes = {30, 12, 10, 9, 1};    // median 10
+        String[] ids = {"a", "b", "c", "d", "e"};
+        Engine.Result r = new Engine().run(s, new EvaluationInput(ids, ids, new boolean[5], new double[] {1, 1, 1, 1, 1})
+                .metric("TAX", taxes));
+        assertThat(r.total(0)).isEqualTo(150.0);  // 300 capped
+        assertThat(r.total(1)).isEqualTo(120.0);
+        assertThat(r.total(4)).isEqualTo(20.0);   // 10 floored at 20
+        assertThat(classes(r)).isEqualTo("AABBD");
+        assertThat(r.explain(0).cutoffs()).contains("A: 得分 ≥ 120.0", "D: 其余");
+        assertThatThrownBy(() -> new Scheme("t", "x", 2023, "x", List.of(), List.of(new Cohort("C", "c",
+                new Membership(null, 0), List.of(median), List.of(new Band("A", 0, null, 50.0),
+                        new Band("B", 0, null, 80.0), new Band("D", 0, null, null))))))
+                .hasMessageContaining("分数线");
+    }
 }

@@ -210,7 +210,7 @@ public final class Engine {
     static double pointsFor(Indicator ind, Stats st, double v) {
         double w = ind.weight();
         double p = switch (ind.family()) {
-            case BENCHMARK_RATIO, COHORT_MEAN_RATIO, COHORT_MEDIAN_RATIO -> v / st.reference * w;
+            case BENCHMARK_RATIO, COHORT_MEAN_RATIO, COHORT_MEDIAN_RATIO, BEST_EQUALS_FULL -> v / st.reference * w;
             case MIN_MAX -> st.max == st.min ? w : (20 + 80 * (v - st.min) / (st.max - st.min)) * w / 100;
             case RANK -> w * (st.present - countGreater(st.sorted, v)) / (double) st.present;
             case LOWER_IS_BETTER -> v <= 0 ? w : st.reference / v * w;
@@ -404,6 +404,7 @@ public final class Engine {
                 case COHORT_MEDIAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * median(st.sorted);
                 case MIN_MAX, RANK -> Double.NaN;
                 case LOWER_IS_BETTER -> present == 0 ? Double.NaN : firstPositive(st.sorted);
+                case BEST_EQUALS_FULL -> present == 0 ? Double.NaN : max;
             };
             boolean simple = (ind.family() == Family.BENCHMARK_RATIO || ind.family() == Family.COHORT_MEAN_RATIO
                     || ind.family() == Family.COHORT_MEDIAN_RATIO) && ind.floor() == null;

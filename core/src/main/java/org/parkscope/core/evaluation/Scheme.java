@@ -153,7 +153,9 @@ public record Scheme(String id, String region, int year, String source, List<Str
         /** best value scores full weight, others in proportion of their rank. */
         RANK,
         /** lower is better: best (lowest) ÷ value × weight. */
-        LOWER_IS_BETTER
+        LOWER_IS_BETTER,
+        /** the best value in the cohort scores the full weight, others value ÷ best × weight. */
+        BEST_EQUALS_FULL
     }
 
     /** What to do when an enterprise lacks the data for an indicator or its denominator is zero. */

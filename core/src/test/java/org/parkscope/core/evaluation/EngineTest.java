@@ -329,4 +329,17 @@ class EngineTest {
                         new Band("B", 0, null, 80.0), new Band("D", 0, null, null))))))
                 .hasMessageContaining("分数线");
     }
+
+    @Test
+    void theBestScoresFullWeight() {
+        Indicator best = new Indicator("T", "亩均税收", "TAX", "LAND_MU", 1, 40, Family.BEST_EQUALS_FULL, 0,
+                Missing.ZERO, null);
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("ALL", "全部",
+                new Membership(null, 0), List.of(best), QUARTERS)));
+        String[] ids = {"a", "b"};
+        Engine.Result r = new Engine().run(s, new EvaluationInput(ids, ids, new boolean[2], new double[] {1, 2})
+                .metric("TAX", new double[] {50, 50}));
+        assertThat(r.total(0)).isEqualTo(40.0);
+        assertThat(r.total(1)).isEqualTo(20.0);
+    }
 }

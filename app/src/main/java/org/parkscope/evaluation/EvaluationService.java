@@ -321,7 +321,9 @@ public class EvaluationService {
                                              'SRDI', case when t.srdi then 1 else 0 end,
                                              'LITTLE_GIANT', case when t.giant then 1 else 0 end,
                                              'NEW_ENTERPRISE', case when e.registered_on > make_date(:year - 2, 12, 31)
-                                                                    then 1 else 0 end)
+                                                                    then 1 else 0 end,
+                                             'LEASED_M2', coalesce((select sum(o.leased_area_m2) from active o
+                                                 where o.enterprise_id = e.id and o.role = 'TENANT'), 0))
                 from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.enterprise_id = e.id
                 left join counts c on c.enterprise_id = e.id left join titles t on t.enterprise_id = e.id
                 where l.land > 0 and e.status = 'ACTIVE' and %s
@@ -388,6 +390,12 @@ public class EvaluationService {
             c.vetoes().forEach(v -> used.add(v.metric()));
             if (c.unrated() != null) {
                 used.addAll(c.unrated().flags());
+            }
+            if (c.membership().minRevenue() != null) {
+                used.add("REVENUE");
+            }
+            if (c.membership().minLeasedM2() != null) {
+                used.add("LEASED_M2");
             }
         }
         return used;

@@ -85,6 +85,8 @@ public final class SchemeFile {
                 Map<?, ?> members = cm.get("members") instanceof Map<?, ?> m ? m : Map.of();
                 Boolean above = members.get("above_scale") instanceof Boolean b ? b : null;
                 double minMu = members.get("min_land_mu") instanceof Number n ? n.doubleValue() : 0;
+                Double minRevenue = members.get("min_revenue") instanceof Number n ? n.doubleValue() : null;
+                Double minLeased = members.get("min_leased_m2") instanceof Number n ? n.doubleValue() : null;
                 List<Scheme.Indicator> indicators = new ArrayList<>();
                 if (cm.get("indicators") instanceof List<?> inds) {
                     for (int k = 0; k < inds.size(); k++) {
@@ -193,7 +195,8 @@ public final class SchemeFile {
                             prefixes, flags);
                 }
                 cohorts.add(new Scheme.Cohort(text(cm, "code", at, problems), text(cm, "name", at, problems),
-                        new Scheme.Membership(above, minMu), indicators, bands, adjustments, vetoes, groups, unrated));
+                        new Scheme.Membership(above, minMu, minRevenue, minLeased), indicators, bands, adjustments, vetoes, groups,
+                        unrated));
             }
         }
         List<Scheme.Policy> policies = new ArrayList<>();

@@ -285,4 +285,23 @@ class EvaluationIT {
                 .isEqualByComparingTo(jdbc.sql("select value from indicator_value where enterprise_id = ?"
                         + " and period = '2023' and metric = 'TAX'").param(quectel).query(BigDecimal.class).single());
     }
+
+    @Test
+    void theAnhuiZoneAdmitsFirmsThatLeaseEnoughFloorSpace() {
+        long run = evaluations.create("anhui-zone-2023", "test");
+        long leasers = jdbc.sql("""
+                select count(*) from evaluation_result r join evaluation_input i on i.run_id = r.run_id
+                  and i.enterprise_id = r.enterprise_id
+                where r.run_id = ? and r.cohort = 'BELOW' and i.land_m2 * 3 / 2000 < 5
+                  and cast(i.metrics ->> 'LEASED_M2' as numeric) >= 3000
+                """).param(run).query(Long.class).single();
+        long outside = jdbc.sql("""
+                select count(*) from evaluation_result r join evaluation_input i on i.run_id = r.run_id
+                  and i.enterprise_id = r.enterprise_id
+                where r.run_id = ? and r.cohort = 'BELOW' and i.land_m2 * 3 / 2000 < 5
+                  and cast(i.metrics ->> 'LEASED_M2' as numeric) < 3000
+                """).param(run).query(Long.class).single();
+        assertThat(leasers).isGreaterThan(0);
+        assertThat(outside).isZero();
+    }
 }

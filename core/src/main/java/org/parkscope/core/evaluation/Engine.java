@@ -272,13 +272,19 @@ public final class Engine {
     private static int[] members(Cohort cohort, EvaluationInput in, Result r) {
         int[] out = new int[in.size()];
         int m = 0;
-        Boolean above = cohort.membership().aboveScale();
-        double minMu = cohort.membership().minLandMu();
+        Scheme.Membership ms = cohort.membership();
+        Boolean above = ms.aboveScale();
+        double minMu = ms.minLandMu();
+        double[] revenue = ms.minRevenue() == null ? null : in.column("REVENUE");
+        double[] leased = ms.minLeasedM2() == null ? null : in.column("LEASED_M2");
         for (int i = 0; i < in.size(); i++) {
             if (r.cohort[i] >= 0) {
                 continue; // the first cohort that takes an enterprise keeps it
             }
-            if ((above == null || in.aboveScale[i] == above) && in.landMu[i] > 0 && in.landMu[i] >= minMu) {
+            boolean scale = revenue == null ? above == null || in.aboveScale[i] == above
+                    : (revenue[i] >= ms.minRevenue()) == (above == null || above);
+            boolean land = in.landMu[i] > 0 && (in.landMu[i] >= minMu || leased != null && leased[i] >= ms.minLeasedM2());
+            if (scale && land) {
                 String veto = exclusion(cohort, in, i);
                 if (veto == null) {
                     out[m++] = i;

@@ -51,8 +51,16 @@ public record Scheme(String id, String region, int year, String source, List<Str
         }
     }
 
-    /** Who belongs to a cohort: 规上 or 规下, and a minimum land area in 亩. */
-    public record Membership(Boolean aboveScale, double minLandMu) {}
+    /**
+     * Who belongs to a cohort: 规上 or 规下 (the registry's flag, or a revenue threshold in 万元 instead), and a minimum
+     * land area in 亩 — or, where a place also takes firms that lease enough floor space, a minimum leased area in m²
+     * (Anhui: ≥ 5 亩 or leasing ≥ 3 000 m²).
+     */
+    public record Membership(Boolean aboveScale, double minLandMu, Double minRevenue, Double minLeasedM2) {
+        public Membership(Boolean aboveScale, double minLandMu) {
+            this(aboveScale, minLandMu, null, null);
+        }
+    }
 
     public record Cohort(String code, String name, Membership membership, List<Indicator> indicators,
             List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated) {

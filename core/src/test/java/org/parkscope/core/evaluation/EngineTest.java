@@ -342,4 +342,22 @@ class EngineTest {
         assertThat(r.total(0)).isEqualTo(40.0);
         assertThat(r.total(1)).isEqualTo(20.0);
     }
+
+    @Test
+    void membershipByRevenueAndLeasedFloorSpace() {
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(
+                new Cohort("UP", "营收 2000 万元以上", new Membership(true, 0, 2000.0, null),
+                        List.of(ratio("T", "TAX", "LAND_MU", 100, 1)), QUARTERS),
+                new Cohort("DOWN", "规下：5 亩或租用 3000 平方米", new Membership(false, 5, 2000.0, 3000.0),
+                        List.of(ratio("T", "TAX", "LAND_MU", 100, 1)), QUARTERS)));
+        String[] ids = {"big", "small-land", "small-leased", "small-none"};
+        EvaluationInput in = new EvaluationInput(ids, ids, new boolean[4], new double[] {1, 6, 2, 2})
+                .metric("TAX", new double[] {1, 1, 1, 1}).metric("REVENUE", new double[] {2500, 100, 100, 100})
+                .metric("LEASED_M2", new double[] {0, 0, 3200, 500});
+        Engine.Result r = new Engine().run(s, in);
+        assertThat(r.cohort(0)).isEqualTo("UP");
+        assertThat(r.cohort(1)).isEqualTo("DOWN");
+        assertThat(r.cohort(2)).isEqualTo("DOWN");
+        assertThat(r.cohort(3)).isNull();
+    }
 }

@@ -196,14 +196,7 @@ public class EvaluationService {
     private void snapshotParcelUnits(long run, int year, boolean aggregate) {
         jdbc.sql("""
                 insert into evaluation_input(run_id, enterprise_id, above_scale, land_m2, metrics)
-                with active as (select o.* from occupancy o where o.valid_from <= make_date(:year, 12, 31)
-                                 and (o.valid_to is null or o.valid_to >= make_date(:year, 12, 31))),
-                holders as (select distinct on (o.parcel_id) o.parcel_id, o.enterprise_id from active o
-                            where o.role in ('LANDLORD', 'OWNER_OCCUPIER') order by o.parcel_id, o.role, o.enterprise_id),
-                tenants as (select distinct on (o.enterprise_id) o.enterprise_id, h.enterprise_id as unit
-                            from active o join holders h on h.parcel_id = o.parcel_id
-                            where o.role = 'TENANT' and o.enterprise_id <> h.enterprise_id
-                            order by o.enterprise_id, o.parcel_id),
+                %s,
                 members as (select distinct enterprise_id as unit, enterprise_id as member from holders
                             union all select unit, enterprise_id from tenants where :aggregate),
                 land as (select h.enterprise_id, sum(pa.area_m2) as land from holders h join parcel pa on pa.id = h.parcel_id
@@ -215,8 +208,23 @@ public class EvaluationService {
                 select :run, e.id, e.above_scale, round(l.land, 2), coalesce(f.metrics, '{}'::jsonb)
                 from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.unit = e.id
                 where l.land > 0 and e.status = 'ACTIVE' and %s
-                """.formatted(INDUSTRIAL)).param("run", run).param("year", year).param("aggregate", aggregate).update();
+                """.formatted(PARCEL_UNITS, INDUSTRIAL)).param("run", run).param("year", year)
+                .param("aggregate", aggregate).update();
     }
+
+    /**
+     * The parcel units of a year: each parcel's holder (or landlord) at year end, and each tenant with the holder of
+     * its first parcel — shared by the snapshot and by the tenants' following results, so both count alike.
+     */
+    private static final String PARCEL_UNITS = """
+                with active as (select o.* from occupancy o where o.valid_from <= make_date(:year, 12, 31)
+                                 and (o.valid_to is null or o.valid_to >= make_date(:year, 12, 31))),
+                holders as (select distinct on (o.parcel_id) o.parcel_id, o.enterprise_id from active o
+                            where o.role in ('LANDLORD', 'OWNER_OCCUPIER') order by o.parcel_id, o.role, o.enterprise_id),
+                tenants as (select distinct on (o.enterprise_id) o.enterprise_id, h.enterprise_id as unit
+                            from active o join holders h on h.parcel_id = o.parcel_id
+                            where o.role = 'TENANT' and o.enterprise_id <> h.enterprise_id
+                            order by o.enterprise_id, o.parcel_id)""";
 
     /** Tenants of parcel units take their holder's class (not ranked themselves); only in the parcel modes. */
     private void followHolders(long run, int year, String attribution) {
@@ -225,14 +233,7 @@ public class EvaluationService {
         }
         jdbc.sql("""
                 insert into evaluation_result(run_id, enterprise_id, park_id, cohort, total, rank, of_count, klass, explanation)
-                with active as (select o.* from occupancy o where o.valid_from <= make_date(:year, 12, 31)
-                                 and (o.valid_to is null or o.valid_to >= make_date(:year, 12, 31))),
-                holders as (select distinct on (o.parcel_id) o.parcel_id, o.enterprise_id from active o
-                            where o.role in ('LANDLORD', 'OWNER_OCCUPIER') order by o.parcel_id, o.role, o.enterprise_id),
-                tenants as (select distinct on (o.enterprise_id) o.enterprise_id, h.enterprise_id as unit
-                            from active o join holders h on h.parcel_id = o.parcel_id
-                            where o.role = 'TENANT' and o.enterprise_id <> h.enterprise_id
-                            order by o.enterprise_id, o.parcel_id)
+                %s
                 select :run, t.enterprise_id, e.park_id, null, null, null, null, r.klass,
                        jsonb_build_object('follows', r.enterprise_id, 'class', r.klass,
                            'note', '承租企业随宗地主评价结果 / a tenant takes its parcel holder''s result')
@@ -240,7 +241,24 @@ public class EvaluationService {
                 join enterprise e on e.id = t.enterprise_id
                 where r.klass is not null
                 on conflict (run_id, enterprise_id) do nothing
-                """).param("run", run).param("year", year).update();
+                """.formatted(PARCEL_UNITS)).param("run", run).param("year", year).update();
+    }
+
+    private void requireNoOpenObjections(long run) {
+        long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
+                .query(Long.class).single();
+        if (open > 0) {
+            throw new Refused("还有 " + open + " 条异议未处理", open + " objections are still open");
+        }
+    }
+
+    /** Accepted land objections of run {@code source} applied to the inputs of run {@code target}. */
+    private int applyAcceptedLand(long target, long source) {
+        return jdbc.sql("""
+                update evaluation_input i set land_m2 = o.claimed_value from evaluation_objection o
+                where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
+                  and o.metric = 'LAND_M2' and o.claimed_value > 0
+                """).params(target, source).update();
     }
 
     /** The last day of a window of {@code days} days, or working days (Monday to Friday), starting on {@code from}. */
@@ -265,16 +283,8 @@ public class EvaluationService {
         if (!"LAND_PUBLICISED".equals(r.get("status"))) {
             throw new Refused("只有用地面积公示中的评价可以评分", "only a run with its land areas publicised can be scored now");
         }
-        long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
-                .query(Long.class).single();
-        if (open > 0) {
-            throw new Refused("还有 " + open + " 条异议未处理", open + " objections are still open");
-        }
-        int corrected = jdbc.sql("""
-                update evaluation_input i set land_m2 = o.claimed_value from evaluation_objection o
-                where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
-                  and o.metric = 'LAND_M2' and o.claimed_value > 0
-                """).params(run, run).update();
+        requireNoOpenObjections(run);
+        int corrected = applyAcceptedLand(run, run);
         score(run, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
         followHolders(run, ((Number) r.get("year")).intValue(), (String) r.get("attribution"));
         jdbc.sql("update evaluation_run set status = 'SCORED', publicised_from = null, publicised_until = null"
@@ -590,11 +600,7 @@ public class EvaluationService {
         if (!"PUBLICISED".equals(r.get("status"))) {
             throw new Refused("只有公示中的结果可以复核重算", "only a publicised run can be recalculated");
         }
-        long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
-                .query(Long.class).single();
-        if (open > 0) {
-            throw new Refused("还有 " + open + " 条异议未处理", open + " objections are still open");
-        }
+        requireNoOpenObjections(run);
         long next = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, attribution, status, version,"
                 + " previous_run_id, publicised_from, publicised_until, created_by) select scheme_id, scheme_yaml, year,"
                 + " attribution, 'PUBLICISED', version + 1, id, publicised_from, publicised_until, ? from evaluation_run"
@@ -608,11 +614,7 @@ public class EvaluationService {
                 where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
                   and o.claimed_value is not null and o.metric <> 'LAND_M2'
                 """).params(next, run).update();
-        jdbc.sql("""
-                update evaluation_input i set land_m2 = o.claimed_value from evaluation_objection o
-                where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
-                  and o.metric = 'LAND_M2' and o.claimed_value > 0
-                """).params(next, run).update();
+        applyAcceptedLand(next, run);
         score(next, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
         followHolders(next, ((Number) r.get("year")).intValue(), (String) r.get("attribution"));
         jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where id = ?").param(run).update();
@@ -627,11 +629,7 @@ public class EvaluationService {
         if (!"PUBLICISED".equals(r.get("status"))) {
             throw new Refused("只有公示中的结果可以定稿", "only a publicised run can be made final");
         }
-        long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
-                .query(Long.class).single();
-        if (open > 0) {
-            throw new Refused("还有 " + open + " 条异议未处理", open + " objections are still open");
-        }
+        requireNoOpenObjections(run);
         jdbc.sql("update evaluation_run set status = 'FINAL', finalised_at = now() where id = ?").param(run).update();
         audit.record("FINALISE", "evaluation_run", run, null, null, Map.of("status", "PUBLICISED"),
                 Map.of("status", "FINAL"));

@@ -50,6 +50,12 @@ public class SecurityConfig {
                         .requestMatchers("/account", "/account/**", "/").authenticated()
                         .requestMatchers("/parks/*/edit", "/enterprises/*/edit", "/enterprises/*/qualifications/**",
                                 "/enterprises/*/figures/**").hasRole(Role.TOWN_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/parcels/*/contracts", "/land/interventions")
+                                .hasRole(Role.TOWN_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/map", "/api/map", "/parcels/*", "/api/parcels/*",
+                                "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
+                                "/land/interventions", "/space", "/space.xlsx", "/api/space")
+                                .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/parks", "/parks/**", "/api/parks", "/api/parks/**", "/api/dashboard")
                                 .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**")

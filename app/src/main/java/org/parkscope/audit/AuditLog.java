@@ -93,7 +93,7 @@ public class AuditLog {
         return value instanceof String s && s.startsWith("{") ? s : JSON.writeValueAsString(value);
     }
 
-    static String currentActor() {
+    public static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth.getName() == null ? "system" : auth.getName();
     }

@@ -793,6 +793,7 @@ public final class DemoTownGenerator {
             jdbc.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((select max(id) from "
                     + table + "), 0) + 1, false)");
         }
+        new DemoLand(jdbc).write();
         jdbc.update("insert into audit_log(actor, action, entity, entity_id, after) values ('system', 'CREATE', 'demo_town',"
                 + " ?, cast(? as jsonb))", TOWN_CODE, "{\"seed\": " + SEED + ", \"enterprises\": " + ents.size() + "}");
     }

@@ -88,6 +88,19 @@ class AccessMatrixIT {
         POLICY.put("POST /evaluations/{id}/recalculate", ADMIN);
         POLICY.put("POST /evaluations/{id}/finalise", ADMIN);
         POLICY.put("POST /evaluations/{id}/objections/{objection}/decide", ADMIN);
+        POLICY.put("GET /map", REGISTRY);
+        POLICY.put("GET /api/map", REGISTRY);
+        POLICY.put("GET /parcels/{id}", REGISTRY);
+        POLICY.put("GET /api/parcels/{id}", REGISTRY);
+        POLICY.put("POST /parcels/{id}/contracts", ADMIN);
+        POLICY.put("GET /land/low-efficiency", REGISTRY);
+        POLICY.put("GET /land/low-efficiency.xlsx", REGISTRY);
+        POLICY.put("GET /api/land/low-efficiency", REGISTRY);
+        POLICY.put("GET /land/interventions", REGISTRY);
+        POLICY.put("POST /land/interventions", ADMIN);
+        POLICY.put("GET /space", REGISTRY);
+        POLICY.put("GET /space.xlsx", REGISTRY);
+        POLICY.put("GET /api/space", REGISTRY);
         POLICY.put("GET /account", ALL);
         POLICY.put("POST /account/password", ALL);
         POLICY.put("POST /account/tokens", ALL);
@@ -99,6 +112,7 @@ class AccessMatrixIT {
     @Autowired JdbcClient jdbc;
     @Autowired AccountStore accounts;
 
+    long slsParcel, xcParcel;
     long slsPark, xcPark, slsEnterprise, quectel, slsQualification, quectelQualification;
     final Map<Who, Long> userIds = new EnumMap<>(Who.class);
     final Map<Who, Long> tokenIds = new EnumMap<>(Who.class);
@@ -195,7 +209,7 @@ class AccessMatrixIT {
             return s == 403 ? null : where + ": expected 403";
         }
         boolean scoped = who == Who.PARK_OPERATOR || who == Who.ENTERPRISE_USER;
-        if (scoped && !own && path.matches(".*/(parks|enterprises)/\\d+.*") && !path.endsWith("/objections")) {
+        if (scoped && !own && path.matches(".*/(parks|enterprises|parcels)/\\d+.*") && !path.endsWith("/objections")) {
             if (s == 404 || s == 403) {
                 return null;
             }
@@ -244,6 +258,8 @@ class AccessMatrixIT {
         String path = pattern;
         if (pattern.startsWith("/parks/{id}") || pattern.startsWith("/api/parks/{id}")) {
             path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcPark : slsPark));
+        } else if (pattern.startsWith("/parcels/{id}") || pattern.startsWith("/api/parcels/{id}")) {
+            path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel));
         } else if (pattern.startsWith("/enterprises/{id}") || pattern.startsWith("/api/enterprises/{id}")) {
             path = path.replace("{id}", String.valueOf(enterprise));
             path = path.replace("{qid}", String.valueOf(enterprise == quectel ? quectelQualification : slsQualification));
@@ -300,6 +316,8 @@ class AccessMatrixIT {
     void setUp() {
         slsPark = jdbc.sql("select id from park where code = 'SLS'").query(Long.class).single();
         xcPark = jdbc.sql("select id from park where code = 'G60XC'").query(Long.class).single();
+        slsParcel = jdbc.sql("select min(id) from parcel where park_id = ?").param(slsPark).query(Long.class).single();
+        xcParcel = jdbc.sql("select min(id) from parcel where park_id = ?").param(xcPark).query(Long.class).single();
         quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
         slsEnterprise = jdbc.sql("select min(id) from enterprise where park_id = ?").param(slsPark).query(Long.class).single();
         quectelQualification = jdbc.sql("select min(id) from qualification where enterprise_id = ?").param(quectel)

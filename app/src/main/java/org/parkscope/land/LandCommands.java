@@ -1,0 +1,176 @@
+package org.parkscope.land;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
+import org.parkscope.core.land.Obligation;
+import org.parkscope.shared.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes to the land records: a contract with its first obligation, an intervention in the ledger. Audited. */
+@Service
+public class LandCommands {
+
+    public static final Set<String> INTERVENTION_KINDS = Set.of("RESERVE", "RENOVATION", "TRANSFER", "REPLACEMENT",
+            "REDUCTION", "RECOVERY");
+    public static final Set<String> CONTRACT_KINDS = Set.of("STANDARD", "LIFECYCLE", "GRANT", "LEASE");
+
+    private final JdbcClient jdbc;
+    private final LandQueries land;
+    private final AuditLog audit;
+
+    public LandCommands(JdbcClient jdbc, LandQueries land, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.land = land;
+        this.audit = audit;
+    }
+
+    /** Bad input, with the message in Chinese and English. */
+    public static final class Rejected extends RuntimeException {
+        public Rejected(String message) {
+            super(message);
+        }
+    }
+
+    public record InterventionForm(@Nullable String kind, @Nullable String title, @Nullable LocalDate startedOn,
+            @Nullable LocalDate completedOn, @Nullable Integer baselineYear, @Nullable String description,
+            @Nullable String document, @Nullable List<String> certificates) {}
+
+    public record ContractForm(@Nullable String contractNo, @Nullable String kind, @Nullable LocalDate signedOn,
+            @Nullable LocalDate completionDue, @Nullable LocalDate completedOn, @Nullable LocalDate termEndsOn,
+            @Nullable String metric, @Nullable BigDecimal target, @Nullable Integer offsetYears,
+            @Nullable Integer everyYears, @Nullable BigDecimal tolerance, @Nullable String consequence) {}
+
+    @Transactional
+    public long addIntervention(Scope scope, InterventionForm f) {
+        if (f.kind() == null || !INTERVENTION_KINDS.contains(f.kind())) {
+            throw new Rejected("请选择处置方式 / choose the kind of intervention");
+        }
+        if (f.title() == null || f.title().isBlank()) {
+            throw new Rejected("请填写名称 / a title is required");
+        }
+        if (f.startedOn() == null) {
+            throw new Rejected("请填写开始日期 / the start date is required");
+        }
+        if (f.completedOn() != null && f.completedOn().isBefore(f.startedOn())) {
+            throw new Rejected("完成日期早于开始日期 / the completion date is before the start");
+        }
+        int baseline = f.baselineYear() == null ? f.startedOn().getYear() - 1 : f.baselineYear();
+        if (baseline > f.startedOn().getYear() || baseline < 1990) {
+            throw new Rejected("基期年份须在开始之前或当年 / the baseline year must be before or in the start year");
+        }
+        List<Long> parcels = new ArrayList<>();
+        for (String c : f.certificates() == null ? List.<String>of() : f.certificates()) {
+            if (c.isBlank()) {
+                continue;
+            }
+            Long id = jdbc.sql("select id from parcel where certificate_no = :c").param("c", c.strip())
+                    .query(Long.class).optional().orElse(null);
+            if (id == null || land.parcel(scope, id, LocalDate.now()).isEmpty()) {
+                throw new Rejected("找不到宗地 " + c.strip() + " / no parcel " + c.strip());
+            }
+            parcels.add(id);
+        }
+        if (parcels.isEmpty()) {
+            throw new Rejected("至少填写一宗地的产权证号 / give the certificate number of at least one parcel");
+        }
+        long id = jdbc.sql("""
+                insert into land_intervention(kind, title, started_on, completed_on, baseline_year, description, document,
+                    created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(f.kind(), f.title().strip(), f.startedOn(), f.completedOn(), baseline, f.description(),
+                        f.document(), AuditLog.currentActor()).query(Long.class).single();
+        for (Long p : parcels) {
+            jdbc.sql("insert into land_intervention_parcel(intervention_id, parcel_id) values (?, ?)").params(id, p)
+                    .update();
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("kind", f.kind());
+        after.put("title", f.title().strip());
+        after.put("startedOn", String.valueOf(f.startedOn()));
+        after.put("completedOn", String.valueOf(f.completedOn()));
+        after.put("baselineYear", baseline);
+        after.put("parcels", parcels);
+        Long park = jdbc.sql("select park_id from parcel where id = :p").param("p", parcels.get(0)).query(Long.class)
+                .single();
+        audit.record("CREATE", "land_intervention", id, park, null, null, after);
+        return id;
+    }
+
+    @Transactional
+    public long addContract(Scope scope, long parcelId, ContractForm f) {
+        LandQueries.ParcelDetail parcel = land.parcel(scope, parcelId, LocalDate.now())
+                .orElseThrow(() -> new Rejected("找不到宗地 / no such parcel"));
+        if (f.contractNo() == null || f.contractNo().isBlank()) {
+            throw new Rejected("请填写合同编号 / the contract number is required");
+        }
+        if (f.kind() == null || !CONTRACT_KINDS.contains(f.kind())) {
+            throw new Rejected("请选择合同类型 / choose the kind of contract");
+        }
+        if (f.signedOn() == null) {
+            throw new Rejected("请填写签约日期 / the signing date is required");
+        }
+        if (f.completedOn() != null && f.completedOn().isBefore(f.signedOn())) {
+            throw new Rejected("竣工日期早于签约日期 / completion is before signing");
+        }
+        if (jdbc.sql("select count(*) from land_contract where contract_no = :n").param("n", f.contractNo().strip())
+                .query(Long.class).single() > 0) {
+            throw new Rejected("合同编号已存在 / the contract number exists already");
+        }
+        Obligation obligation = null;
+        if (f.metric() != null && !f.metric().isBlank()) {
+            if (!Set.of("TAX", "OUTPUT", "REVENUE").contains(f.metric())) {
+                throw new Rejected("指标须为税收、产值或营收 / the metric must be TAX, OUTPUT or REVENUE");
+            }
+            if (f.target() == null || f.target().signum() <= 0) {
+                throw new Rejected("请填写正的目标值 / the target must be positive");
+            }
+            double tolerance = f.tolerance() == null ? 0 : f.tolerance().doubleValue() / 100;
+            try {
+                obligation = new Obligation(f.metric(), label(f.metric()), f.target().doubleValue(), "万元/亩", true, false,
+                        "COMPLETION", f.offsetYears() == null ? 3 : f.offsetYears(),
+                        f.everyYears() == null ? 0 : f.everyYears(), tolerance, f.consequence());
+            } catch (IllegalArgumentException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+        long id = jdbc.sql("""
+                insert into land_contract(parcel_id, contract_no, kind, signed_on, completion_due, completed_on,
+                    term_ends_on) values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(parcelId, f.contractNo().strip(), f.kind(), f.signedOn(), f.completionDue(), f.completedOn(),
+                        f.termEndsOn()).query(Long.class).single();
+        if (obligation != null) {
+            jdbc.sql("""
+                    insert into land_obligation(contract_id, metric, label, target, unit, per_mu, at_most, event,
+                        offset_years, every_years, tolerance, consequence) values (?, ?, ?, ?, ?, true, false, 'COMPLETION',
+                        ?, ?, ?, ?)""").params(id, obligation.metric(), obligation.label(), obligation.target(),
+                    obligation.unit(), obligation.offsetYears(), obligation.everyYears(), obligation.tolerance(),
+                    obligation.consequence()).update();
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("parcel", parcel.certificateNo());
+        after.put("contractNo", f.contractNo().strip());
+        after.put("kind", f.kind());
+        after.put("signedOn", String.valueOf(f.signedOn()));
+        after.put("completionDue", String.valueOf(f.completionDue()));
+        after.put("obligation", obligation == null ? null : obligation.label() + " ≥ " + obligation.target() + " "
+                + obligation.unit());
+        audit.record("CREATE", "land_contract", id, parcel.parkId(), null, null, after);
+        return id;
+    }
+
+    private static String label(String metric) {
+        return switch (metric) {
+            case "TAX" -> "亩均税收";
+            case "OUTPUT" -> "亩均产值";
+            default -> "亩均营收";
+        };
+    }
+}

@@ -1,0 +1,237 @@
+package org.parkscope.land;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.park.ParkQueries;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.TownContext;
+import org.parkscope.web.CurrentScope;
+import org.parkscope.web.Sheets;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The town map, parcel pages, the low-efficiency list, the revitalisation ledger and vacant space. */
+@Controller
+class LandController {
+
+    private final MapService map;
+    private final ParcelService parcels;
+    private final LandQueries land;
+    private final LowEfficiencyService lowEfficiency;
+    private final VacancyQueries vacancy;
+    private final LandCommands commands;
+    private final ParkQueries parks;
+    private final TownContext town;
+    private final CurrentScope scope;
+
+    LandController(MapService map, ParcelService parcels, LandQueries land, LowEfficiencyService lowEfficiency,
+            VacancyQueries vacancy, LandCommands commands, ParkQueries parks, TownContext town, CurrentScope scope) {
+        this.map = map;
+        this.parcels = parcels;
+        this.land = land;
+        this.lowEfficiency = lowEfficiency;
+        this.vacancy = vacancy;
+        this.commands = commands;
+        this.parks = parks;
+        this.town = town;
+        this.scope = scope;
+    }
+
+    // ------------------------------------------------------------------------------------------------ map
+
+    @GetMapping("/map")
+    String map(Model model) {
+        Map<String, Object> layers = map.layers(scope.get());
+        model.addAttribute("year", layers.get("year"));
+        model.addAttribute("mapJson", map.json(layers));
+        return "map";
+    }
+
+    @GetMapping("/api/map")
+    @ResponseBody
+    Map<String, Object> apiMap() {
+        return map.layers(scope.get());
+    }
+
+    // ------------------------------------------------------------------------------------------------ parcels
+
+    @GetMapping("/parcels/{id}")
+    String parcel(@PathVariable long id, Model model) {
+        ParcelService.Page page = parcels.page(scope.get(), id);
+        model.addAttribute("page", page);
+        model.addAttribute("p", page.parcel());
+        model.addAttribute("contractKinds", LandCommands.CONTRACT_KINDS.stream().sorted().toList());
+        return "parcel";
+    }
+
+    @GetMapping("/api/parcels/{id}")
+    @ResponseBody
+    ParcelService.Page apiParcel(@PathVariable long id) {
+        return parcels.page(scope.get(), id);
+    }
+
+    @PostMapping("/parcels/{id}/contracts")
+    String addContract(@PathVariable long id, @RequestParam(required = false) @Nullable String contractNo,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate signedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate completionDue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate completedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termEndsOn,
+            @RequestParam(required = false) @Nullable String metric,
+            @RequestParam(required = false) @Nullable BigDecimal target,
+            @RequestParam(required = false) @Nullable Integer offsetYears,
+            @RequestParam(required = false) @Nullable Integer everyYears,
+            @RequestParam(required = false) @Nullable BigDecimal tolerance,
+            @RequestParam(required = false) @Nullable String consequence, RedirectAttributes flash) {
+        try {
+            commands.addContract(scope.get(), id, new LandCommands.ContractForm(contractNo, kind, signedOn, completionDue,
+                    completedOn, termEndsOn, metric, target, offsetYears, everyYears, tolerance, consequence));
+            flash.addFlashAttribute("message", "已保存 / saved");
+        } catch (LandCommands.Rejected e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/parcels/" + id;
+    }
+
+    // ------------------------------------------------------------------------------------------------ low-efficiency
+
+    @GetMapping("/land/low-efficiency")
+    String lowEfficiency(@RequestParam(required = false) @Nullable Long park, Model model) {
+        int year = town.referenceYear();
+        Scope s = scope.get();
+        List<LowEfficiencyService.Listed> all = lowEfficiency.list(s, year);
+        model.addAttribute("year", year);
+        model.addAttribute("criteriaName", lowEfficiency.criteriaName());
+        model.addAttribute("totals", lowEfficiency.byPark(s, all));
+        model.addAttribute("listed", park == null ? all : all.stream().filter(l -> l.parkId() == park).toList());
+        model.addAttribute("park", park);
+        model.addAttribute("listedMu", all.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum());
+        return "low-efficiency";
+    }
+
+    @GetMapping("/api/land/low-efficiency")
+    @ResponseBody
+    List<LowEfficiencyService.Listed> apiLowEfficiency() {
+        return lowEfficiency.list(scope.get(), town.referenceYear());
+    }
+
+    @GetMapping("/land/low-efficiency.xlsx")
+    ResponseEntity<byte[]> lowEfficiencyExport() {
+        int year = town.referenceYear();
+        List<List<Object>> rows = new ArrayList<>();
+        for (LowEfficiencyService.Listed l : lowEfficiency.list(scope.get(), year)) {
+            rows.add(List.of(l.parkName(), l.certificateNo(), round2(l.areaMu()), l.landUse(), l.holder(),
+                    round2(l.taxPerMu()), round2(l.outputPerMu()),
+                    String.join("；", l.reasons().stream().map(f -> f.zh()).toList()),
+                    String.join("; ", l.reasons().stream().map(f -> f.en()).toList())));
+        }
+        return Sheets.xlsx("低效用地清单-" + year + ".xlsx", "低效用地清单", List.of("园区", "不动产权证号", "面积（亩）",
+                "用地性质", "权利人", "亩均税收（万元/亩）", "亩均产值（万元/亩）", "认定理由", "Reasons"), rows);
+    }
+
+    // ------------------------------------------------------------------------------------------------ ledger
+
+    @GetMapping("/land/interventions")
+    String interventions(Model model) {
+        int[] range = land.yearRange();
+        List<ParcelService.InterventionView> views = new ArrayList<>();
+        for (LandQueries.Intervention i : land.interventions(scope.get(), null)) {
+            views.add(parcels.effect(scope.get(), i, range));
+        }
+        model.addAttribute("interventions", views);
+        model.addAttribute("kinds", LandCommands.INTERVENTION_KINDS.stream().sorted().toList());
+        return "interventions";
+    }
+
+    @PostMapping("/land/interventions")
+    String addIntervention(@RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate completedOn,
+            @RequestParam(required = false) @Nullable Integer baselineYear,
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(required = false) @Nullable String document,
+            @RequestParam(required = false) @Nullable String certificates, RedirectAttributes flash) {
+        try {
+            commands.addIntervention(scope.get(), new LandCommands.InterventionForm(kind, title, startedOn, completedOn,
+                    baselineYear, description, document, certificates == null ? List.of()
+                            : List.of(certificates.split("[\\n,，;；]+"))));
+            flash.addFlashAttribute("message", "已记入台账 / added to the ledger");
+        } catch (LandCommands.Rejected e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/land/interventions";
+    }
+
+    // ------------------------------------------------------------------------------------------------ vacant space
+
+    @GetMapping("/space")
+    String space(@RequestParam(required = false) @Nullable BigDecimal minArea,
+            @RequestParam(required = false) @Nullable BigDecimal maxArea,
+            @RequestParam(required = false) @Nullable Integer minFloor,
+            @RequestParam(required = false) @Nullable Integer maxFloor,
+            @RequestParam(required = false) @Nullable BigDecimal minLoad,
+            @RequestParam(required = false) @Nullable BigDecimal minHeight,
+            @RequestParam(required = false) @Nullable BigDecimal maxRent,
+            @RequestParam(required = false) @Nullable String keyword, @RequestParam(required = false) @Nullable Long park,
+            @RequestParam(required = false) @Nullable String use, Model model) {
+        VacancyQueries.Filter f = new VacancyQueries.Filter(minArea, maxArea, minFloor, maxFloor, minLoad, minHeight,
+                maxRent, keyword, park, use);
+        List<VacancyQueries.Space> spaces = vacancy.search(scope.get(), f, town.asOf());
+        model.addAttribute("f", f);
+        model.addAttribute("spaces", spaces);
+        model.addAttribute("totalM2", spaces.stream().map(VacancyQueries.Space::areaM2).reduce(BigDecimal.ZERO,
+                BigDecimal::add));
+        model.addAttribute("parks", parks.summaries(scope.get(), town.referenceYear()));
+        return "space";
+    }
+
+    @GetMapping("/api/space")
+    @ResponseBody
+    List<VacancyQueries.Space> apiSpace(@RequestParam(required = false) @Nullable BigDecimal minArea,
+            @RequestParam(required = false) @Nullable BigDecimal maxArea,
+            @RequestParam(required = false) @Nullable BigDecimal minLoad,
+            @RequestParam(required = false) @Nullable BigDecimal minHeight,
+            @RequestParam(required = false) @Nullable BigDecimal maxRent,
+            @RequestParam(required = false) @Nullable String keyword) {
+        return vacancy.search(scope.get(), new VacancyQueries.Filter(minArea, maxArea, null, null, minLoad, minHeight,
+                maxRent, keyword, null, null), town.asOf());
+    }
+
+    @GetMapping("/space.xlsx")
+    ResponseEntity<byte[]> spaceExport(@RequestParam(required = false) @Nullable BigDecimal minArea,
+            @RequestParam(required = false) @Nullable BigDecimal maxArea,
+            @RequestParam(required = false) @Nullable Integer minFloor,
+            @RequestParam(required = false) @Nullable Integer maxFloor,
+            @RequestParam(required = false) @Nullable BigDecimal minLoad,
+            @RequestParam(required = false) @Nullable BigDecimal minHeight,
+            @RequestParam(required = false) @Nullable BigDecimal maxRent,
+            @RequestParam(required = false) @Nullable String keyword, @RequestParam(required = false) @Nullable Long park,
+            @RequestParam(required = false) @Nullable String use) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (VacancyQueries.Space s : vacancy.search(scope.get(), new VacancyQueries.Filter(minArea, maxArea, minFloor,
+                maxFloor, minLoad, minHeight, maxRent, keyword, park, use), town.asOf())) {
+            rows.add(java.util.Arrays.asList(s.parkName(), s.positioning(), s.building(), s.label(), s.floor(),
+                    s.areaM2(), s.use(), s.floorLoad(), s.clearHeight(), s.rent(),
+                    s.availableFrom() == null ? null : s.availableFrom().toString()));
+        }
+        return Sheets.xlsx("空置空间.xlsx", "空置空间", List.of("园区", "园区定位", "楼栋", "单元", "楼层", "面积（m²）", "用途",
+                "楼面荷载（kN/m²）", "净高（m）", "租金（元/m²/天）", "可入驻日期"), rows);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,312 @@
+package org.parkscope.land;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.core.land.Obligation;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.ScopeParams;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read side of land and space: parcels with their occupants and yearly figures, contracts, interventions.
+ *
+ * <p>A parcel's figures in a year are those of the enterprises occupying it in that year, each counted once; an
+ * enterprise on several parcels (a landlord leasing a whole site, a firm spread over two plots) is split over them by
+ * land area, so that adding parcels up never counts a tax twice.
+ */
+@Service
+public class LandQueries {
+
+    private final JdbcClient jdbc;
+
+    public LandQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The sums over a parcel's (or a site's) occupants in one year. */
+    public record SiteYear(int year, int occupants, double taxWan, double revenueWan, double outputWan,
+            double salesWan) {
+
+        /** Output where industrial output is stored, revenue otherwise (services, trade). */
+        public double outputOrRevenue() {
+            return outputWan > 0 ? outputWan : revenueWan;
+        }
+    }
+
+    public record ParcelDetail(long id, long parkId, String parkName, String certificateNo, BigDecimal areaM2,
+            String landUse, String rightsHolderName, @Nullable Long rightsHolderId, @Nullable LocalDate grantedOn,
+            @Nullable LocalDate termEndsOn, @Nullable String address, @Nullable String geometry,
+            BigDecimal floorAreaM2, BigDecimal leasedM2) {}
+
+    /** An enterprise occupying a parcel at a date, with its figures of a year and the share counted on this parcel. */
+    public record Occupant(long enterpriseId, String name, String uscc, String role, @Nullable String landlordName,
+            @Nullable BigDecimal leasedM2, @Nullable String unit, boolean registeredInTown, boolean paysTaxInTown,
+            @Nullable String taxRegion, double share, @Nullable BigDecimal taxWan, @Nullable BigDecimal revenueWan,
+            LocalDate validFrom, @Nullable LocalDate validTo) {}
+
+    /** What the low-efficiency criteria and the map need of every parcel. */
+    public record ParcelFactsRow(long id, long parkId, String parkName, String certificateNo, double areaM2,
+            String landUse, String holder, @Nullable Long holderId, double floorAreaM2, double leasedM2,
+            double leasedOutsideM2, int occupants, @Nullable LocalDate completionDue, @Nullable LocalDate completedOn,
+            @Nullable Double contractTaxPerMu, @Nullable Double contractOutputPerMu, @Nullable String geometry) {}
+
+    public record Contract(long id, long parcelId, String contractNo, String kind, LocalDate signedOn,
+            @Nullable LocalDate constructionStartDue, @Nullable LocalDate completionDue, @Nullable LocalDate completedOn,
+            @Nullable LocalDate termEndsOn, @Nullable String note, List<ObligationRow> obligations) {}
+
+    public record ObligationRow(long id, Obligation obligation) {}
+
+    public record Intervention(long id, String kind, String title, LocalDate startedOn, @Nullable LocalDate completedOn,
+            int baselineYear, @Nullable String description, @Nullable String document, List<Long> parcelIds,
+            List<String> certificates, BigDecimal areaM2, long parkId, String parkName) {}
+
+    private static final String SITE_YEARS = """
+            with eo as (
+                select distinct o.enterprise_id, o.parcel_id, y.year
+                from occupancy o cross join generate_series(cast(:from as int), cast(:to as int)) as y(year)
+                where o.valid_from <= make_date(y.year, 12, 31)
+                  and (o.valid_to is null or o.valid_to >= make_date(y.year, 1, 1))
+            ), w as (
+                select eo.enterprise_id, eo.parcel_id, eo.year,
+                       pa.area_m2 / sum(pa.area_m2) over (partition by eo.enterprise_id, eo.year) as w
+                from eo join parcel pa on pa.id = eo.parcel_id
+            )
+            select w.parcel_id, w.year, count(*) as occupants,
+                   coalesce(sum(w.w * f.tax), 0) as tax, coalesce(sum(w.w * f.revenue), 0) as revenue,
+                   coalesce(sum(w.w * f.output), 0) as output, coalesce(sum(w.w * f.sales), 0) as sales
+            from w
+            join parcel pa on pa.id = w.parcel_id
+            left join lateral (
+                select sum(v.value) filter (where v.metric = 'TAX') as tax,
+                       sum(v.value) filter (where v.metric = 'REVENUE') as revenue,
+                       sum(v.value) filter (where v.metric = 'OUTPUT') as output,
+                       sum(v.value) filter (where v.metric = 'GOODS_SALES') as sales
+                from indicator_value v
+                where v.enterprise_id = w.enterprise_id and v.period = cast(w.year as text)
+                  and v.metric in ('TAX', 'REVENUE', 'OUTPUT', 'GOODS_SALES')
+            ) f on true
+            where %s and (cast(:parcels as bigint[]) is null or w.parcel_id = any(cast(:parcels as bigint[])))
+            group by w.parcel_id, w.year
+            """;
+
+    /** Yearly figures per parcel from {@code from} to {@code to}; {@code parcelIds} null for every parcel in scope. */
+    public Map<Long, Map<Integer, SiteYear>> parcelYears(Scope scope, @Nullable List<Long> parcelIds, int from, int to) {
+        Map<Long, Map<Integer, SiteYear>> out = new HashMap<>();
+        ScopeParams.bind(jdbc.sql(SITE_YEARS.formatted(Scope.parkCondition("pa.park_id"))), scope)
+                .param("from", from).param("to", to)
+                .param("parcels", parcelIds == null ? null : parcelIds.toArray(new Long[0]))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong("parcel_id"), k -> new TreeMap<>()).put(rs.getInt("year"),
+                            new SiteYear(rs.getInt("year"), rs.getInt("occupants"), rs.getDouble("tax"),
+                                    rs.getDouble("revenue"), rs.getDouble("output"), rs.getDouble("sales")));
+                });
+        return out;
+    }
+
+    /** The figures of a site (several parcels) per year: the parcels' sums, and the distinct occupants. */
+    public List<SiteYear> siteYears(Scope scope, List<Long> parcelIds, int from, int to) {
+        Map<Integer, double[]> sums = new TreeMap<>();
+        for (Map<Integer, SiteYear> years : parcelYears(scope, parcelIds, from, to).values()) {
+            for (SiteYear y : years.values()) {
+                double[] s = sums.computeIfAbsent(y.year(), k -> new double[4]);
+                s[0] += y.taxWan();
+                s[1] += y.revenueWan();
+                s[2] += y.outputWan();
+                s[3] += y.salesWan();
+            }
+        }
+        Map<Integer, Integer> occupants = new HashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select y.year, count(distinct o.enterprise_id) as n
+                from occupancy o join parcel pa on pa.id = o.parcel_id
+                cross join generate_series(cast(:from as int), cast(:to as int)) as y(year)
+                where o.parcel_id = any(cast(:parcels as bigint[])) and %s
+                  and o.valid_from <= make_date(y.year, 12, 31)
+                  and (o.valid_to is null or o.valid_to >= make_date(y.year, 1, 1))
+                group by y.year
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("from", from).param("to", to)
+                .param("parcels", parcelIds.toArray(new Long[0]))
+                .query(rs -> {
+                    occupants.put(rs.getInt("year"), rs.getInt("n"));
+                });
+        List<SiteYear> out = new ArrayList<>();
+        sums.forEach((year, s) -> out.add(new SiteYear(year, occupants.getOrDefault(year, 0), s[0], s[1], s[2], s[3])));
+        return out;
+    }
+
+    public Optional<ParcelDetail> parcel(Scope scope, long id, LocalDate asOf) {
+        return ScopeParams.bind(jdbc.sql("""
+                select pa.id, pa.park_id, p.name as park_name, pa.certificate_no, pa.area_m2, pa.land_use,
+                       pa.rights_holder_name, pa.rights_holder_id, pa.granted_on, pa.term_ends_on, pa.address,
+                       pa.geometry::text as geometry,
+                       coalesce((select sum(b.floor_area_m2) from building b where b.parcel_id = pa.id), 0) as floor_area,
+                       coalesce((select sum(o.leased_area_m2) from occupancy o where o.parcel_id = pa.id
+                                 and o.role = 'TENANT' and o.valid_from <= :asOf
+                                 and (o.valid_to is null or o.valid_to >= :asOf)), 0) as leased
+                from parcel pa join park p on p.id = pa.park_id
+                where pa.id = :id and %s
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("id", id).param("asOf", asOf)
+                .query((rs, n) -> new ParcelDetail(rs.getLong("id"), rs.getLong("park_id"), rs.getString("park_name"),
+                        rs.getString("certificate_no"), rs.getBigDecimal("area_m2"), rs.getString("land_use"),
+                        rs.getString("rights_holder_name"), (Long) rs.getObject("rights_holder_id"),
+                        rs.getObject("granted_on", LocalDate.class), rs.getObject("term_ends_on", LocalDate.class),
+                        rs.getString("address"), rs.getString("geometry"), rs.getBigDecimal("floor_area"),
+                        rs.getBigDecimal("leased")))
+                .optional();
+    }
+
+    /** Who occupies the parcel on {@code asOf} (and who did before, when {@code history}), with figures of a year. */
+    public List<Occupant> occupants(Scope scope, long parcelId, LocalDate asOf, int year, String townCode,
+            boolean history) {
+        return ScopeParams.bind(jdbc.sql("""
+                select e.id, e.name, e.uscc, o.role, l.name as landlord, o.leased_area_m2,
+                       coalesce(fs.label, b.name) as unit, e.registered_region_code, e.tax_region_code,
+                       o.valid_from, o.valid_to,
+                       pa.area_m2 / (select sum(pb.area_m2) from parcel pb where pb.id in (
+                           select o2.parcel_id from occupancy o2 where o2.enterprise_id = e.id
+                             and o2.valid_from <= make_date(:year, 12, 31)
+                             and (o2.valid_to is null or o2.valid_to >= make_date(:year, 1, 1)))) as share,
+                       (select value from indicator_value v where v.enterprise_id = e.id and v.period = cast(:year as text)
+                          and v.metric = 'TAX') as tax,
+                       (select value from indicator_value v where v.enterprise_id = e.id and v.period = cast(:year as text)
+                          and v.metric = 'REVENUE') as revenue
+                from occupancy o
+                join parcel pa on pa.id = o.parcel_id
+                join enterprise e on e.id = o.enterprise_id
+                left join enterprise l on l.id = o.landlord_id
+                left join floor_space fs on fs.id = o.floor_space_id
+                left join building b on b.id = o.building_id
+                where o.parcel_id = :parcel and %s
+                  and (:history or (o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)))
+                order by case o.role when 'OWNER_OCCUPIER' then 0 when 'LANDLORD' then 1 else 2 end,
+                         o.valid_to desc nulls first, o.leased_area_m2 desc nulls last, e.id
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope)
+                .param("parcel", parcelId).param("asOf", asOf).param("year", year).param("history", history)
+                .query((rs, n) -> {
+                    BigDecimal share = rs.getBigDecimal("share");
+                    return new Occupant(rs.getLong("id"), rs.getString("name"), rs.getString("uscc"), rs.getString("role"),
+                            rs.getString("landlord"), rs.getBigDecimal("leased_area_m2"), rs.getString("unit"),
+                            inTown(rs.getString("registered_region_code"), townCode),
+                            inTown(rs.getString("tax_region_code"), townCode), rs.getString("tax_region_code"),
+                            share == null ? 0 : share.doubleValue(), rs.getBigDecimal("tax"), rs.getBigDecimal("revenue"),
+                            rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class));
+                })
+                .list();
+    }
+
+    static boolean inTown(@Nullable String region, String townCode) {
+        return region == null || region.startsWith(townCode.substring(0, 9));
+    }
+
+    /** Every parcel in scope with what the criteria and the map need, as of a date. */
+    public List<ParcelFactsRow> parcelFacts(Scope scope, LocalDate asOf, String townCode) {
+        return ScopeParams.bind(jdbc.sql("""
+                select pa.id, pa.park_id, p.name as park_name, pa.certificate_no, pa.area_m2, pa.land_use,
+                       pa.rights_holder_name, pa.rights_holder_id, pa.geometry::text as geometry,
+                       coalesce((select sum(b.floor_area_m2) from building b where b.parcel_id = pa.id), 0) as floor_area,
+                       coalesce(t.leased, 0) as leased, coalesce(t.outside, 0) as outside,
+                       (select count(distinct o.enterprise_id) from occupancy o where o.parcel_id = pa.id
+                          and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)) as occupants,
+                       c.completion_due, c.completed_on,
+                       (select lo.target from land_obligation lo where lo.contract_id = c.id and lo.metric = 'TAX'
+                          and lo.per_mu order by lo.id limit 1) as tax_target,
+                       (select lo.target from land_obligation lo where lo.contract_id = c.id and lo.metric = 'OUTPUT'
+                          and lo.per_mu order by lo.id limit 1) as output_target
+                from parcel pa
+                join park p on p.id = pa.park_id
+                left join lateral (
+                    select sum(o.leased_area_m2) as leased,
+                           sum(o.leased_area_m2) filter (where e.tax_region_code is not null
+                               and left(e.tax_region_code, 9) <> left(:town, 9)) as outside
+                    from occupancy o join enterprise e on e.id = o.enterprise_id
+                    where o.parcel_id = pa.id and o.role = 'TENANT' and o.valid_from <= :asOf
+                      and (o.valid_to is null or o.valid_to >= :asOf)
+                ) t on true
+                left join lateral (
+                    select * from land_contract c where c.parcel_id = pa.id order by c.signed_on desc, c.id desc limit 1
+                ) c on true
+                where %s
+                order by pa.park_id, pa.id
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("asOf", asOf).param("town", townCode)
+                .query((rs, n) -> new ParcelFactsRow(rs.getLong("id"), rs.getLong("park_id"), rs.getString("park_name"),
+                        rs.getString("certificate_no"), rs.getDouble("area_m2"), rs.getString("land_use"),
+                        rs.getString("rights_holder_name"), (Long) rs.getObject("rights_holder_id"),
+                        rs.getDouble("floor_area"), rs.getDouble("leased"), rs.getDouble("outside"), rs.getInt("occupants"),
+                        rs.getObject("completion_due", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        doubleOrNull(rs, "tax_target"), doubleOrNull(rs, "output_target"), rs.getString("geometry")))
+                .list();
+    }
+
+    private static @Nullable Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? null : v.doubleValue();
+    }
+
+    public List<Contract> contracts(long parcelId) {
+        Map<Long, List<ObligationRow>> obligations = new LinkedHashMap<>();
+        jdbc.sql("""
+                select lo.* from land_obligation lo join land_contract c on c.id = lo.contract_id
+                where c.parcel_id = :parcel order by lo.id""").param("parcel", parcelId).query(rs -> {
+                    obligations.computeIfAbsent(rs.getLong("contract_id"), k -> new ArrayList<>()).add(new ObligationRow(
+                            rs.getLong("id"), new Obligation(rs.getString("metric"), rs.getString("label"),
+                            rs.getDouble("target"), rs.getString("unit"), rs.getBoolean("per_mu"), rs.getBoolean("at_most"),
+                            rs.getString("event"), rs.getInt("offset_years"), rs.getInt("every_years"),
+                            rs.getDouble("tolerance"), rs.getString("consequence"))));
+                });
+        return jdbc.sql("select * from land_contract where parcel_id = :parcel order by signed_on, id")
+                .param("parcel", parcelId)
+                .query((rs, n) -> new Contract(rs.getLong("id"), rs.getLong("parcel_id"), rs.getString("contract_no"),
+                        rs.getString("kind"), rs.getObject("signed_on", LocalDate.class),
+                        rs.getObject("construction_start_due", LocalDate.class),
+                        rs.getObject("completion_due", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        rs.getObject("term_ends_on", LocalDate.class), rs.getString("note"),
+                        obligations.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /** Interventions touching a parcel in scope ({@code parcelId} null: all of them), newest first. */
+    public List<Intervention> interventions(Scope scope, @Nullable Long parcelId) {
+        return ScopeParams.bind(jdbc.sql("""
+                select i.*, array_agg(pa.id order by pa.id) as parcel_ids,
+                       array_agg(pa.certificate_no order by pa.id) as certificates, sum(pa.area_m2) as area_m2,
+                       min(pa.park_id) as park_id, min(p.name) as park_name
+                from land_intervention i
+                join land_intervention_parcel ip on ip.intervention_id = i.id
+                join parcel pa on pa.id = ip.parcel_id
+                join park p on p.id = pa.park_id
+                where %s
+                group by i.id
+                having cast(:parcel as bigint) is null or bool_or(pa.id = :parcel)
+                order by i.started_on desc, i.id desc
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("parcel", parcelId)
+                .query((rs, n) -> new Intervention(rs.getLong("id"), rs.getString("kind"), rs.getString("title"),
+                        rs.getObject("started_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        rs.getInt("baseline_year"), rs.getString("description"), rs.getString("document"),
+                        List.of((Long[]) rs.getArray("parcel_ids").getArray()),
+                        List.of((String[]) rs.getArray("certificates").getArray()), rs.getBigDecimal("area_m2"),
+                        rs.getLong("park_id"), rs.getString("park_name")))
+                .list();
+    }
+
+    public Optional<Intervention> intervention(Scope scope, long id) {
+        return interventions(scope, null).stream().filter(i -> i.id() == id).findFirst();
+    }
+
+    /** The first and last year with stored yearly figures. */
+    public int[] yearRange() {
+        return jdbc.sql("select coalesce(min(cast(period as int)), 0), coalesce(max(cast(period as int)), 0)"
+                + " from indicator_value where length(period) = 4").query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .single();
+    }
+}

@@ -1,0 +1,266 @@
+package org.parkscope.land;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.parkscope.core.land.Geo;
+import org.parkscope.park.ParkQueries;
+import org.parkscope.shared.GeoJson;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.ScopeParams;
+import org.parkscope.shared.TownContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The town map's layers, drawn from our own GeoJSON: the town outline, parks, parcels, buildings and enterprises, each
+ * feature with what the map can colour it by (亩均税收, evaluation class, land use, vacancy, low-efficiency reasons).
+ */
+@Service
+public class MapService {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final LandQueries land;
+    private final ParkQueries parks;
+    private final LowEfficiencyService lowEfficiency;
+    private final TownContext town;
+    private final GeometryFactory gf = new GeometryFactory();
+
+    public MapService(JdbcClient jdbc, LandQueries land, ParkQueries parks, LowEfficiencyService lowEfficiency,
+            TownContext town) {
+        this.jdbc = jdbc;
+        this.land = land;
+        this.parks = parks;
+        this.lowEfficiency = lowEfficiency;
+        this.town = town;
+    }
+
+    /** The layers as one JSON-ready map: {year, run, town, parks, parcels, buildings, enterprises}. */
+    public Map<String, Object> layers(Scope scope) {
+        int year = town.referenceYear();
+        String townCode = town.town().map(TownContext.Town::code).orElse("");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("year", year);
+        Long run = latestRun();
+        out.put("run", run);
+        Map<Long, String> classes = run == null ? Map.of() : classes(run);
+        out.put("town", townOutline(scope));
+
+        List<Map<String, Object>> parkFeatures = new ArrayList<>();
+        Map<Long, ParkQueries.ParkDetail> details = new HashMap<>();
+        for (ParkQueries.ParkSummary s : parks.summaries(scope, year)) {
+            parks.detail(scope, s.id()).ifPresent(d -> details.put(s.id(), d));
+            ParkQueries.ParkDetail d = details.get(s.id());
+            if (d == null || d.boundary() == null) {
+                continue;
+            }
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("id", s.id());
+            props.put("name", s.name());
+            props.put("landMu", s.landMu().doubleValue());
+            props.put("taxPerMu", s.taxPerMu() == null ? null : s.taxPerMu().doubleValue());
+            props.put("positioning", d.positioning());
+            parkFeatures.add(feature(d.boundary(), props));
+        }
+        out.put("parks", collection(parkFeatures));
+
+        Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(scope, null, year, year);
+        Map<Long, List<String>> reasons = new HashMap<>();
+        for (LowEfficiencyService.Listed l : lowEfficiency.list(scope, year)) {
+            reasons.put(l.parcelId(), l.reasons().stream().map(f -> f.zh()).toList());
+        }
+        Map<Long, double[]> vacancy = vacancyByParcel(scope);
+        List<Map<String, Object>> parcelFeatures = new ArrayList<>();
+        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, town.asOf(), townCode)) {
+            if (p.geometry() == null) {
+                continue;
+            }
+            double mu = p.areaM2() * 3 / 2000;
+            LandQueries.SiteYear y = years.getOrDefault(p.id(), Map.of()).get(year);
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("id", p.id());
+            props.put("name", p.certificateNo());
+            props.put("park", p.parkName());
+            props.put("parkId", p.parkId());
+            props.put("holder", p.holder());
+            props.put("landUse", p.landUse());
+            props.put("mu", round2(mu));
+            props.put("taxPerMu", y == null || mu == 0 ? 0 : round2(y.taxWan() / mu));
+            props.put("klass", p.holderId() == null ? null : classes.get(p.holderId()));
+            double[] v = vacancy.getOrDefault(p.id(), new double[2]);
+            props.put("vacantM2", round2(v[0]));
+            props.put("vacancyShare", p.floorAreaM2() > 0 ? round2(v[0] / p.floorAreaM2()) : 0);
+            props.put("lowEfficiency", reasons.getOrDefault(p.id(), List.of()));
+            parcelFeatures.add(feature(p.geometry(), props));
+        }
+        List<Map<String, Object>> firms = enterprises(scope, classes);
+        // A parcel whose holder is not rated takes the class most of its rated occupants have.
+        Map<Long, Map<String, Integer>> votes = new HashMap<>();
+        for (Map<String, Object> e : firms) {
+            if (e.get("klass") != null) {
+                votes.computeIfAbsent((Long) e.get("parcelId"), k -> new java.util.TreeMap<>())
+                        .merge((String) e.get("klass"), 1, Integer::sum);
+            }
+        }
+        for (Map<String, Object> f : parcelFeatures) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = (Map<String, Object>) f.get("properties");
+            Map<String, Integer> v = votes.get((Long) props.get("id"));
+            if (props.get("klass") == null && v != null) {
+                props.put("klass", v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+            }
+        }
+        out.put("parcels", collection(parcelFeatures));
+        out.put("buildings", collection(buildings(scope)));
+        out.put("enterprises", firms);
+        return out;
+    }
+
+    private @Nullable Long latestRun() {
+        return jdbc.sql("select max(id) from evaluation_run where status in ('SCORED', 'PUBLICISED', 'FINAL')")
+                .query(Long.class).optional().orElse(null);
+    }
+
+    private Map<Long, String> classes(long run) {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("select enterprise_id, klass from evaluation_result where run_id = :run and klass is not null")
+                .param("run", run).query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    private @Nullable Map<String, Object> townOutline(Scope scope) {
+        String outline = jdbc.sql("select outline::text from region where level = 'TOWN' order by id limit 1")
+                .query(String.class).optional().orElse(null);
+        if (outline == null) {
+            return null;
+        }
+        TownContext.Town t = town.town().orElseThrow();
+        return collection(List.of(feature(outline, new LinkedHashMap<>(Map.of("name", t.name())))));
+    }
+
+    /** Vacant floor area per parcel: floor space nobody occupies on the reporting date. [vacant m², units] */
+    private Map<Long, double[]> vacancyByParcel(Scope scope) {
+        Map<Long, double[]> out = new HashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select b.parcel_id, sum(fs.area_m2), count(*)
+                from floor_space fs join building b on b.id = fs.building_id
+                where %s and not exists (select 1 from occupancy o where o.floor_space_id = fs.id
+                    and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf))
+                group by b.parcel_id""".formatted(Scope.parkCondition("fs.park_id"))), scope)
+                .param("asOf", town.asOf()).query(rs -> {
+                    out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+                });
+        return out;
+    }
+
+    private List<Map<String, Object>> buildings(Scope scope) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        ScopeParams.bind(jdbc.sql("""
+                select b.id, b.name, b.parcel_id, b.floors, b.floor_area_m2, b.geometry::text as geometry,
+                       coalesce((select sum(fs.area_m2) from floor_space fs where fs.building_id = b.id
+                           and not exists (select 1 from occupancy o where o.floor_space_id = fs.id
+                               and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf))), 0) as vacant
+                from building b where b.geometry is not null and %s order by b.id
+                """.formatted(Scope.parkCondition("b.park_id"))), scope).param("asOf", town.asOf()).query(rs -> {
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    props.put("id", rs.getLong("id"));
+                    props.put("name", rs.getString("name"));
+                    props.put("parcelId", rs.getLong("parcel_id"));
+                    props.put("floors", rs.getInt("floors"));
+                    props.put("floorAreaM2", rs.getDouble("floor_area_m2"));
+                    props.put("vacantM2", rs.getDouble("vacant"));
+                    out.add(feature(rs.getString("geometry"), props));
+                });
+        return out;
+    }
+
+    /**
+     * Enterprises as points: inside their building (or parcel), spread on a small circle so that firms sharing a
+     * building stay apart. [{id, name, lon, lat, parcelId, klass}]
+     */
+    private List<Map<String, Object>> enterprises(Scope scope, Map<Long, String> classes) {
+        Map<String, Geometry> shapes = new HashMap<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Integer> crowd = new HashMap<>();
+        Set<Long> seen = new HashSet<>();
+        ScopeParams.bind(jdbc.sql("""
+                select e.id, e.name, o.parcel_id, o.building_id,
+                       coalesce(b.geometry, pa.geometry)::text as geometry
+                from occupancy o
+                join enterprise e on e.id = o.enterprise_id
+                join parcel pa on pa.id = o.parcel_id
+                left join building b on b.id = o.building_id
+                where o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)
+                  and coalesce(b.geometry, pa.geometry) is not null and %s
+                order by e.id, o.id
+                """.formatted(Scope.condition("o.park_id", "e.id"))), scope).param("asOf", town.asOf()).query(rs -> {
+                    long id = rs.getLong("id");
+                    if (!seen.add(id)) {
+                        return;
+                    }
+                    String key = rs.getString("geometry");
+                    Geometry g = shapes.computeIfAbsent(key, k -> GeoJson.readPolygonal(k, gf));
+                    Point c = g.getInteriorPoint();
+                    int n = crowd.merge(key, 1, Integer::sum) - 1;
+                    Geo.Projection p = Geo.Projection.at(c.getX(), c.getY());
+                    double r = n == 0 ? 0 : 6 + 4 * Math.sqrt(n);
+                    double a = n * 2.399963; // golden angle
+                    var pt = p.unproject(r * Math.cos(a), r * Math.sin(a));
+                    // Keep the point inside its building (or parcel): pull it towards the centre until it is.
+                    while (r > 0.5 && !g.covers(gf.createPoint(pt))) {
+                        r /= 2;
+                        pt = p.unproject(r * Math.cos(a), r * Math.sin(a));
+                    }
+                    if (!g.covers(gf.createPoint(pt))) {
+                        pt = c.getCoordinate();
+                    }
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("id", id);
+                    e.put("name", rs.getString("name"));
+                    e.put("lon", Math.round(pt.x * 1e6) / 1e6);
+                    e.put("lat", Math.round(pt.y * 1e6) / 1e6);
+                    e.put("parcelId", rs.getLong("parcel_id"));
+                    e.put("klass", classes.get(id));
+                    out.add(e);
+                });
+        return out;
+    }
+
+    private static Map<String, Object> feature(String geometry, Map<String, Object> props) {
+        JsonNode g = MAPPER.readTree(geometry);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", "Feature");
+        f.put("properties", props);
+        f.put("geometry", g);
+        return f;
+    }
+
+    private static Map<String, Object> collection(List<Map<String, Object>> features) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("type", "FeatureCollection");
+        c.put("features", features);
+        return c;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    public String json(Map<String, Object> layers) {
+        return MAPPER.writeValueAsString(layers);
+    }
+}

@@ -1,0 +1,78 @@
+package org.parkscope.land;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.ScopeParams;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Vacant space: floor space nobody occupies on a date, searchable by what a 招商 officer is asked for. */
+@Service
+public class VacancyQueries {
+
+    private final JdbcClient jdbc;
+
+    public VacancyQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A search; every field may be empty. {@code keyword} matches the park's name, positioning and cluster tags. */
+    public record Filter(@Nullable BigDecimal minArea, @Nullable BigDecimal maxArea, @Nullable Integer minFloor,
+            @Nullable Integer maxFloor, @Nullable BigDecimal minLoad, @Nullable BigDecimal minHeight,
+            @Nullable BigDecimal maxRent, @Nullable String keyword, @Nullable Long park, @Nullable String use) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    public record Space(long id, long parkId, String parkName, @Nullable String positioning, long buildingId,
+            String building, long parcelId, String label, int floor, int floors, BigDecimal areaM2, String use,
+            @Nullable BigDecimal floorLoad, @Nullable BigDecimal clearHeight, @Nullable BigDecimal rent,
+            @Nullable LocalDate availableFrom) {}
+
+    public List<Space> search(Scope scope, Filter f, LocalDate asOf) {
+        return ScopeParams.bind(jdbc.sql("""
+                select fs.id, fs.park_id, p.name as park_name, p.positioning, b.id as building_id, b.name as building,
+                       b.parcel_id, fs.label, fs.floor_no, b.floors, fs.area_m2, fs.use, fs.floor_load_kn_m2,
+                       fs.clear_height_m, fs.rent_yuan_m2_day, fs.available_from
+                from floor_space fs
+                join building b on b.id = fs.building_id
+                join park p on p.id = fs.park_id
+                where %s
+                  and not exists (select 1 from occupancy o where o.floor_space_id = fs.id and o.valid_from <= :asOf
+                                  and (o.valid_to is null or o.valid_to >= :asOf))
+                  and (cast(:minArea as numeric) is null or fs.area_m2 >= :minArea)
+                  and (cast(:maxArea as numeric) is null or fs.area_m2 <= :maxArea)
+                  and (cast(:minFloor as int) is null or fs.floor_no >= :minFloor)
+                  and (cast(:maxFloor as int) is null or fs.floor_no <= :maxFloor)
+                  and (cast(:minLoad as numeric) is null or fs.floor_load_kn_m2 >= :minLoad)
+                  and (cast(:minHeight as numeric) is null or fs.clear_height_m >= :minHeight)
+                  and (cast(:maxRent as numeric) is null or fs.rent_yuan_m2_day <= :maxRent)
+                  and (cast(:park as bigint) is null or fs.park_id = :park)
+                  and (cast(:use as text) is null or fs.use = :use)
+                  and (cast(:keyword as text) is null or p.name like :kw or coalesce(p.positioning, '') like :kw
+                       or array_to_string(p.cluster_tags, ' ') like :kw)
+                order by fs.area_m2 desc, fs.id
+                """.formatted(Scope.parkCondition("fs.park_id"))), scope)
+                .param("asOf", asOf).param("minArea", f.minArea()).param("maxArea", f.maxArea())
+                .param("minFloor", f.minFloor()).param("maxFloor", f.maxFloor()).param("minLoad", f.minLoad())
+                .param("minHeight", f.minHeight()).param("maxRent", f.maxRent()).param("park", f.park())
+                .param("use", blankToNull(f.use())).param("keyword", blankToNull(f.keyword()))
+                .param("kw", "%" + (f.keyword() == null ? "" : f.keyword().strip().replace("%", "")) + "%")
+                .query((rs, n) -> new Space(rs.getLong("id"), rs.getLong("park_id"), rs.getString("park_name"),
+                        rs.getString("positioning"), rs.getLong("building_id"), rs.getString("building"),
+                        rs.getLong("parcel_id"), rs.getString("label"), rs.getInt("floor_no"), rs.getInt("floors"),
+                        rs.getBigDecimal("area_m2"), rs.getString("use"), rs.getBigDecimal("floor_load_kn_m2"),
+                        rs.getBigDecimal("clear_height_m"), rs.getBigDecimal("rent_yuan_m2_day"),
+                        rs.getObject("available_from", LocalDate.class)))
+                .list();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

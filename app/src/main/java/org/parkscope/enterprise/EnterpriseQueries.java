@@ -57,10 +57,15 @@ public class EnterpriseQueries {
     public record Figures(List<String> periods, Map<String, Map<String, BigDecimal>> values, Map<String, String> units,
             Map<String, String> sources) {}
 
+    /**
+     * A page of the registry. Enterprises that moved out or were deregistered are left out unless searched for by
+     * name or credit code (their pages and history stay).
+     */
     public Page<EnterpriseRow> list(Scope scope, EnterpriseFilter f, int year, LocalDate asOf) {
         String where = """
                 where %s
                   and (cast(:q as text) is null or e.name like '%%' || :q || '%%' or e.uscc like '%%' || upper(:q) || '%%')
+                  and (e.status in ('ACTIVE', 'SUSPENDED') or cast(:q as text) is not null)
                   and (cast(:park as bigint) is null or e.park_id = :park)
                   and (cast(:section as text) is null or cast(substr(e.industry_code, 1, 2) as int)
                         between cast(:divFrom as int) and cast(:divTo as int))

@@ -92,6 +92,10 @@ class LandIT {
         assertThat(html).contains("原江南造船厂泗泾分厂 157 亩盘活为手拉手汽车港").contains("处置前").contains("3,500.00")
                 .contains("500,000.00").contains("江南造船(集团)有限责任公司泗泾分厂");
         assertThat(admin().get("/land/interventions").body()).contains("手拉手汽车港").contains("腾笼换鸟");
+        // The branch that moved out is not in the registry list, but searching finds it and its page keeps its history.
+        assertThat(admin().get("/enterprises").body()).doesNotContain("江南造船");
+        assertThat(admin().get("/enterprises?q=" + java.net.URLEncoder.encode("江南造船", java.nio.charset.StandardCharsets.UTF_8))
+                .body()).contains("江南造船(集团)有限责任公司泗泾分厂");
     }
 
     @Test

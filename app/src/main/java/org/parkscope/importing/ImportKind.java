@@ -106,10 +106,16 @@ public enum ImportKind {
             of("label", TEXT, true, "房号", "单元", "房间号", "unit"),
             of("floor_no", INTEGER, false, "楼层", "所在层", "floor"),
             of("area", AREA, false, "面积", "建筑面积", "area"),
-            of("use", TEXT, false, "用途", "use")),
+            of("use", TEXT, false, "用途", "use"),
+            of("floor_load", DECIMAL, false, "楼面荷载(kN/m²)", "楼面荷载", "荷载", "floor load"),
+            of("clear_height", DECIMAL, false, "净高(m)", "净高", "clear height"),
+            of("rent", DECIMAL, false, "租金(元/m²/天)", "租金", "报价", "rent"),
+            of("available_from", DATE, false, "可入驻日期", "可租日期", "available from")),
             """
             select s.row_no, b.id as building_id, s.building as building_raw, b.park_id, s.label,
-                   cast(s.floor_no as int) as floor_no, cast(s.area as numeric) as area_m2, s.use
+                   cast(s.floor_no as int) as floor_no, cast(s.area as numeric) as area_m2, s.use,
+                   cast(s.floor_load as numeric) as floor_load_kn_m2, cast(s.clear_height as numeric) as clear_height_m,
+                   cast(s.rent as numeric) as rent_yuan_m2_day, cast(s.available_from as date) as available_from
             from stg s
             left join parcel pa on pa.certificate_no = s.parcel
             left join building b on b.parcel_id = pa.id and b.name = s.building
@@ -122,7 +128,9 @@ public enum ImportKind {
                                     + " or r.area_m2 is null) and not exists (select 1 from floor_space f"
                                     + " where f.building_id = r.building_id and f.label = r.label)")),
             new Merge("floor_space", "floor_space", List.of("building_id", "label"), List.of(
-                    Merge.col("park_id"), Merge.col("floor_no"), Merge.col("area_m2"), Merge.col("use", "'厂房'")))),
+                    Merge.col("park_id"), Merge.col("floor_no"), Merge.col("area_m2"), Merge.col("use", "'厂房'"),
+                    Merge.col("floor_load_kn_m2"), Merge.col("clear_height_m"), Merge.col("rent_yuan_m2_day"),
+                    Merge.col("available_from")))),
 
     ENTERPRISES("企业", "Enterprises", List.of(
             of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),

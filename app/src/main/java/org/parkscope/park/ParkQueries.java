@@ -46,7 +46,7 @@ public class ParkQueries {
             select p.id, p.code, p.name, p.kind, o.name as operator, p.cluster_tags,
                    coalesce((select sum(area_m2) from parcel where park_id = p.id), 0) as land_m2,
                    (select count(*) from parcel where park_id = p.id) as parcels,
-                   (select count(*) from enterprise where park_id = p.id) as enterprises,
+                   (select count(*) from enterprise where park_id = p.id and status in ('ACTIVE', 'SUSPENDED')) as enterprises,
                    coalesce(f.tax, 0) as tax, coalesce(f.revenue, 0) as revenue, coalesce(f.sales, 0) as sales
             from park p
             left join park_operator o on o.id = p.operator_id

@@ -266,6 +266,37 @@ class LandIT {
         assertThat(own).allSatisfy(s -> assertThat(s.parkId()).isEqualTo(slsPark()));
     }
 
+    @Autowired org.parkscope.importing.ImportService imports;
+
+    @Test
+    void vacantUnitsImportedWithTheirTechnicalDataAreFoundAndRolledBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Map<String, Object> b = jdbc.sql("""
+                select pa.certificate_no, b.name from building b join parcel pa on pa.id = b.parcel_id
+                where pa.park_id = :p order by b.id limit 1""").param("p", slsPark()).query().singleRow();
+        String csv = "不动产权证号,楼宇名称,房号,楼层,面积(亩),用途,楼面荷载(kN/m²),净高(m),租金(元/m²/天),可入驻日期\n"
+                + b.get("certificate_no") + "," + b.get("name") + ",测试-V9,1,3.15,厂房,12.5,9.6,1.35,2024-05-01\n";
+        java.nio.file.Path file = dir.resolve("vacant.csv");
+        java.nio.file.Files.write(file, csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+        var report = imports.run(org.parkscope.importing.ImportKind.FLOOR_SPACES, file, "vacant.csv",
+                org.parkscope.importing.ImportRequest.Options.defaults(), "test");
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        try {
+            var found = vacancy.search(Scope.town(), new VacancyQueries.Filter(null, null, null, null,
+                    new BigDecimal("12"), new BigDecimal("9.5"), null, null, slsPark(), null), town.asOf());
+            assertThat(found).filteredOn(s -> s.label().equals("测试-V9")).singleElement().satisfies(s -> {
+                assertThat(s.areaM2()).isEqualByComparingTo("2100.00"); // 3.15 亩 × 2000/3
+                assertThat(s.floorLoad()).isEqualByComparingTo("12.5");
+                assertThat(s.clearHeight()).isEqualByComparingTo("9.6");
+                assertThat(s.rent()).isEqualByComparingTo("1.35");
+                assertThat(s.availableFrom()).isEqualTo(LocalDate.of(2024, 5, 1));
+            });
+        } finally {
+            assertThat(imports.rollback(report.batchId(), "test").done()).isTrue();
+        }
+        assertThat(jdbc.sql("select count(*) from floor_space where label = '测试-V9'").query(Long.class).single()).isZero();
+    }
+
     @Test
     void administratorsRecordContractsAndInterventionsAuditedAndBadInputChangesNothing() {
         long parcel = jdbc.sql("select min(id) from parcel where park_id = :p").param("p", slsPark()).query(Long.class)

@@ -104,6 +104,10 @@ class LandIT {
         List<LowEfficiencyService.Listed> listed = lowEfficiency.list(Scope.town(), year);
         assertThat(listed).isNotEmpty();
         assertThat(listed).allSatisfy(l -> assertThat(l.reasons()).isNotEmpty());
+        Map<String, Long> byCode = new java.util.TreeMap<>();
+        listed.forEach(l -> l.reasons().forEach(r -> byCode.merge(r.code(), 1L, Long::sum)));
+        System.out.printf("Low-efficiency land %d: %d parcels, %.2f 亩; reasons %s%n", year, listed.size(),
+                listed.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum(), byCode);
         // The landlord that never completed building is listed for it.
         long overdue = jdbc.sql("select parcel_id from land_contract where completed_on is null").query(Long.class).single();
         assertThat(listed).filteredOn(l -> l.parcelId() == overdue).singleElement()

@@ -117,6 +117,15 @@ class MapBrowserIT {
             // The image export draws from the chart's own SVG.
             assertThat(chrome.script("return window.parkscopeMap.getDataURL({type: 'svg'})").asString())
                     .startsWith("data:image/svg+xml");
+
+            // The 手拉手 parcel page with its before/after and its 亩均 history chart.
+            long sls = jdbc.sql("select min(id) from parcel where park_id = (select id from park where code = 'SLS')")
+                    .query(Long.class).single();
+            chrome.open(base + "/parcels/" + sls);
+            chrome.waitFor("return document.querySelectorAll('#history-chart svg path').length > 3", Duration.ofSeconds(20));
+            assertThat(chrome.script("return document.querySelector('.intervention').innerText").asString())
+                    .contains("处置前", "3,500.00");
+            Files.write(Path.of("target", "parcel-sls.png"), chrome.screenshot());
         }
     }
 }

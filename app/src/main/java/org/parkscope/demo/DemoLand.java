@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Assumptions, all marked here because no source gives them: the real 泗泾镇 boundary is not in {@code shared/data},
  * so the outline is the parks' hull widened by 400 m; the shipyard branch's 2019 figures (revenue 4 860 万元, tax
  * 118 万元, 96 staff) are invented to give the before side of the ledger; contract targets are drawn from typical
- * Shanghai 标准地 ranges (tax 15–40 万元/亩, output 300–800 万元/亩).
+ * Shanghai 标准地 ranges (tax 10–25 万元/亩, output 200–500 万元/亩).
  */
 final class DemoLand {
 
@@ -183,8 +183,8 @@ final class DemoLand {
                     String.format(Locale.ROOT, "沪松规划资源(%d)出让合第%04d号", signed.getYear(), 100 + (++n) * 7), kind,
                     signed, signed.plusMonths(6), due, done, pa.get("term_ends_on"),
                     overdue ? "演示：建设未按期竣工，现状出租" : null);
-            double taxTarget = 15 + rnd.nextInt(26);
-            double outputTarget = 300 + rnd.nextInt(11) * 50;
+            double taxTarget = 10 + rnd.nextInt(16);
+            double outputTarget = 200 + rnd.nextInt(7) * 50;
             jdbc.update("insert into land_obligation(contract_id, metric, label, target, unit, per_mu, at_most, event,"
                     + " offset_years, every_years, tolerance, consequence) values (?, 'TAX', '亩均税收', ?, '万元/亩', true,"
                     + " false, 'COMPLETION', 3, 5, 0.1, '限期整改；未整改的按合同收取违约金')", contractId, taxTarget);

@@ -118,7 +118,7 @@ class LandIT {
         for (LandQueries.ParcelFactsRow p : land.parcelFacts(Scope.town(), town.asOf(), "310117102000")) {
             LandQueries.SiteYear y = years.getOrDefault(p.id(), Map.of()).get(year);
             double perMu = (y == null ? 0 : y.taxWan()) / (p.areaM2() * 3 / 2000);
-            boolean belowBar = p.landUse().equals("工业用地") && p.occupants() > 0 && perMu < 15.0
+            boolean belowBar = p.landUse().equals("工业用地") && p.occupants() > 0 && perMu < 5.0
                     && (p.completedOn() == null || p.completedOn().getYear() + 2 <= year);
             boolean listedForIt = listed.stream().anyMatch(l -> l.parcelId() == p.id()
                     && l.reasons().stream().anyMatch(r -> r.code().equals("BELOW_STANDARD_TAX")));

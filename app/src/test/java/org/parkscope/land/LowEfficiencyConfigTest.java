@@ -17,7 +17,7 @@ class LowEfficiencyConfigTest {
     void theShippedCriteriaLoad() {
         LowEfficiencyCriteria c = LowEfficiencyService.parse(LowEfficiencyService.read(null));
         assertThat(c.criteria()).hasSize(7);
-        assertThat(c.criteria().get(3)).isEqualTo(new LowEfficiencyCriteria.BelowStandard("TAX", 30, 0.5,
+        assertThat(c.criteria().get(3)).isEqualTo(new LowEfficiencyCriteria.BelowStandard("TAX", 10, 0.5,
                 java.util.Set.of("工业用地"), 2));
     }
 

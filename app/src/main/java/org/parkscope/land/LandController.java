@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -177,18 +178,9 @@ class LandController {
 
     // ------------------------------------------------------------------------------------------------ vacant space
 
+    /** The search comes in as request parameters named like the filter's fields (minArea, maxRent, keyword …). */
     @GetMapping("/space")
-    String space(@RequestParam(required = false) @Nullable BigDecimal minArea,
-            @RequestParam(required = false) @Nullable BigDecimal maxArea,
-            @RequestParam(required = false) @Nullable Integer minFloor,
-            @RequestParam(required = false) @Nullable Integer maxFloor,
-            @RequestParam(required = false) @Nullable BigDecimal minLoad,
-            @RequestParam(required = false) @Nullable BigDecimal minHeight,
-            @RequestParam(required = false) @Nullable BigDecimal maxRent,
-            @RequestParam(required = false) @Nullable String keyword, @RequestParam(required = false) @Nullable Long park,
-            @RequestParam(required = false) @Nullable String use, Model model) {
-        VacancyQueries.Filter f = new VacancyQueries.Filter(minArea, maxArea, minFloor, maxFloor, minLoad, minHeight,
-                maxRent, keyword, park, use);
+    String space(@ModelAttribute("filter") VacancyQueries.Filter f, Model model) {
         List<VacancyQueries.Space> spaces = vacancy.search(scope.get(), f, town.asOf());
         model.addAttribute("f", f);
         model.addAttribute("spaces", spaces);
@@ -200,29 +192,14 @@ class LandController {
 
     @GetMapping("/api/space")
     @ResponseBody
-    List<VacancyQueries.Space> apiSpace(@RequestParam(required = false) @Nullable BigDecimal minArea,
-            @RequestParam(required = false) @Nullable BigDecimal maxArea,
-            @RequestParam(required = false) @Nullable BigDecimal minLoad,
-            @RequestParam(required = false) @Nullable BigDecimal minHeight,
-            @RequestParam(required = false) @Nullable BigDecimal maxRent,
-            @RequestParam(required = false) @Nullable String keyword) {
-        return vacancy.search(scope.get(), new VacancyQueries.Filter(minArea, maxArea, null, null, minLoad, minHeight,
-                maxRent, keyword, null, null), town.asOf());
+    List<VacancyQueries.Space> apiSpace(@ModelAttribute("filter") VacancyQueries.Filter f) {
+        return vacancy.search(scope.get(), f, town.asOf());
     }
 
     @GetMapping("/space.xlsx")
-    ResponseEntity<byte[]> spaceExport(@RequestParam(required = false) @Nullable BigDecimal minArea,
-            @RequestParam(required = false) @Nullable BigDecimal maxArea,
-            @RequestParam(required = false) @Nullable Integer minFloor,
-            @RequestParam(required = false) @Nullable Integer maxFloor,
-            @RequestParam(required = false) @Nullable BigDecimal minLoad,
-            @RequestParam(required = false) @Nullable BigDecimal minHeight,
-            @RequestParam(required = false) @Nullable BigDecimal maxRent,
-            @RequestParam(required = false) @Nullable String keyword, @RequestParam(required = false) @Nullable Long park,
-            @RequestParam(required = false) @Nullable String use) {
+    ResponseEntity<byte[]> spaceExport(@ModelAttribute("filter") VacancyQueries.Filter f) {
         List<List<Object>> rows = new ArrayList<>();
-        for (VacancyQueries.Space s : vacancy.search(scope.get(), new VacancyQueries.Filter(minArea, maxArea, minFloor,
-                maxFloor, minLoad, minHeight, maxRent, keyword, park, use), town.asOf())) {
+        for (VacancyQueries.Space s : vacancy.search(scope.get(), f, town.asOf())) {
             rows.add(java.util.Arrays.asList(s.parkName(), s.positioning(), s.building(), s.label(), s.floor(),
                     s.areaM2(), s.use(), s.floorLoad(), s.clearHeight(), s.rent(),
                     s.availableFrom() == null ? null : s.availableFrom().toString()));

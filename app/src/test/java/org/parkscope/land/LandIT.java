@@ -261,6 +261,11 @@ class LandIT {
         assertThat(auto).isNotEmpty().allSatisfy(s -> assertThat(s.parkName() + s.positioning()).contains("汽车"));
         String html = admin().get("/space?minArea=1000&minFloor=1&maxFloor=1&minLoad=8&minHeight=7&maxRent=2.0").body();
         assertThat(html).contains(big.get(0).label());
+        // A form sent with its fields left blank searches everything; a number that is not one is refused.
+        HttpResponse<String> blank = admin().get("/space?minArea=&maxArea=&minFloor=&keyword=&park=&use=&maxRent=");
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.body()).contains("共 " + all.size() + " 处");
+        assertThat(admin().get("/space?minArea=abc").statusCode()).isEqualTo(400);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
                 admin().download("/space.xlsx?minArea=1000&minFloor=1&maxFloor=1&minLoad=8&minHeight=7&maxRent=2.0").body()))) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(big.size());

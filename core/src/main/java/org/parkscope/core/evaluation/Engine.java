@@ -130,7 +130,7 @@ public final class Engine {
                     note = "已封顶 / capped";
                 }
                 items.add(new Explanation.Item(ind.code(), ind.name(), ind.family(), num, den, v, st.reference,
-                        ind.weight(), pts, note));
+                        ind.weight(), pts, note, st.basis));
             }
             List<Explanation.Adjusted> adjusted = new ArrayList<>();
             for (Scheme.Adjustment a : c.adjustments()) {
@@ -203,6 +203,7 @@ public final class Engine {
         int present;
         double fill;          // points for a missing value: 0, or the cohort's average
         double[] sorted;      // present values, ascending (RANK only)
+        String basis;         // where the reference comes from when it is another year's, else null
     }
 
     /** One cohort: its members and, per indicator, the statistics its points depend on. */
@@ -243,6 +244,15 @@ public final class Engine {
 
     public Result run(Scheme scheme, EvaluationInput input) {
         Result r = new Result(scheme, input);
+        java.util.Map<Integer, int[][]> references = new java.util.HashMap<>();
+        for (int year : scheme.referenceYears()) {
+            EvaluationInput data = input.references.get(year);
+            if (data == null) {
+                throw new IllegalArgumentException("基准值取 " + year + " 年度本组数据，但数据中没有 " + year + " 年度的数据 / the"
+                        + " benchmarks use the cohort of " + year + ", but the data have no figures for " + year);
+            }
+            references.put(year, referenceCohorts(scheme, data));
+        }
         for (int c = 0; c < scheme.cohorts().size(); c++) {
             Cohort cohort = scheme.cohorts().get(c);
             int[] members = members(cohort, input, r);
@@ -251,7 +261,7 @@ public final class Engine {
             }
             CohortColumns cc = new CohortColumns(members, cohort.indicators().size());
             r.columns[c] = cc;
-            score(cohort, input, cc, r);
+            score(scheme, c, input, cc, r, references);
             int[] ranked = members;
             if (cohort.unrated() != null) {
                 int[] keep = new int[members.length];
@@ -283,22 +293,51 @@ public final class Engine {
         return r;
     }
 
+    /**
+     * The cohorts of another year's data, for benchmarks taken from them: each enterprise in the first cohort whose
+     * membership rules (scale, land, revenue, leased floor space) it meets in that year. Vetoes and unrated rules are
+     * not applied: they decide ranking, not who makes up a cohort's average.
+     */
+    private static int[][] referenceCohorts(Scheme scheme, EvaluationInput in) {
+        int[] of = new int[in.size()];
+        Arrays.fill(of, -1);
+        int[][] out = new int[scheme.cohorts().size()][];
+        for (int c = 0; c < out.length; c++) {
+            Scheme.Membership ms = scheme.cohorts().get(c).membership();
+            double[] revenue = ms.minRevenue() == null ? null : in.column("REVENUE");
+            double[] leased = ms.minLeasedM2() == null ? null : in.column("LEASED_M2");
+            int[] members = new int[in.size()];
+            int m = 0;
+            for (int i = 0; i < in.size(); i++) {
+                if (of[i] < 0 && belongs(ms, in, i, revenue, leased)) {
+                    of[i] = c;
+                    members[m++] = i;
+                }
+            }
+            out[c] = Arrays.copyOf(members, m);
+        }
+        return out;
+    }
+
+    private static boolean belongs(Scheme.Membership ms, EvaluationInput in, int i, double[] revenue, double[] leased) {
+        Boolean above = ms.aboveScale();
+        boolean scale = revenue == null ? above == null || in.aboveScale[i] == above
+                : (revenue[i] >= ms.minRevenue()) == (above == null || above);
+        return scale && in.landMu[i] > 0
+                && (in.landMu[i] >= ms.minLandMu() || leased != null && leased[i] >= ms.minLeasedM2());
+    }
+
     private static int[] members(Cohort cohort, EvaluationInput in, Result r) {
         int[] out = new int[in.size()];
         int m = 0;
         Scheme.Membership ms = cohort.membership();
-        Boolean above = ms.aboveScale();
-        double minMu = ms.minLandMu();
         double[] revenue = ms.minRevenue() == null ? null : in.column("REVENUE");
         double[] leased = ms.minLeasedM2() == null ? null : in.column("LEASED_M2");
         for (int i = 0; i < in.size(); i++) {
             if (r.cohort[i] >= 0) {
                 continue; // the first cohort that takes an enterprise keeps it
             }
-            boolean scale = revenue == null ? above == null || in.aboveScale[i] == above
-                    : (revenue[i] >= ms.minRevenue()) == (above == null || above);
-            boolean land = in.landMu[i] > 0 && (in.landMu[i] >= minMu || leased != null && leased[i] >= ms.minLeasedM2());
-            if (scale && land) {
+            if (belongs(ms, in, i, revenue, leased)) {
                 String veto = exclusion(cohort, in, i);
                 if (veto == null) {
                     out[m++] = i;
@@ -364,7 +403,9 @@ public final class Engine {
      * by item in scheme order — the same additions in the same order as scoring column by column, so the same bits.
      * A member missing an item scored at the cohort's average waits for that average and is totalled last.
      */
-    private static void score(Cohort cohort, EvaluationInput in, CohortColumns cc, Result r) {
+    private static void score(Scheme scheme, int cohortIndex, EvaluationInput in, CohortColumns cc, Result r,
+            java.util.Map<Integer, int[][]> references) {
+        Cohort cohort = scheme.cohorts().get(cohortIndex);
         int[] members = cc.members;
         int size = members.length;
         Indicator[] inds = cohort.indicators().toArray(new Indicator[0]);
@@ -383,7 +424,13 @@ public final class Engine {
             num[j] = in.column(ind.numerator());
             den[j] = in.column(ind.denominator());
             stats[j] = new Stats();
-            if (ind.family() != Family.BENCHMARK_RATIO) {
+            int year = scheme.benchmarkYear(ind);
+            if (year != scheme.year()) {
+                EvaluationInput data = in.references.get(year);
+                int[] then = references.get(year)[cohortIndex];
+                cohortStats(ind, then, data.column(ind.numerator()), data.column(ind.denominator()), stats[j]);
+                stats[j].basis = referenceBasis(ind, year, stats[j].present);
+            } else if (ind.family() != Family.BENCHMARK_RATIO) {
                 cohortStats(ind, members, num[j], den[j], stats[j]);
             } else {
                 stats[j].reference = ind.benchmark();
@@ -470,6 +517,13 @@ public final class Engine {
                 total[i] = t;
             }
         }
+    }
+
+    private static String referenceBasis(Indicator ind, int year, int firms) {
+        String k = java.math.BigDecimal.valueOf(ind.benchmark()).stripTrailingZeros().toPlainString();
+        boolean mean = ind.family() == Family.COHORT_MEAN_RATIO;
+        return "基准值 = " + k + " × " + year + " 年度本组" + (mean ? "平均值" : "中位数") + "（" + firms + " 家有数据）/ benchmark = "
+                + k + " × the cohort's " + (mean ? "mean" : "median") + " of " + year + " (" + firms + " firms with data)";
     }
 
     /** Count, sum, min and max of an indicator's values over the cohort (fixed chunks), its sorted values where needed. */

@@ -590,21 +590,35 @@ public class EvaluationService {
         return out;
     }
 
-    /** One enterprise's explanation as stored, or empty when outside the scope or the run. */
+    /**
+     * One enterprise's explanation as stored, or empty when outside the scope or the run. A tenant that follows its
+     * parcel holder (the parcel attribution modes) gets its own page too: {@code holder} then holds whom it follows —
+     * name, credit code, land and the parcel's score breakdown — read for the tenant, whatever the holder's scope.
+     */
     public java.util.Optional<Map<String, Object>> explanation(Scope scope, long run, long enterprise) {
         return ScopeParams.bind(jdbc.sql("""
-                select e.id, e.name, e.uscc, r.explanation::text as explanation, i.land_m2, i.metrics::text as metrics
-                from evaluation_input i join enterprise e on e.id = i.enterprise_id
-                left join evaluation_result r on r.run_id = i.run_id and r.enterprise_id = i.enterprise_id
-                where i.run_id = :run and i.enterprise_id = :e and %s
+                select e.id, e.name, e.uscc, r.explanation::text as explanation, i.land_m2,
+                       coalesce(i.metrics::text, '{}') as metrics
+                from enterprise e
+                left join evaluation_input i on i.run_id = :run and i.enterprise_id = e.id
+                left join evaluation_result r on r.run_id = :run and r.enterprise_id = e.id
+                where e.id = :e and (i.enterprise_id is not null or r.enterprise_id is not null) and %s
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run).param("e", enterprise)
                 .query().listOfRows().stream().findFirst().map(row -> {
-                    Map<String, Object> m = new HashMap<>(row);
-                    m.put("explanation", row.get("explanation") == null ? null
-                            : JSON.readValue((String) row.get("explanation"), Map.class));
-                    m.put("metrics", JSON.readValue((String) row.get("metrics"), Map.class));
+                    Map<String, Object> m = explanationOf(row);
+                    if (m.get("explanation") instanceof Map<?, ?> x && x.get("follows") instanceof Number holder) {
+                        m.put("holder", explanation(Scope.town(), run, holder.longValue()).orElse(null));
+                    }
                     return m;
                 });
+    }
+
+    private static Map<String, Object> explanationOf(Map<String, Object> row) {
+        Map<String, Object> m = new HashMap<>(row);
+        m.put("explanation", row.get("explanation") == null ? null
+                : JSON.readValue((String) row.get("explanation"), Map.class));
+        m.put("metrics", JSON.readValue((String) row.get("metrics"), Map.class));
+        return m;
     }
 
     @Transactional
@@ -643,8 +657,11 @@ public class EvaluationService {
         if (landWindow && !"LAND_M2".equals(metric)) {
             throw new Refused("用地面积公示期内只能对用地面积提出异议", "during the land-area publicity only land can be disputed");
         }
-        if (explanation(scope, run, enterprise).isEmpty()) {
-            throw NotFoundException.of("enterprise", enterprise);
+        Map<String, Object> own = explanation(scope, run, enterprise)
+                .orElseThrow(() -> NotFoundException.of("enterprise", enterprise));
+        if (own.get("holder") != null) {
+            throw new Refused("承租企业随宗地主评价，异议请由宗地主提出", "a tenant following its parcel holder objects through"
+                    + " the holder");
         }
         if (reason == null || reason.isBlank()) {
             throw new Refused("请说明异议理由", "give the reason for the objection");

@@ -768,8 +768,9 @@ public class EvaluationService {
 
     /**
      * The scheme's differentiated measures for this run (Shandong's D surcharge, say): for each enterprise in a class
-     * with a measure, the number of consecutive years it has been in that class — this run, then the final runs of the
-     * same region for the years before — and the amount that follows.
+     * with a measure (tenants following their parcel holder's class included), the number of consecutive years it has
+     * been in that class — this run, then the final runs of the same region for the years before — and the amount that
+     * follows; then, of the items of one group, which one is charged.
      */
     public List<PolicyRow> policies(Scope scope, long run) {
         Scheme scheme = scheme(run);
@@ -802,7 +803,9 @@ public class EvaluationService {
             }
         }
         List<PolicyRow> out = new ArrayList<>();
-        for (ResultRow row : results(scope, run, null, null, null)) {
+        List<ResultRow> classified = new ArrayList<>(results(scope, run, null, null, null));
+        classified.addAll(followers(scope, run));
+        for (ResultRow row : classified) {
             List<Scheme.Policy> applying = new ArrayList<>();
             List<Double> amounts = new ArrayList<>();
             List<Integer> years = new ArrayList<>();
@@ -838,6 +841,19 @@ public class EvaluationService {
             }
         }
         return out;
+    }
+
+    /** Tenants that take their parcel holder's class (parcel attribution modes): measures by class apply to them too. */
+    private List<ResultRow> followers(Scope scope, long run) {
+        return ScopeParams.bind(jdbc.sql("""
+                select r.enterprise_id, e.name, e.uscc, p.name as park_name, r.cohort, null::float8 as total, r.rank,
+                       r.of_count, r.klass
+                from evaluation_result r join enterprise e on e.id = r.enterprise_id left join park p on p.id = r.park_id
+                where r.run_id = :run and r.cohort is null and r.klass is not null
+                  and r.explanation ->> 'follows' is not null and %s
+                order by e.id
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run)
+                .query(ResultRow.class).list();
     }
 
     private static @Nullable String blank(@Nullable String s) {

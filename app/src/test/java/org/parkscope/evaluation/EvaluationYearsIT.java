@@ -161,4 +161,17 @@ class EvaluationYearsIT {
             jdbc.sql("delete from indicator_value where metric = 'POWER_PUNITIVE'").update();
         }
     }
+
+    @Test
+    void tenantsFollowingAHolderInDBearItsMeasuresToo() throws Exception {
+        long run = evaluations.createFrom(EvaluationIT.withAttribution("shandong-2023", "LANDLORD_ONLY_TENANT_FOLLOWS"),
+                "shandong-2023", "test", 0, false);
+        long inD = jdbc.sql("select count(*) from evaluation_result where run_id = ? and klass = 'D'").param(run)
+                .query(Long.class).single();
+        long followersInD = jdbc.sql("select count(*) from evaluation_result where run_id = ? and klass = 'D'"
+                + " and cohort is null").param(run).query(Long.class).single();
+        assertThat(followersInD).isGreaterThan(0);
+        List<EvaluationService.PolicyRow> rows = evaluations.policies(Scope.town(), run);
+        assertThat(rows.stream().filter(r -> r.measure().equals("差别电价加价"))).hasSize((int) inD);
+    }
 }

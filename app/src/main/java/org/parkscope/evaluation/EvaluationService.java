@@ -177,7 +177,7 @@ public class EvaluationService {
         try {
             scheme = year == null ? parse(yaml, schemeName) : parse(yaml, schemeName).forYear(year);
         } catch (Scheme.NotInEffect e) {
-            throw new Refused(e.getMessage().split(" / ")[0], e.getMessage().split(" / ")[1]);
+            throw new Refused(e.zh(), e.en());
         }
         String attribution = attribution(yaml);
         boolean landFirst = landDays > 0;
@@ -593,7 +593,8 @@ public class EvaluationService {
     /**
      * One enterprise's explanation as stored, or empty when outside the scope or the run. A tenant that follows its
      * parcel holder (the parcel attribution modes) gets its own page too: {@code holder} then holds whom it follows —
-     * name, credit code, land and the parcel's score breakdown — read for the tenant, whatever the holder's scope.
+     * name, credit code, land and the parcel's score breakdown — read for the tenant, whatever the holder's scope; a
+     * holder's has {@code followers}, the names of the tenants that take its result.
      */
     public java.util.Optional<Map<String, Object>> explanation(Scope scope, long run, long enterprise) {
         return ScopeParams.bind(jdbc.sql("""
@@ -608,6 +609,11 @@ public class EvaluationService {
                     Map<String, Object> m = explanationOf(row);
                     if (m.get("explanation") instanceof Map<?, ?> x && x.get("follows") instanceof Number holder) {
                         m.put("holder", explanation(Scope.town(), run, holder.longValue()).orElse(null));
+                    } else {
+                        m.put("followers", jdbc.sql("""
+                                select e.name from evaluation_result r join enterprise e on e.id = r.enterprise_id
+                                where r.run_id = ? and r.explanation ->> 'follows' = ? order by e.name
+                                """).params(run, String.valueOf(enterprise)).query(String.class).list());
                     }
                     return m;
                 });

@@ -95,6 +95,8 @@ class EvaluationYearsIT {
         assertThat(jdbc.sql("select year from evaluation_run where id = ?").param(run).query(Integer.class).single())
                 .isEqualTo(2021);
         assertThat(evaluations.scheme(run).year()).isEqualTo(2021);
+        Browser page = Browser.signedIn(port(), "admin", "Parkscope2024");
+        assertThat(page.get("/evaluations/" + run).body()).contains("id=\"effective\">2021–2023<", "浙江省台州市黄岩区 2021");
         long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
         assertThat(jdbc.sql("select cast(metrics ->> 'TAX' as numeric) from evaluation_input where run_id = ?"
                 + " and enterprise_id = ?").params(run, quectel).query(java.math.BigDecimal.class).single())

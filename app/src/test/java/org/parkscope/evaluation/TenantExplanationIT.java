@@ -68,8 +68,12 @@ class TenantExplanationIT {
                     "id=\"follows-class\">" + follower.get("klass") + "<");
             assertThat(user.get("/evaluations/" + run + "/enterprises/" + holder).statusCode()).isEqualTo(404);
             assertThat(user.get("/evaluations/" + run + "/enterprises/" + otherTenant).statusCode()).isEqualTo(404);
-            // the town sees every tenant's page, in English too
+            // the town sees every tenant's page, in English too; the holder's page names the tenants that follow it
             Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+            String tenantName = jdbc.sql("select name from enterprise where id = ?").param(tenant).query(String.class)
+                    .single();
+            assertThat(admin.get("/evaluations/" + run + "/enterprises/" + holder).body())
+                    .contains("id=\"followers\"", "随本企业评价的承租企业", tenantName);
             assertThat(admin.get("/evaluations/" + run + "/enterprises/" + otherTenant + "?lang=en").body())
                     .contains("follows its parcel holder", "score breakdown — ");
             // a tenant objects through its holder: no form, and a filed objection is refused

@@ -50,9 +50,26 @@ public record Scheme(String id, String region, int year, String source, List<Str
 
     /** A run asked for a data year outside the scheme's effective years. */
     public static final class NotInEffect extends IllegalArgumentException {
+        private final String zh;
+        private final String en;
+
         public NotInEffect(String id, int year, Effective effective) {
-            super("评价方案 " + id + " 适用于 " + effective + " 年度的数据，不能评价 " + year + " 年度 / scheme " + id
-                    + " applies to data years " + effective + ", not to " + year);
+            this("评价方案 " + id + " 适用于 " + effective + " 年度的数据，不能评价 " + year + " 年度",
+                    "scheme " + id + " applies to data years " + effective + ", not to " + year);
+        }
+
+        private NotInEffect(String zh, String en) {
+            super(zh + " / " + en);
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String zh() {
+            return zh;
+        }
+
+        public String en() {
+            return en;
         }
     }
 

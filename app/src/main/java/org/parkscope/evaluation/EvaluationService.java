@@ -188,6 +188,11 @@ public class EvaluationService {
                 .query(Long.class).single();
         for (int y : scheme.referenceYears()) {
             snapshot(run, y, attribution, true);
+            if (!jdbc.sql("select exists(select 1 from indicator_value where period = ?)").param(String.valueOf(y))
+                    .query(Boolean.class).single()) {
+                throw new Refused("基准值取 " + y + " 年度本组数据，但没有 " + y + " 年度的企业数据",
+                        "the benchmarks use the cohort of " + y + ", but there are no enterprise figures for " + y);
+            }
         }
         snapshot(run, scheme.year(), attribution, false);
         if (landFirst) {

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl bench -am package -DskipTests
-exec java -Xmx6g -cp bench/target/parkscope-bench.jar org.parkscope.bench.EvaluationBenchmark "${1:-1000000}"
+exec java -Xmx6g -cp bench/target/parkscope-bench.jar org.parkscope.bench.EvaluationBenchmark "${1:-1000000}" "${2:-11}"

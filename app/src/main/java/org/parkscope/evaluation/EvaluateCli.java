@@ -34,6 +34,10 @@ import picocli.CommandLine.Option;
  * or m² / 公顷 in the header), and one column per metric (税收, 工业增加值, 综合能耗, 主要污染物排放, 从业人员, 研发费用,
  * 营业收入, 用电量 …, units in the header as for imports). The result workbook has every item's value and points, the
  * total, rank, class and cut-offs.
+ *
+ * <p>Where a scheme takes a benchmark from another year's cohort (Huai'an: 2 × last year's mean), the same sheet
+ * carries that year's rows too, told apart by a 年度 (year) column: rows of the evaluated year (or with no year) are
+ * scored, rows of another year only make up that year's cohorts for the benchmarks.
  */
 @Command(name = "parkscope evaluate", mixinStandardHelpOptions = true,
         description = "离线评价一个数据文件 / evaluate a data file offline")
@@ -48,6 +52,9 @@ public final class EvaluateCli implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "result workbook (.xlsx)")
     Path out;
 
+    @Option(names = "--year", description = "data year to evaluate, within the scheme's effective years (default: its year)")
+    Integer year;
+
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     public static void main(String[] args) {
@@ -59,7 +66,8 @@ public final class EvaluateCli implements Callable<Integer> {
         Scheme s;
         try {
             s = Files.isRegularFile(Path.of(scheme)) ? SchemeFile.load(Path.of(scheme)) : SchemeFile.classpath(scheme);
-        } catch (SchemeFile.Invalid e) {
+            s = year == null ? s : s.forYear(year);
+        } catch (SchemeFile.Invalid | Scheme.NotInEffect e) {
             console.println(e.getMessage());
             return 2;
         }
@@ -72,15 +80,14 @@ public final class EvaluateCli implements Callable<Integer> {
             t.problems.forEach(console::println);
             return 1;
         }
-        EvaluationInput input = t.input();
-        for (String column : EvaluationService.usedColumns(s)) {
-            if (!column.equals("LAND_MU") && !t.metrics.containsKey(column)) {
-                double[] none = new double[t.ids.size()];
-                java.util.Arrays.fill(none, SchemeFile.COUNTS.contains(column) ? 0 : Double.NaN);
-                input.metric(column, none); // a column the file lacks: no data (or none counted)
-            }
+        EvaluationInput input = t.input(s);
+        Engine.Result r;
+        try {
+            r = new Engine().run(s, input);
+        } catch (IllegalArgumentException e) {
+            console.println(e.getMessage());
+            return 2;
         }
-        Engine.Result r = new Engine().run(s, input);
         write(s, t, r, out);
         Map<String, Integer> classes = new java.util.TreeMap<>();
         for (int i = 0; i < r.size(); i++) {
@@ -97,20 +104,55 @@ public final class EvaluateCli implements Callable<Integer> {
         final List<Boolean> above = new ArrayList<>();
         final List<Double> land = new ArrayList<>();
         final List<String> industries = new ArrayList<>();
+        final List<Integer> years = new ArrayList<>();
         final Map<String, List<Double>> metrics = new HashMap<>();
         final List<String> problems = new ArrayList<>();
 
-        EvaluationInput input() {
-            int n = ids.size();
+        /** The rows of the scheme's year (and those with no year), with the rows of each year its benchmarks need. */
+        EvaluationInput input(Scheme s) {
+            List<Integer> evaluated = new ArrayList<>();
+            Map<Integer, List<Integer>> others = new java.util.TreeMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Integer y = years.get(i);
+                if (y == null || y == s.year()) {
+                    evaluated.add(i);
+                } else {
+                    others.computeIfAbsent(y, k -> new ArrayList<>()).add(i);
+                }
+            }
+            EvaluationInput in = rows(evaluated, s);
+            for (int y : s.referenceYears()) {
+                if (others.containsKey(y)) {
+                    in.reference(y, rows(others.get(y), s));
+                }
+            }
+            return in;
+        }
+
+        private EvaluationInput rows(List<Integer> rows, Scheme s) {
+            int n = rows.size();
             boolean[] a = new boolean[n];
             double[] l = new double[n];
-            for (int i = 0; i < n; i++) {
-                a[i] = above.get(i);
-                l[i] = land.get(i);
+            String[] id = new String[n];
+            String[] name = new String[n];
+            String[] industry = new String[n];
+            for (int k = 0; k < n; k++) {
+                int i = rows.get(k);
+                a[k] = above.get(i);
+                l[k] = land.get(i);
+                id[k] = ids.get(i);
+                name[k] = names.get(i);
+                industry[k] = industries.get(i);
             }
-            EvaluationInput in = new EvaluationInput(ids.toArray(new String[0]), names.toArray(new String[0]), a, l)
-                    .industries(industries.toArray(new String[0]));
-            metrics.forEach((m, values) -> in.metric(m, values.stream().mapToDouble(Double::doubleValue).toArray()));
+            EvaluationInput in = new EvaluationInput(id, name, a, l).industries(industry);
+            metrics.forEach((m, values) -> in.metric(m, rows.stream().mapToDouble(values::get).toArray()));
+            for (String column : EvaluationService.usedColumns(s)) {
+                if (!column.equals("LAND_MU") && !metrics.containsKey(column)) {
+                    double[] none = new double[n];
+                    java.util.Arrays.fill(none, SchemeFile.COUNTS.contains(column) ? 0 : Double.NaN);
+                    in.metric(column, none); // a column the file lacks: no data (or none counted)
+                }
+            }
             return in;
         }
     }
@@ -119,7 +161,7 @@ public final class EvaluateCli implements Callable<Integer> {
         Table t = new Table();
         Map<Integer, String> metricCols = new HashMap<>();
         Map<Integer, BigDecimal> factors = new HashMap<>();
-        int[] cols = {-1, -1, -1, -1, -1}; // id, name, above, land, industry
+        int[] cols = {-1, -1, -1, -1, -1, -1}; // id, name, above, land, industry, year
         BigDecimal[] landFactor = {BigDecimal.ONE};
         boolean[] header = {false};
         RowSource.open(file, file.getFileName().toString()).read((rowNo, cells) -> {
@@ -134,6 +176,8 @@ public final class EvaluateCli implements Callable<Integer> {
                         cols[0] = c;
                     } else if (key.contains("行业代码")) {
                         cols[4] = c;
+                    } else if (key.equals("年度") || key.equals("年份") || key.equals("year") || key.equals("数据年度")) {
+                        cols[5] = c;
                     } else if (key.contains("名称")) {
                         cols[1] = c;
                     } else if (key.contains("规上") || key.contains("规模以上")) {
@@ -162,6 +206,18 @@ public final class EvaluateCli implements Callable<Integer> {
             t.ids.add(id);
             t.names.add(Optional.ofNullable(cell(cells, cols[1])).orElse(id));
             t.industries.add(cell(cells, cols[4]));
+            String y = cell(cells, cols[5]);
+            Integer dataYear = null;
+            if (y != null) {
+                String digits = y.replaceAll("[年度\\s]", "");
+                if (digits.matches("\\d{4}")) {
+                    dataYear = Integer.parseInt(digits);
+                } else {
+                    t.problems.add("第 " + rowNo + " 行 row " + rowNo + ": 年度须为四位年份 / the year must have four digits: "
+                            + y);
+                }
+            }
+            t.years.add(dataYear);
             String a = cell(cells, cols[2]);
             t.above.add(a != null && (a.equals("是") || a.equalsIgnoreCase("y") || a.equalsIgnoreCase("true")
                     || a.equals("1") || a.equals("规上")));

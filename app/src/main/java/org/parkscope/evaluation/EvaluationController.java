@@ -47,11 +47,12 @@ class EvaluationController {
 
     @PostMapping("/evaluations")
     String create(@RequestParam String scheme, @RequestParam(defaultValue = "0") int landDays,
-            @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "false") boolean workingDays, @RequestParam(required = false) @Nullable Integer year,
+            Authentication auth, RedirectAttributes flash) {
         try {
-            long run = evaluations.create(scheme, auth.getName(), Math.max(0, Math.min(30, landDays)), workingDays);
+            long run = evaluations.create(scheme, auth.getName(), Math.max(0, Math.min(30, landDays)), workingDays, year);
             return "redirect:/evaluations/" + run;
-        } catch (SchemeFile.Invalid e) {
+        } catch (SchemeFile.Invalid | EvaluationService.Refused e) {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/evaluations";
         }

@@ -64,9 +64,12 @@ public class EvaluationService {
             @Nullable Double claimedValue, String reason, @Nullable String evidence, String filedBy, Instant filedAt,
             String status, @Nullable String decision, @Nullable String decidedBy) {}
 
-    /** A differentiated measure for one enterprise: its class, for how many consecutive years, and the amount. */
+    /**
+     * A differentiated measure for one enterprise: its class, for how many consecutive years, the amount, and whether
+     * it is charged — of the measures of one group only the highest is ({@code note} says why one is not).
+     */
     public record PolicyRow(long enterpriseId, String name, String klass, int consecutiveYears, String measure,
-            double amount, String unit) {}
+            double amount, String unit, boolean charged, @Nullable String note) {}
 
     public record DiffRow(long enterpriseId, String name, @Nullable Double totalBefore, @Nullable Double totalAfter,
             @Nullable String classBefore, @Nullable String classAfter) {}
@@ -107,9 +110,14 @@ public class EvaluationService {
         return SchemeFile.parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml), name);
     }
 
+    /** The scheme of a run, evaluating the run's data year. */
     public Scheme scheme(long runId) {
-        Map<String, Object> run = run(runId);
-        return parse((String) run.get("scheme_yaml"), (String) run.get("scheme_id"));
+        return schemeOf(run(runId));
+    }
+
+    private static Scheme schemeOf(Map<String, Object> run) {
+        return parse((String) run.get("scheme_yaml"), (String) run.get("scheme_id"))
+                .forYear(((Number) run.get("year")).intValue());
     }
 
     private Map<String, Object> run(long runId) {
@@ -143,13 +151,34 @@ public class EvaluationService {
      */
     @Transactional
     public long create(String schemeName, String actor, int landDays, boolean workingDays) {
-        return createFrom(shippedText(schemeName), schemeName, actor, landDays, workingDays);
+        return create(schemeName, actor, landDays, workingDays, null);
     }
 
-    /** A run from a scheme's YAML text (shipped, or a town's own file). */
+    /** A run for a data year within the scheme's effective years (null: the scheme's own year). */
+    @Transactional
+    public long create(String schemeName, String actor, int landDays, boolean workingDays, @Nullable Integer year) {
+        return createFrom(shippedText(schemeName), schemeName, actor, landDays, workingDays, year);
+    }
+
     @Transactional
     public long createFrom(String yaml, String schemeName, String actor, int landDays, boolean workingDays) {
-        Scheme scheme = parse(yaml, schemeName);
+        return createFrom(yaml, schemeName, actor, landDays, workingDays, null);
+    }
+
+    /**
+     * A run from a scheme's YAML text (shipped, or a town's own file) for a data year, which must lie within the
+     * scheme's effective years. The inputs of the year are snapshotted, and so is the cohort data of any other year
+     * the benchmarks are taken from.
+     */
+    @Transactional
+    public long createFrom(String yaml, String schemeName, String actor, int landDays, boolean workingDays,
+            @Nullable Integer year) {
+        Scheme scheme;
+        try {
+            scheme = year == null ? parse(yaml, schemeName) : parse(yaml, schemeName).forYear(year);
+        } catch (Scheme.NotInEffect e) {
+            throw new Refused(e.zh(), e.en());
+        }
         String attribution = attribution(yaml);
         boolean landFirst = landDays > 0;
         long run = jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, status, created_by, working_days,"
@@ -157,11 +186,15 @@ public class EvaluationService {
                 .params(scheme.id(), yaml, scheme.year(), landFirst ? "LAND_PUBLICISED" : "SCORED", actor, workingDays,
                         attribution)
                 .query(Long.class).single();
-        if (attribution.equals("FLOOR_SHARE")) {
-            snapshotInputs(run, scheme.year());
-        } else {
-            snapshotParcelUnits(run, scheme.year(), attribution.equals("PARCEL_AGGREGATE"));
+        for (int y : scheme.referenceYears()) {
+            snapshot(run, y, attribution, true);
+            if (!jdbc.sql("select exists(select 1 from indicator_value where period = ?)").param(String.valueOf(y))
+                    .query(Boolean.class).single()) {
+                throw new Refused("基准值取 " + y + " 年度本组数据，但没有 " + y + " 年度的企业数据",
+                        "the benchmarks use the cohort of " + y + ", but there are no enterprise figures for " + y);
+            }
         }
+        snapshot(run, scheme.year(), attribution, false);
         if (landFirst) {
             LocalDate from = LocalDate.now();
             jdbc.sql("update evaluation_run set publicised_from = ?, publicised_until = ? where id = ?")
@@ -171,8 +204,35 @@ public class EvaluationService {
             followHolders(run, scheme.year(), attribution);
         }
         audit.record("EVALUATE", "evaluation_run", run, null, null, null,
-                Map.of("scheme", scheme.id(), "year", scheme.year(), "status", landFirst ? "LAND_PUBLICISED" : "SCORED"));
+                Map.of("scheme", scheme.id(), "year", scheme.year(), "status", landFirst ? "LAND_PUBLICISED" : "SCORED",
+                        "referenceYears", List.copyOf(scheme.referenceYears())));
         return run;
+    }
+
+    /**
+     * The inputs of a year into the run's snapshot: its own year's, or ({@code reference}) another year's cohort data
+     * for benchmarks, attributed the same way.
+     */
+    private void snapshot(long run, int year, String attribution, boolean reference) {
+        if (attribution.equals("FLOOR_SHARE")) {
+            snapshotInputs(run, year, reference);
+        } else {
+            snapshotParcelUnits(run, year, attribution.equals("PARCEL_AGGREGATE"), reference);
+        }
+    }
+
+    /** The same snapshot statement, writing to the reference table with the year. */
+    private static String into(String sql, boolean reference) {
+        if (!reference) {
+            return sql;
+        }
+        String out = sql.replace("insert into evaluation_input(run_id, enterprise_id,",
+                "insert into evaluation_reference_input(run_id, year, enterprise_id,")
+                .replace("select :run, e.id,", "select :run, :year, e.id,");
+        if (out.equals(sql)) {
+            throw new IllegalStateException("snapshot statement not in the expected form");
+        }
+        return out;
     }
 
     /** How land and figures are attributed where tenants share a parcel: the scheme file's {@code attribution}. */
@@ -193,8 +253,8 @@ public class EvaluationService {
      * only (江山: 承租企业随宗地主等级). A tenant on several parcels is counted once, with its first parcel's holder; its
      * result follows the holder's ({@link #followHolders}).
      */
-    private void snapshotParcelUnits(long run, int year, boolean aggregate) {
-        jdbc.sql("""
+    private void snapshotParcelUnits(long run, int year, boolean aggregate, boolean reference) {
+        jdbc.sql(into("""
                 insert into evaluation_input(run_id, enterprise_id, above_scale, land_m2, metrics)
                 %s,
                 members as (select distinct enterprise_id as unit, enterprise_id as member from holders
@@ -208,7 +268,7 @@ public class EvaluationService {
                 select :run, e.id, e.above_scale, round(l.land, 2), coalesce(f.metrics, '{}'::jsonb)
                 from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.unit = e.id
                 where l.land > 0 and e.status = 'ACTIVE' and %s
-                """.formatted(PARCEL_UNITS, INDUSTRIAL)).param("run", run).param("year", year)
+                """.formatted(PARCEL_UNITS, INDUSTRIAL), reference)).param("run", run).param("year", year)
                 .param("aggregate", aggregate).update();
     }
 
@@ -285,7 +345,7 @@ public class EvaluationService {
         }
         requireNoOpenObjections(run);
         int corrected = applyAcceptedLand(run, run);
-        score(run, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
+        score(run, schemeOf(r));
         followHolders(run, ((Number) r.get("year")).intValue(), (String) r.get("attribution"));
         jdbc.sql("update evaluation_run set status = 'SCORED', publicised_from = null, publicised_until = null"
                 + " where id = ?").param(run).update();
@@ -298,8 +358,8 @@ public class EvaluationService {
      * floor share — a tenant gets the parcel's area in proportion of the floor area it leases, the holder or landlord
      * what is left, so the parcel's area is counted exactly once.
      */
-    private void snapshotInputs(long run, int year) {
-        jdbc.sql("""
+    private void snapshotInputs(long run, int year, boolean reference) {
+        jdbc.sql(into("""
                 insert into evaluation_input(run_id, enterprise_id, above_scale, land_m2, metrics)
                 with floor as (select parcel_id, sum(floor_area_m2) as fa from building group by parcel_id),
                 active as (select o.* from occupancy o where o.valid_from <= make_date(:year, 12, 31)
@@ -337,7 +397,7 @@ public class EvaluationService {
                 from enterprise e join land l on l.enterprise_id = e.id left join figures f on f.enterprise_id = e.id
                 left join counts c on c.enterprise_id = e.id left join titles t on t.enterprise_id = e.id
                 where l.land > 0 and e.status = 'ACTIVE' and %s
-                """.formatted(INDUSTRIAL)).param("run", run).param("year", year).update();
+                """.formatted(INDUSTRIAL), reference)).param("run", run).param("year", year).update();
     }
 
     /** Runs the engine over the run's stored inputs and stores each result with its explanation. */
@@ -374,6 +434,9 @@ public class EvaluationService {
         EvaluationInput input = new EvaluationInput(ids, names, above, mu)
                 .industries(rows.stream().map(In::industry).toArray(String[]::new));
         columns.forEach(input::metric);
+        for (int y : scheme.referenceYears()) {
+            input.reference(y, referenceInput(run, y, used));
+        }
         Engine.Result result = new Engine().run(scheme, input);
         List<Object[]> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
@@ -386,6 +449,33 @@ public class EvaluationService {
                 insert into evaluation_result(run_id, enterprise_id, park_id, cohort, total, rank, of_count, klass, explanation)
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 """, out);
+    }
+
+    /** The stored cohort data of another year, for benchmarks taken from it. */
+    private EvaluationInput referenceInput(long run, int year, Set<String> used) {
+        List<String> ids = new ArrayList<>();
+        List<Boolean> above = new ArrayList<>();
+        List<Double> mu = new ArrayList<>();
+        Map<String, List<Double>> columns = new LinkedHashMap<>();
+        used.forEach(m -> columns.put(m, new ArrayList<>()));
+        jdbc.sql("select enterprise_id, above_scale, land_m2, metrics::text from evaluation_reference_input"
+                + " where run_id = ? and year = ? order by enterprise_id").params(run, year).query(rs -> {
+                    ids.add(String.valueOf(rs.getLong(1)));
+                    above.add(rs.getBoolean(2));
+                    mu.add(rs.getDouble(3) * 3 / 2000);
+                    Map<?, ?> metrics = JSON.readValue(rs.getString(4), Map.class);
+                    columns.forEach((m, col) -> col.add(metrics.get(m) instanceof Number num ? num.doubleValue()
+                            : Double.NaN));
+                });
+        boolean[] a = new boolean[ids.size()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = above.get(k);
+        }
+        String[] idArray = ids.toArray(new String[0]);
+        EvaluationInput in = new EvaluationInput(idArray, idArray, a, mu.stream().mapToDouble(Double::doubleValue)
+                .toArray());
+        columns.forEach((m, col) -> in.metric(m, col.stream().mapToDouble(Double::doubleValue).toArray()));
+        return in;
     }
 
     /** Every input column a scheme reads: indicator terms, adjustment counts, veto and unrated flags. */
@@ -439,6 +529,7 @@ public class EvaluationService {
             it.put("weight", i.weight());
             it.put("points", i.shownPoints());
             it.put("note", i.note());
+            it.put("basis", i.basis());
             items.add(it);
         }
         m.put("items", items);
@@ -504,21 +595,41 @@ public class EvaluationService {
         return out;
     }
 
-    /** One enterprise's explanation as stored, or empty when outside the scope or the run. */
+    /**
+     * One enterprise's explanation as stored, or empty when outside the scope or the run. A tenant that follows its
+     * parcel holder (the parcel attribution modes) gets its own page too: {@code holder} then holds whom it follows —
+     * name, credit code, land and the parcel's score breakdown — read for the tenant, whatever the holder's scope; a
+     * holder's has {@code followers}, the names of the tenants that take its result.
+     */
     public java.util.Optional<Map<String, Object>> explanation(Scope scope, long run, long enterprise) {
         return ScopeParams.bind(jdbc.sql("""
-                select e.id, e.name, e.uscc, r.explanation::text as explanation, i.land_m2, i.metrics::text as metrics
-                from evaluation_input i join enterprise e on e.id = i.enterprise_id
-                left join evaluation_result r on r.run_id = i.run_id and r.enterprise_id = i.enterprise_id
-                where i.run_id = :run and i.enterprise_id = :e and %s
+                select e.id, e.name, e.uscc, r.explanation::text as explanation, i.land_m2,
+                       coalesce(i.metrics::text, '{}') as metrics
+                from enterprise e
+                left join evaluation_input i on i.run_id = :run and i.enterprise_id = e.id
+                left join evaluation_result r on r.run_id = :run and r.enterprise_id = e.id
+                where e.id = :e and (i.enterprise_id is not null or r.enterprise_id is not null) and %s
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run).param("e", enterprise)
                 .query().listOfRows().stream().findFirst().map(row -> {
-                    Map<String, Object> m = new HashMap<>(row);
-                    m.put("explanation", row.get("explanation") == null ? null
-                            : JSON.readValue((String) row.get("explanation"), Map.class));
-                    m.put("metrics", JSON.readValue((String) row.get("metrics"), Map.class));
+                    Map<String, Object> m = explanationOf(row);
+                    if (m.get("explanation") instanceof Map<?, ?> x && x.get("follows") instanceof Number holder) {
+                        m.put("holder", explanation(Scope.town(), run, holder.longValue()).orElse(null));
+                    } else {
+                        m.put("followers", jdbc.sql("""
+                                select e.name from evaluation_result r join enterprise e on e.id = r.enterprise_id
+                                where r.run_id = ? and r.explanation ->> 'follows' = ? order by e.name
+                                """).params(run, String.valueOf(enterprise)).query(String.class).list());
+                    }
                     return m;
                 });
+    }
+
+    private static Map<String, Object> explanationOf(Map<String, Object> row) {
+        Map<String, Object> m = new HashMap<>(row);
+        m.put("explanation", row.get("explanation") == null ? null
+                : JSON.readValue((String) row.get("explanation"), Map.class));
+        m.put("metrics", JSON.readValue((String) row.get("metrics"), Map.class));
+        return m;
     }
 
     @Transactional
@@ -557,8 +668,11 @@ public class EvaluationService {
         if (landWindow && !"LAND_M2".equals(metric)) {
             throw new Refused("用地面积公示期内只能对用地面积提出异议", "during the land-area publicity only land can be disputed");
         }
-        if (explanation(scope, run, enterprise).isEmpty()) {
-            throw NotFoundException.of("enterprise", enterprise);
+        Map<String, Object> own = explanation(scope, run, enterprise)
+                .orElseThrow(() -> NotFoundException.of("enterprise", enterprise));
+        if (own.get("holder") != null) {
+            throw new Refused("承租企业随宗地主评价，异议请由宗地主提出", "a tenant following its parcel holder objects through"
+                    + " the holder");
         }
         if (reason == null || reason.isBlank()) {
             throw new Refused("请说明异议理由", "give the reason for the objection");
@@ -614,8 +728,11 @@ public class EvaluationService {
                 where i.run_id = ? and o.run_id = ? and o.enterprise_id = i.enterprise_id and o.status = 'ACCEPTED'
                   and o.claimed_value is not null and o.metric <> 'LAND_M2'
                 """).params(next, run).update();
+        jdbc.sql("insert into evaluation_reference_input(run_id, year, enterprise_id, above_scale, land_m2, metrics)"
+                + " select ?, year, enterprise_id, above_scale, land_m2, metrics from evaluation_reference_input"
+                + " where run_id = ?").params(next, run).update();
         applyAcceptedLand(next, run);
-        score(next, parse((String) r.get("scheme_yaml"), (String) r.get("scheme_id")));
+        score(next, schemeOf(r));
         followHolders(next, ((Number) r.get("year")).intValue(), (String) r.get("attribution"));
         jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where id = ?").param(run).update();
         audit.record("RECALCULATE", "evaluation_run", next, null, null, Map.of("run", run),
@@ -662,8 +779,9 @@ public class EvaluationService {
 
     /**
      * The scheme's differentiated measures for this run (Shandong's D surcharge, say): for each enterprise in a class
-     * with a measure, the number of consecutive years it has been in that class — this run, then the final runs of the
-     * same region for the years before — and the amount that follows.
+     * with a measure (tenants following their parcel holder's class included), the number of consecutive years it has
+     * been in that class — this run, then the final runs of the same region for the years before — and the amount that
+     * follows; then, of the items of one group, which one is charged.
      */
     public List<PolicyRow> policies(Scope scope, long run) {
         Scheme scheme = scheme(run);
@@ -683,22 +801,70 @@ public class EvaluationService {
                     });
             history.put(((Number) r.get("year")).intValue(), classes); // later final runs of a year replace earlier ones
         }
+        Map<String, Map<Long, Double>> figures = new HashMap<>();
+        for (Scheme.Policy p : scheme.policies()) {
+            if (p.metric() != null && !figures.containsKey(p.metric())) {
+                Map<Long, Double> values = new HashMap<>();
+                jdbc.sql("select enterprise_id, cast(metrics ->> ? as float8) from evaluation_input where run_id = ?"
+                        + " and jsonb_typeof(metrics -> ?) = 'number'").params(p.metric(), run, p.metric())
+                        .query(rs -> {
+                            values.put(rs.getLong(1), rs.getDouble(2));
+                        });
+                figures.put(p.metric(), values);
+            }
+        }
         List<PolicyRow> out = new ArrayList<>();
-        for (ResultRow row : results(scope, run, null, null, null)) {
+        List<ResultRow> classified = new ArrayList<>(results(scope, run, null, null, null));
+        classified.addAll(followers(scope, run));
+        for (ResultRow row : classified) {
+            List<Scheme.Policy> applying = new ArrayList<>();
+            List<Double> amounts = new ArrayList<>();
+            List<Integer> years = new ArrayList<>();
             for (Scheme.Policy p : scheme.policies()) {
+                if (p.metric() != null) {
+                    Double v = figures.get(p.metric()).get(row.enterpriseId());
+                    if (v != null && v > 0) {
+                        applying.add(p);
+                        amounts.add(v);
+                        years.add(0);
+                    }
+                    continue;
+                }
                 if (!p.klass().equals(row.klass())) {
                     continue;
                 }
-                int years = 1;
+                int consecutive = 1;
                 for (int y = scheme.year() - 1; history.containsKey(y)
                         && p.klass().equals(history.get(y).get(row.enterpriseId())); y--) {
-                    years++;
+                    consecutive++;
                 }
-                out.add(new PolicyRow(row.enterpriseId(), row.name(), row.klass(), years, p.name(), p.amount(years),
-                        p.unit()));
+                applying.add(p);
+                amounts.add(p.amount(consecutive));
+                years.add(consecutive);
+            }
+            boolean[] charged = Scheme.Policy.charged(applying,
+                    amounts.stream().mapToDouble(Double::doubleValue).toArray());
+            for (int k = 0; k < applying.size(); k++) {
+                Scheme.Policy p = applying.get(k);
+                out.add(new PolicyRow(row.enterpriseId(), row.name(), row.klass(), years.get(k), p.name(),
+                        amounts.get(k), p.unit(), charged[k], charged[k] ? null
+                                : "与同组措施不叠加，取最高 / does not stack with its group: the highest applies"));
             }
         }
         return out;
+    }
+
+    /** Tenants that take their parcel holder's class (parcel attribution modes): measures by class apply to them too. */
+    private List<ResultRow> followers(Scope scope, long run) {
+        return ScopeParams.bind(jdbc.sql("""
+                select r.enterprise_id, e.name, e.uscc, p.name as park_name, r.cohort, null::float8 as total, r.rank,
+                       r.of_count, r.klass
+                from evaluation_result r join enterprise e on e.id = r.enterprise_id left join park p on p.id = r.park_id
+                where r.run_id = :run and r.cohort is null and r.klass is not null
+                  and r.explanation ->> 'follows' is not null and %s
+                order by e.id
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("run", run)
+                .query(ResultRow.class).list();
     }
 
     private static @Nullable String blank(@Nullable String s) {

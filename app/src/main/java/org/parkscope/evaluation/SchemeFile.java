@@ -65,7 +65,26 @@ public final class SchemeFile {
         }
         String id = text(doc, "id", "", problems);
         String region = text(doc, "region", "", problems);
-        int year = (int) number(doc, "year", "", problems, true);
+        Scheme.Effective effective = null;
+        if (doc.get("effective") instanceof Map<?, ?> em) {
+            double from = number(em, "from", "effective", problems, true);
+            double to = number(em, "to", "effective", problems, true);
+            if (from == from && to == to) {
+                if (from > to) {
+                    problems.add("effective: 起始年度晚于结束年度 / from must not be after to");
+                } else {
+                    effective = new Scheme.Effective((int) from, (int) to);
+                }
+            }
+        } else if (doc.get("effective") != null) {
+            problems.add("effective: 须为 {from: 年度, to: 年度} / must be {from: year, to: year}");
+        }
+        int year = effective != null && doc.get("year") == null ? effective.to()
+                : (int) number(doc, "year", "", problems, true);
+        if (effective != null && !effective.covers(year)) {
+            problems.add("year: " + year + " 不在有效年度 " + effective + " 内 / lies outside the effective years "
+                    + effective);
+        }
         String source = text(doc, "source", "", problems);
         List<String> assumptions = new ArrayList<>();
         if (doc.get("assumptions") instanceof List<?> list) {
@@ -203,8 +222,16 @@ public final class SchemeFile {
         if (doc.get("policies") instanceof List<?> ps) {
             for (int k = 0; k < ps.size(); k++) {
                 String pat = "policies[" + k + "]";
-                if (ps.get(k) instanceof Map<?, ?> pm && pm.get("amounts") instanceof List<?> amounts) {
-                    List<Double> values = new ArrayList<>();
+                if (!(ps.get(k) instanceof Map<?, ?> pm)) {
+                    problems.add(pat + ": 须是映射 / must be a mapping");
+                    continue;
+                }
+                String klass = pm.get("class") == null ? null : String.valueOf(pm.get("class"));
+                String metric = pm.get("metric") == null ? null : String.valueOf(pm.get("metric"));
+                String group = pm.get("group") == null ? null : String.valueOf(pm.get("group"));
+                String policyName = text(pm, "name", pat, problems);
+                List<Double> values = new ArrayList<>();
+                if (pm.get("amounts") instanceof List<?> amounts) {
                     for (Object a : amounts) {
                         if (a instanceof Number n) {
                             values.add(n.doubleValue());
@@ -212,10 +239,19 @@ public final class SchemeFile {
                             problems.add(pat + ".amounts: 须是数字 / must be numbers");
                         }
                     }
-                    policies.add(new Scheme.Policy(text(pm, "class", pat, problems), text(pm, "name", pat, problems),
-                            String.valueOf(pm.get("unit")), values));
-                } else {
+                }
+                if ((klass == null) == (metric == null)) {
+                    problems.add(pat + ": 须有 class（按等级）或 metric（按数据项）之一 / needs either class or metric");
+                } else if (metric != null && !metric.matches("[A-Z][A-Z0-9_]{1,31}")) {
+                    problems.add(pat + ".metric: 须为数据项代码（大写字母、数字、下划线）/ must be a metric code");
+                } else if (metric != null && !values.isEmpty()) {
+                    problems.add(pat + ".amounts: 按数据项的措施金额取自数据，不设 amounts / a measure by metric takes its"
+                            + " amount from the data: no amounts");
+                } else if (klass != null && values.isEmpty()) {
                     problems.add(pat + ": 须有 class、name、amounts / needs class, name and amounts");
+                } else if (policyName != null) {
+                    policies.add(new Scheme.Policy(klass, policyName, String.valueOf(pm.get("unit")), values, group,
+                            metric));
                 }
             }
         }
@@ -223,7 +259,8 @@ public final class SchemeFile {
             throw new Invalid(name, problems);
         }
         try {
-            return new Scheme(id, region, year, source, assumptions, cohorts, policies);
+            return new Scheme(id, region, year, source, assumptions, cohorts, policies,
+                    effective == null ? new Scheme.Effective(year, year) : effective);
         } catch (IllegalArgumentException e) {
             throw new Invalid(name, List.of(e.getMessage()));
         }
@@ -263,11 +300,18 @@ public final class SchemeFile {
         Double floor = m.get("floor") instanceof Number n ? n.doubleValue() : null;
         String code = text(m, "code", at, problems);
         double weight = number(m, "weight", at, problems, true);
+        Integer benchmarkYear = null;
+        if (m.get("year") instanceof Integer y) {
+            benchmarkYear = y;
+        } else if (m.get("year") != null) {
+            problems.add(at + ".year: 须为整数（-1 为上一年，或公历年份）/ must be a whole number (-1: the year before,"
+                    + " or a calendar year)");
+        }
         if (family == null || code == null) {
             return null;
         }
         return new Scheme.Indicator(code, String.valueOf(m.get("name") == null ? code : m.get("name")), numerator,
-                denominator, factor, weight, family, benchmark, missing, cap, floor);
+                denominator, factor, weight, family, benchmark, missing, cap, floor, benchmarkYear);
     }
 
     private static String text(Map<?, ?> m, String key, String at, List<String> problems) {

@@ -19,14 +19,25 @@ import org.parkscope.evaluation.SchemeFile;
  * The evaluation engine against DuckDB on the same data in the same process: 1 000 000 enterprises, the shipped
  * Huangyan 2022 scheme (six indicators for 规上, two for 规下, percentile bands within each cohort). Each side is timed
  * on data already in its own memory (arrays for the engine, a table for DuckDB); both produce the class counts, which
- * must agree. Usage: {@code java -cp bench/target/parkscope-bench.jar org.parkscope.bench.EvaluationBenchmark [n]}.
+ * must agree. Both sides get the same warm-up (5 runs), then are measured alternately, run for run, and the medians
+ * are compared. Usage: {@code java -cp bench/target/parkscope-bench.jar org.parkscope.bench.EvaluationBenchmark [n]
+ * [runs]}.
  */
 public final class EvaluationBenchmark {
 
     private EvaluationBenchmark() {}
 
+    static long median(long[] times) {
+        long[] sorted = times.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 11;
+        int warmUp = 5;
         Scheme scheme = SchemeFile.classpath("huangyan-2022");
         Random rnd = new Random(7);
         String[] ids = new String[n];
@@ -52,21 +63,6 @@ public final class EvaluationBenchmark {
         for (int m = 0; m < metrics.length; m++) {
             input.metric(metrics[m], cols[m]);
         }
-        Engine engine = new Engine();
-        for (int w = 0; w < 3; w++) {
-            engine.run(scheme, input); // warm-up
-        }
-        long best = Long.MAX_VALUE;
-        Map<String, Long> engineCounts = null;
-        for (int rep = 0; rep < 3; rep++) {
-            long t0 = System.nanoTime();
-            Engine.Result r = engine.run(scheme, input);
-            Map<String, Long> counts = new TreeMap<>(r.classCounts());
-            counts.values().removeIf(v -> v == 0);
-            best = Math.min(best, System.nanoTime() - t0);
-            engineCounts = counts;
-        }
-
         Class.forName("org.duckdb.DuckDBDriver");
         try (DuckDBConnection duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
             try (Statement s = duck.createStatement()) {
@@ -100,18 +96,30 @@ public final class EvaluationBenchmark {
                                 when rk <= ceil(n * 0.95 - 1e-9) then 'C' else 'D' end as k, count(*)
                     from r group by 1 order by 1
                     """;
-            long duckBest = Long.MAX_VALUE;
+            Engine engine = new Engine();
+            Map<String, Long> engineCounts = new TreeMap<>();
             Map<String, Long> duckCounts = new TreeMap<>();
-            for (int rep = 0; rep < 4; rep++) {
-                duckCounts.clear();
+            long[] engineTimes = new long[runs];
+            long[] duckTimes = new long[runs];
+            // both sides warmed up alike, then measured alternately so that load from elsewhere hits both
+            for (int rep = -warmUp; rep < runs; rep++) {
                 long t0 = System.nanoTime();
+                Engine.Result r = engine.run(scheme, input);
+                Map<String, Long> counts = new TreeMap<>(r.classCounts());
+                long engineTime = System.nanoTime() - t0;
+                counts.values().removeIf(v -> v == 0);
+                engineCounts = counts;
+                duckCounts.clear();
+                t0 = System.nanoTime();
                 try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                     while (rs.next()) {
                         duckCounts.put(rs.getString(1), rs.getLong(2));
                     }
                 }
-                if (rep > 0) {
-                    duckBest = Math.min(duckBest, System.nanoTime() - t0);
+                long duckTime = System.nanoTime() - t0;
+                if (rep >= 0) {
+                    engineTimes[rep] = engineTime;
+                    duckTimes[rep] = duckTime;
                 }
             }
             System.out.println("classes (engine): " + engineCounts);
@@ -119,8 +127,11 @@ public final class EvaluationBenchmark {
             if (!duckCounts.equals(engineCounts)) {
                 System.out.println("WARNING: the class counts differ");
             }
-            System.out.printf(Locale.ROOT, "%,d enterprises: engine %d ms | DuckDB SQL %d ms | ratio %.2f×%n", n,
-                    best / 1_000_000, duckBest / 1_000_000, best / (double) duckBest);
+            long engineMedian = median(engineTimes);
+            long duckMedian = median(duckTimes);
+            System.out.printf(Locale.ROOT, "%,d enterprises, %d cores, %d warm-up + %d measured runs each (medians):"
+                    + " engine %.1f ms | DuckDB SQL %.1f ms | ratio %.2f×%n", n, Runtime.getRuntime().availableProcessors(),
+                    warmUp, runs, engineMedian / 1e6, duckMedian / 1e6, engineMedian / (double) duckMedian);
         }
     }
 }

@@ -22,7 +22,6 @@ public final class Engine {
         private final Scheme scheme;
         private final EvaluationInput input;
         final int[] cohort;          // index into scheme.cohorts(), -1 when out of scope
-        final int[] position;        // position within its cohort's columns
         final CohortColumns[] columns;
         final double[] total;
         final int[] rank;
@@ -38,7 +37,6 @@ public final class Engine {
             int n = input.size();
             cohort = new int[n];
             Arrays.fill(cohort, -1);
-            position = new int[n];
             columns = new CohortColumns[scheme.cohorts().size()];
             total = new double[n];
             Arrays.fill(total, Double.NaN);
@@ -132,7 +130,7 @@ public final class Engine {
                     note = "已封顶 / capped";
                 }
                 items.add(new Explanation.Item(ind.code(), ind.name(), ind.family(), num, den, v, st.reference,
-                        ind.weight(), pts, note));
+                        ind.weight(), pts, note, st.basis));
             }
             List<Explanation.Adjusted> adjusted = new ArrayList<>();
             for (Scheme.Adjustment a : c.adjustments()) {
@@ -177,8 +175,25 @@ public final class Engine {
         }
     }
 
-    /** Work is split into this many fixed chunks (run in parallel), so results never depend on the thread count. */
+    /**
+     * Sums are taken over this many fixed chunks of a cohort, merged in a fixed order, so results never depend on the
+     * number of threads; whether the chunks run in parallel is decided by the machine ({@link #PARALLEL}).
+     */
     private static final int CHUNKS = 8;
+
+    /** Below this many members a cohort is scored on one thread: forking costs more than it saves. */
+    private static final int PARALLEL_FROM = 1 << 15;
+
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+
+    private static java.util.stream.IntStream chunks(int size) {
+        java.util.stream.IntStream s = java.util.stream.IntStream.range(0, CHUNKS);
+        return PARALLEL && size >= PARALLEL_FROM ? s.parallel() : s;
+    }
+
+    private static int chunkStart(int size, int c) {
+        return (int) ((long) size * c / CHUNKS);
+    }
 
     /** What an indicator's points depend on besides the enterprise's own value, per cohort. */
     static final class Stats {
@@ -188,6 +203,7 @@ public final class Engine {
         int present;
         double fill;          // points for a missing value: 0, or the cohort's average
         double[] sorted;      // present values, ascending (RANK only)
+        String basis;         // where the reference comes from when it is another year's, else null
     }
 
     /** One cohort: its members and, per indicator, the statistics its points depend on. */
@@ -228,16 +244,24 @@ public final class Engine {
 
     public Result run(Scheme scheme, EvaluationInput input) {
         Result r = new Result(scheme, input);
+        java.util.Map<Integer, int[][]> references = new java.util.HashMap<>();
+        for (int year : scheme.referenceYears()) {
+            EvaluationInput data = input.references.get(year);
+            if (data == null) {
+                throw new IllegalArgumentException("基准值取 " + year + " 年度本组数据，但数据中没有 " + year + " 年度的数据 / the"
+                        + " benchmarks use the cohort of " + year + ", but the data have no figures for " + year);
+            }
+            references.put(year, referenceCohorts(scheme, data));
+        }
         for (int c = 0; c < scheme.cohorts().size(); c++) {
             Cohort cohort = scheme.cohorts().get(c);
             int[] members = members(cohort, input, r);
             for (int m = 0; m < members.length; m++) {
                 r.cohort[members[m]] = c;
-                r.position[members[m]] = m;
             }
             CohortColumns cc = new CohortColumns(members, cohort.indicators().size());
             r.columns[c] = cc;
-            score(cohort, input, cc, r);
+            score(scheme, c, input, cc, r, references);
             int[] ranked = members;
             if (cohort.unrated() != null) {
                 int[] keep = new int[members.length];
@@ -269,22 +293,51 @@ public final class Engine {
         return r;
     }
 
+    /**
+     * The cohorts of another year's data, for benchmarks taken from them: each enterprise in the first cohort whose
+     * membership rules (scale, land, revenue, leased floor space) it meets in that year. Vetoes and unrated rules are
+     * not applied: they decide ranking, not who makes up a cohort's average.
+     */
+    private static int[][] referenceCohorts(Scheme scheme, EvaluationInput in) {
+        int[] of = new int[in.size()];
+        Arrays.fill(of, -1);
+        int[][] out = new int[scheme.cohorts().size()][];
+        for (int c = 0; c < out.length; c++) {
+            Scheme.Membership ms = scheme.cohorts().get(c).membership();
+            double[] revenue = ms.minRevenue() == null ? null : in.column("REVENUE");
+            double[] leased = ms.minLeasedM2() == null ? null : in.column("LEASED_M2");
+            int[] members = new int[in.size()];
+            int m = 0;
+            for (int i = 0; i < in.size(); i++) {
+                if (of[i] < 0 && belongs(ms, in, i, revenue, leased)) {
+                    of[i] = c;
+                    members[m++] = i;
+                }
+            }
+            out[c] = Arrays.copyOf(members, m);
+        }
+        return out;
+    }
+
+    private static boolean belongs(Scheme.Membership ms, EvaluationInput in, int i, double[] revenue, double[] leased) {
+        Boolean above = ms.aboveScale();
+        boolean scale = revenue == null ? above == null || in.aboveScale[i] == above
+                : (revenue[i] >= ms.minRevenue()) == (above == null || above);
+        return scale && in.landMu[i] > 0
+                && (in.landMu[i] >= ms.minLandMu() || leased != null && leased[i] >= ms.minLeasedM2());
+    }
+
     private static int[] members(Cohort cohort, EvaluationInput in, Result r) {
         int[] out = new int[in.size()];
         int m = 0;
         Scheme.Membership ms = cohort.membership();
-        Boolean above = ms.aboveScale();
-        double minMu = ms.minLandMu();
         double[] revenue = ms.minRevenue() == null ? null : in.column("REVENUE");
         double[] leased = ms.minLeasedM2() == null ? null : in.column("LEASED_M2");
         for (int i = 0; i < in.size(); i++) {
             if (r.cohort[i] >= 0) {
                 continue; // the first cohort that takes an enterprise keeps it
             }
-            boolean scale = revenue == null ? above == null || in.aboveScale[i] == above
-                    : (revenue[i] >= ms.minRevenue()) == (above == null || above);
-            boolean land = in.landMu[i] > 0 && (in.landMu[i] >= minMu || leased != null && leased[i] >= ms.minLeasedM2());
-            if (scale && land) {
+            if (belongs(ms, in, i, revenue, leased)) {
                 String veto = exclusion(cohort, in, i);
                 if (veto == null) {
                     out[m++] = i;
@@ -344,112 +397,193 @@ public final class Engine {
         return null;
     }
 
-    private static void score(Cohort cohort, EvaluationInput in, CohortColumns cc, Result r) {
+    /**
+     * Indicator points and totals of a cohort. Statistics first, for the indicators whose reference comes from the
+     * cohort (mean, median, min–max, rank, best); then one fused pass computes every member's points and total, item
+     * by item in scheme order — the same additions in the same order as scoring column by column, so the same bits.
+     * A member missing an item scored at the cohort's average waits for that average and is totalled last.
+     */
+    private static void score(Scheme scheme, int cohortIndex, EvaluationInput in, CohortColumns cc, Result r,
+            java.util.Map<Integer, int[][]> references) {
+        Cohort cohort = scheme.cohorts().get(cohortIndex);
         int[] members = cc.members;
         int size = members.length;
-        double[] totals = new double[size];
-        double[] values = new double[size];
-        for (int j = 0; j < cohort.indicators().size(); j++) {
-            Indicator ind = cohort.indicators().get(j);
-            double[] num = in.column(ind.numerator());
-            double[] den = in.column(ind.denominator());
-            double factor = ind.factor();
-            Stats st = new Stats();
-            cc.stats[j] = st;
-            // fixed chunks merged in a fixed order: the same sums whatever the number of threads
-            double[][] part = new double[CHUNKS][4];
-            java.util.stream.IntStream.range(0, CHUNKS).parallel().forEach(c -> {
-                int from = (int) ((long) size * c / CHUNKS), to = (int) ((long) size * (c + 1) / CHUNKS);
-                double cnt = 0, sm = 0, mn = Double.POSITIVE_INFINITY, mx = Double.NEGATIVE_INFINITY;
-                for (int m = from; m < to; m++) {
-                    int i = members[m];
-                    double v = value(num[i], den[i], factor);
-                    values[m] = v;
-                    if (v == v) { // not NaN
-                        cnt++;
-                        sm += v;
-                        if (v < mn) {
-                            mn = v;
-                        }
-                        if (v > mx) {
-                            mx = v;
-                        }
-                    }
-                }
-                part[c][0] = cnt;
-                part[c][1] = sm;
-                part[c][2] = mn;
-                part[c][3] = mx;
-            });
-            int present = 0;
-            double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            for (double[] pc : part) {
-                present += (int) pc[0];
-                sum += pc[1];
-                min = Math.min(min, pc[2]);
-                max = Math.max(max, pc[3]);
+        Indicator[] inds = cohort.indicators().toArray(new Indicator[0]);
+        int k = inds.length;
+        double[] factor = new double[k];
+        double[][] num = new double[k][];
+        double[][] den = new double[k][];
+        boolean[] simple = new boolean[k];
+        double[] scale = new double[k];
+        double[] cap = new double[k];
+        boolean[] deferred = new boolean[k];
+        Stats[] stats = cc.stats;
+        for (int j = 0; j < k; j++) {
+            Indicator ind = inds[j];
+            factor[j] = ind.factor();
+            num[j] = in.column(ind.numerator());
+            den[j] = in.column(ind.denominator());
+            stats[j] = new Stats();
+            int year = scheme.benchmarkYear(ind);
+            if (year != scheme.year()) {
+                EvaluationInput data = in.references.get(year);
+                int[] then = references.get(year)[cohortIndex];
+                cohortStats(ind, then, data.column(ind.numerator()), data.column(ind.denominator()), stats[j]);
+                stats[j].basis = referenceBasis(ind, year, stats[j].present);
+            } else if (ind.family() != Family.BENCHMARK_RATIO) {
+                cohortStats(ind, members, num[j], den[j], stats[j]);
+            } else {
+                stats[j].reference = ind.benchmark();
             }
-            st.present = present;
-            st.min = min;
-            st.max = max;
-            if (ind.family() == Family.RANK || ind.family() == Family.LOWER_IS_BETTER
-                    || ind.family() == Family.COHORT_MEDIAN_RATIO) {
-                double[] sorted = new double[present];
-                int q = 0;
-                for (int m = 0; m < size; m++) {
-                    if (values[m] == values[m]) {
-                        sorted[q++] = values[m];
-                    }
-                }
-                Arrays.sort(sorted);
-                st.sorted = sorted;
-            }
-            st.reference = switch (ind.family()) {
-                case BENCHMARK_RATIO -> ind.benchmark();
-                case COHORT_MEAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * sum / present;
-                case COHORT_MEDIAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * median(st.sorted);
-                case MIN_MAX, RANK -> Double.NaN;
-                case LOWER_IS_BETTER -> present == 0 ? Double.NaN : firstPositive(st.sorted);
-                case BEST_EQUALS_FULL -> present == 0 ? Double.NaN : max;
-            };
-            boolean simple = (ind.family() == Family.BENCHMARK_RATIO || ind.family() == Family.COHORT_MEAN_RATIO
+            simple[j] = (ind.family() == Family.BENCHMARK_RATIO || ind.family() == Family.COHORT_MEAN_RATIO
                     || ind.family() == Family.COHORT_MEDIAN_RATIO) && ind.floor() == null;
-            double scale = ind.weight() / st.reference;
-            double cap = ind.cap() == null ? Double.POSITIVE_INFINITY : ind.cap();
-            double[] sums = new double[CHUNKS];
-            java.util.stream.IntStream.range(0, CHUNKS).parallel().forEach(c -> {
-                int from = (int) ((long) size * c / CHUNKS), to = (int) ((long) size * (c + 1) / CHUNKS);
-                double ps = 0;
-                for (int m = from; m < to; m++) {
-                    double v = values[m];
+            scale[j] = ind.weight() / stats[j].reference;
+            cap[j] = ind.cap() == null ? Double.POSITIVE_INFINITY : ind.cap();
+            deferred[j] = ind.missing() == Missing.COHORT_AVERAGE;
+        }
+        Scheme.Adjustment[] adjustments = cohort.adjustments().toArray(new Scheme.Adjustment[0]);
+        double[][] counts = new double[adjustments.length][];
+        for (int a = 0; a < adjustments.length; a++) {
+            counts[a] = in.column(adjustments[a].metric());
+        }
+        double[] total = r.total;
+        int[][] present = new int[CHUNKS][k];
+        double[][] sums = new double[CHUNKS][k];
+        boolean[] waiting = new boolean[size];
+        boolean[] anyWaiting = new boolean[CHUNKS];
+        chunks(size).forEach(c -> {
+            int[] cnt = present[c];
+            double[] ps = sums[c];
+            boolean wait = false;
+            for (int m = chunkStart(size, c), to = chunkStart(size, c + 1); m < to; m++) {
+                int i = members[m];
+                double t = 0;
+                for (int j = 0; j < k; j++) {
+                    double v = value(num[j][i], den[j][i], factor[j]);
                     if (v != v) {
-                        continue;
+                        if (deferred[j]) {
+                            waiting[m] = true;
+                        }
+                        continue; // 0 points, or the average once known
                     }
-                    double p = simple ? Math.min(v * scale, cap) : pointsFor(ind, st, v);
-                    values[m] = p;
-                    ps += p;
+                    cnt[j]++;
+                    double p = simple[j] ? Math.min(v * scale[j], cap[j]) : pointsFor(inds[j], stats[j], v);
+                    ps[j] += p;
+                    if (p == p) {
+                        t += p;
+                    } else {
+                        waiting[m] = true; // no reference (e.g. a zero mean): treated as missing
+                    }
                 }
-                sums[c] = ps;
-            });
+                for (int a = 0; a < adjustments.length; a++) {
+                    t += adjustments[a].points(counts[a][i]);
+                }
+                total[i] = t;
+                wait |= waiting[m];
+            }
+            anyWaiting[c] = wait;
+        });
+        for (int j = 0; j < k; j++) {
+            int n = 0;
             double pointsSum = 0;
-            for (double x : sums) {
-                pointsSum += x;
+            for (int c = 0; c < CHUNKS; c++) {
+                n += present[c][j];
+                pointsSum += sums[c][j];
             }
-            st.fill = ind.missing() == Missing.COHORT_AVERAGE && present > 0 ? pointsSum / present : 0;
-            for (int m = 0; m < size; m++) {
-                double p = values[m];
-                totals[m] += p == p ? p : st.fill;
+            if (inds[j].family() == Family.BENCHMARK_RATIO) {
+                stats[j].present = n;
+            }
+            stats[j].fill = deferred[j] && n > 0 ? pointsSum / n : 0;
+        }
+        for (int c = 0; c < CHUNKS; c++) {
+            if (!anyWaiting[c]) {
+                continue;
+            }
+            for (int m = chunkStart(size, c), to = chunkStart(size, c + 1); m < to; m++) {
+                if (!waiting[m]) {
+                    continue;
+                }
+                int i = members[m];
+                double t = 0;
+                for (int j = 0; j < k; j++) {
+                    double v = value(num[j][i], den[j][i], factor[j]);
+                    double p = v != v ? Double.NaN
+                            : simple[j] ? Math.min(v * scale[j], cap[j]) : pointsFor(inds[j], stats[j], v);
+                    t += p == p ? p : stats[j].fill;
+                }
+                for (int a = 0; a < adjustments.length; a++) {
+                    t += adjustments[a].points(counts[a][i]);
+                }
+                total[i] = t;
             }
         }
-        for (Scheme.Adjustment a : cohort.adjustments()) {
-            double[] count = in.column(a.metric());
-            for (int m = 0; m < size; m++) {
-                totals[m] += a.points(count[members[m]]);
+    }
+
+    private static String referenceBasis(Indicator ind, int year, int firms) {
+        String k = java.math.BigDecimal.valueOf(ind.benchmark()).stripTrailingZeros().toPlainString();
+        boolean mean = ind.family() == Family.COHORT_MEAN_RATIO;
+        return "基准值 = " + k + " × " + year + " 年度本组" + (mean ? "平均值" : "中位数") + "（" + firms + " 家有数据）/ benchmark = "
+                + k + " × the cohort's " + (mean ? "mean" : "median") + " of " + year + " (" + firms + " firms with data)";
+    }
+
+    /** Count, sum, min and max of an indicator's values over the cohort (fixed chunks), its sorted values where needed. */
+    private static void cohortStats(Indicator ind, int[] members, double[] num, double[] den, Stats st) {
+        int size = members.length;
+        double factor = ind.factor();
+        double[][] part = new double[CHUNKS][4];
+        chunks(size).forEach(c -> {
+            double cnt = 0, sm = 0, mn = Double.POSITIVE_INFINITY, mx = Double.NEGATIVE_INFINITY;
+            for (int m = chunkStart(size, c), to = chunkStart(size, c + 1); m < to; m++) {
+                int i = members[m];
+                double v = value(num[i], den[i], factor);
+                if (v == v) { // not NaN
+                    cnt++;
+                    sm += v;
+                    if (v < mn) {
+                        mn = v;
+                    }
+                    if (v > mx) {
+                        mx = v;
+                    }
+                }
             }
+            part[c][0] = cnt;
+            part[c][1] = sm;
+            part[c][2] = mn;
+            part[c][3] = mx;
+        });
+        int present = 0;
+        double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double[] pc : part) {
+            present += (int) pc[0];
+            sum += pc[1];
+            min = Math.min(min, pc[2]);
+            max = Math.max(max, pc[3]);
         }
-        for (int m = 0; m < size; m++) {
-            r.total[members[m]] = totals[m];
+        st.present = present;
+        st.min = min;
+        st.max = max;
+        if (ind.family() == Family.RANK || ind.family() == Family.LOWER_IS_BETTER
+                || ind.family() == Family.COHORT_MEDIAN_RATIO) {
+            double[] sorted = new double[present];
+            int q = 0;
+            for (int i : members) {
+                double v = value(num[i], den[i], factor);
+                if (v == v) {
+                    sorted[q++] = v;
+                }
+            }
+            Arrays.sort(sorted);
+            st.sorted = sorted;
         }
+        st.reference = switch (ind.family()) {
+            case BENCHMARK_RATIO -> ind.benchmark();
+            case COHORT_MEAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * sum / present;
+            case COHORT_MEDIAN_RATIO -> present == 0 ? Double.NaN : ind.benchmark() * median(st.sorted);
+            case MIN_MAX, RANK -> Double.NaN;
+            case LOWER_IS_BETTER -> present == 0 ? Double.NaN : firstPositive(st.sorted);
+            case BEST_EQUALS_FULL -> present == 0 ? Double.NaN : max;
+        };
     }
 
     private static double firstPositive(double[] sortedAscending) {
@@ -500,19 +634,19 @@ public final class Engine {
             min = Math.min(min, r.total[i]);
             max = Math.max(max, r.total[i]);
         }
-        long[] scaled = new long[n];
-        for (int m = 0; m < n; m++) {
-            scaled[m] = Math.round((r.total[members[m]] - min) * 1e6);
-        }
         int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
         long top = Math.round((max - min) * 1e6);
-        if (64 - Long.numberOfLeadingZeros(Math.max(1, top)) + indexBits <= 62) {
-            // one primitive sort of (score, position) keys, then a single sweep from the best
+        int scoreBits = 64 - Long.numberOfLeadingZeros(Math.max(1, top));
+        if (scoreBits + indexBits <= 62) {
+            // (score, position) keys in position order, sorted stably on the score bits only: the order of one sort of
+            // the whole keys, in a few linear passes; then one sweep from the best, ranks kept by position
             long[] keys = new long[n];
             for (int m = 0; m < n; m++) {
-                keys[m] = scaled[m] << indexBits | m;
+                keys[m] = Math.round((r.total[members[m]] - min) * 1e6) << indexBits | m;
             }
-            Arrays.parallelSort(keys); // deterministic: keys are distinct
+            radixSort(keys, indexBits, scoreBits);
+            int[] rankOf = new int[n];
+            int mask = (int) ((1L << indexBits) - 1);
             int rank = 0;
             long previous = -1;
             for (int k = n - 1, seen = 1; k >= 0; k--, seen++) {
@@ -521,14 +655,66 @@ public final class Engine {
                     rank = seen;
                     previous = score;
                 }
-                assign(r, members[(int) (keys[k] & ((1L << indexBits) - 1))], rank, cut, labels);
+                rankOf[(int) keys[k] & mask] = rank;
+            }
+            for (int m = 0; m < n; m++) {
+                assign(r, members[m], rankOf[m], cut, labels);
             }
         } else {
+            long[] scaled = new long[n];
+            for (int m = 0; m < n; m++) {
+                scaled[m] = Math.round((r.total[members[m]] - min) * 1e6);
+            }
             long[] asc = scaled.clone();
             Arrays.sort(asc);
             for (int m = 0; m < n; m++) {
                 assign(r, members[m], 1 + countGreater(asc, scaled[m]), cut, labels);
             }
+        }
+    }
+
+    /**
+     * Sorts {@code keys} ascending by their bits {@code from} to {@code from + bits}, keeping the order of equal ones
+     * (least-significant-digit radix sort, skipping digits that all keys share).
+     */
+    static void radixSort(long[] keys, int from, int bits) {
+        int n = keys.length;
+        if (n == 0) {
+            return;
+        }
+        int passes = Math.max(1, (bits + 10) / 11);
+        int width = (bits + passes - 1) / passes;
+        int radix = 1 << width;
+        int digitMask = radix - 1;
+        int[][] counts = new int[passes][radix];
+        for (long key : keys) {
+            long s = key >>> from;
+            for (int p = 0; p < passes; p++) {
+                counts[p][(int) (s >>> (p * width)) & digitMask]++;
+            }
+        }
+        long[] src = keys;
+        long[] dst = new long[n];
+        for (int p = 0; p < passes; p++) {
+            int shift = from + p * width;
+            int[] count = counts[p];
+            if (count[(int) (src[0] >>> shift) & digitMask] == n) {
+                continue; // every key has this digit
+            }
+            int[] offset = new int[radix];
+            for (int d = 1; d < radix; d++) {
+                offset[d] = offset[d - 1] + count[d - 1];
+            }
+            for (int k = 0; k < n; k++) {
+                long key = src[k];
+                dst[offset[(int) (key >>> shift) & digitMask]++] = key;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != keys) {
+            System.arraycopy(src, 0, keys, 0, n);
         }
     }
 

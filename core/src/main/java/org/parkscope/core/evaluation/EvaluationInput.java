@@ -15,6 +15,7 @@ public final class EvaluationInput {
     final double[] landMu;
     final Map<String, double[]> metrics = new HashMap<>();
     String[] industries;
+    final Map<Integer, EvaluationInput> references = new HashMap<>();
 
     public EvaluationInput(String[] ids, String[] names, boolean[] aboveScale, double[] landMu) {
         int n = ids.length;
@@ -42,6 +43,15 @@ public final class EvaluationInput {
             throw new IllegalArgumentException("industries need one code per enterprise");
         }
         this.industries = codes;
+        return this;
+    }
+
+    /**
+     * The data of another year — its enterprises, land and figures, in the same units — for indicators whose
+     * benchmark is a multiple of that year's cohort mean or median (Huai'an: 2 × the previous year's average).
+     */
+    public EvaluationInput reference(int year, EvaluationInput data) {
+        references.put(year, data);
         return this;
     }
 

@@ -15,8 +15,17 @@ public record Explanation(String id, String name, String cohort, String cohortNa
     /** A bonus or penalty item: the count it applies to and its points. */
     public record Adjusted(String code, String name, double count, double points) {}
 
+    /**
+     * One indicator's step. {@code basis} says where the reference comes from when it is not the evaluated year's
+     * own (e.g. 2 × the cohort's 2022 mean over 180 firms), else null.
+     */
     public record Item(String code, String name, Scheme.Family family, double numerator, double denominator,
-            double value, double reference, double weight, double points, String note) {
+            double value, double reference, double weight, double points, String note, String basis) {
+
+        public Item(String code, String name, Scheme.Family family, double numerator, double denominator, double value,
+                double reference, double weight, double points, String note) {
+            this(code, name, family, numerator, denominator, value, reference, weight, points, note, null);
+        }
 
         /** Points rounded half-up to two decimals, as published. */
         public BigDecimal shownPoints() {

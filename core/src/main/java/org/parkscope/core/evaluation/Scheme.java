@@ -11,25 +11,140 @@ import java.util.Objects;
  *
  * @param id          stable identifier, e.g. {@code huangyan-2022}
  * @param region      the place that publishes it
- * @param year        the data year it evaluates
+ * @param year        the data year it evaluates (a run may choose another one within the effective years)
  * @param source      the document it follows
  * @param assumptions what the scheme file assumes where the source is silent
+ * @param effective   the data years it may evaluate (a method in force for several years); {@code year}–{@code year}
+ *                    for a scheme of one year
  */
 public record Scheme(String id, String region, int year, String source, List<String> assumptions,
-        List<Cohort> cohorts, List<Policy> policies) {
+        List<Cohort> cohorts, List<Policy> policies, Effective effective) {
 
     public Scheme(String id, String region, int year, String source, List<String> assumptions, List<Cohort> cohorts) {
         this(id, region, year, source, assumptions, cohorts, List.of());
     }
 
+    public Scheme(String id, String region, int year, String source, List<String> assumptions, List<Cohort> cohorts,
+            List<Policy> policies) {
+        this(id, region, year, source, assumptions, cohorts, policies, new Effective(year, year));
+    }
+
+    /** The data years (inclusive) a scheme may evaluate. */
+    public record Effective(int from, int to) {
+        public Effective {
+            if (from > to) {
+                throw new IllegalArgumentException("有效年度起始晚于结束（" + from + "–" + to + "）/ effective years start after"
+                        + " they end (" + from + "–" + to + ")");
+            }
+        }
+
+        public boolean covers(int year) {
+            return year >= from && year <= to;
+        }
+
+        @Override
+        public String toString() {
+            return from == to ? String.valueOf(from) : from + "–" + to;
+        }
+    }
+
+    /** A run asked for a data year outside the scheme's effective years. */
+    public static final class NotInEffect extends IllegalArgumentException {
+        private final String zh;
+        private final String en;
+
+        public NotInEffect(String id, int year, Effective effective) {
+            this("评价方案 " + id + " 适用于 " + effective + " 年度的数据，不能评价 " + year + " 年度",
+                    "scheme " + id + " applies to data years " + effective + ", not to " + year);
+        }
+
+        private NotInEffect(String zh, String en) {
+            super(zh + " / " + en);
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String zh() {
+            return zh;
+        }
+
+        public String en() {
+            return en;
+        }
+    }
+
+    /** This scheme evaluating another data year within its effective years. */
+    public Scheme forYear(int dataYear) {
+        if (!effective.covers(dataYear)) {
+            throw new NotInEffect(id, dataYear, effective);
+        }
+        return dataYear == year ? this
+                : new Scheme(id, region, dataYear, source, assumptions, cohorts, policies, effective);
+    }
+
+    /**
+     * The absolute year an indicator's benchmark is taken from when this scheme evaluates its {@code year}: that year
+     * itself, an offset from it ({@code -1}: the year before) or a year named outright.
+     */
+    public int benchmarkYear(Indicator indicator) {
+        Integer y = indicator.benchmarkYear();
+        return y == null ? year : y <= 0 ? year + y : y;
+    }
+
+    /** The years, other than the one evaluated, whose cohort data the indicators' benchmarks need, ascending. */
+    public java.util.SortedSet<Integer> referenceYears() {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (Cohort c : cohorts) {
+            for (Indicator i : c.indicators()) {
+                if (benchmarkYear(i) != year) {
+                    out.add(benchmarkYear(i));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * A differentiated measure for a class (§1.9), graded by how many consecutive years the enterprise has been in
      * it: {@code amounts[k]} applies in the (k+1)-th consecutive year, the last one from then on — e.g. Shandong's
-     * electricity surcharge for class D: 0.05 / 0.10 / 0.15 元/kWh.
+     * electricity surcharge for class D: 0.05 / 0.10 / 0.15 元/kWh. Instead of a class, an item may name a
+     * {@code metric} of the year's data: it applies to every firm with a positive value, which is its amount (a
+     * punitive or tiered power price set by the power company, say). Items of the same {@code group} never stack: a
+     * firm to which several apply is charged the highest only (Shandong: 不叠加，取最高); see {@link #charged}.
      */
-    public record Policy(String klass, String name, String unit, List<Double> amounts) {
+    public record Policy(String klass, String name, String unit, List<Double> amounts, String group, String metric) {
         public Policy {
             amounts = List.copyOf(amounts);
+            if ((klass == null) == (metric == null)) {
+                throw new IllegalArgumentException("差别化措施 " + name + " 须指定等级或数据项之一 / measure " + name
+                        + " needs either a class or a metric");
+            }
+        }
+
+        public Policy(String klass, String name, String unit, List<Double> amounts) {
+            this(klass, name, unit, amounts, null, null);
+        }
+
+        /**
+         * Which of the items applying to one firm are charged, given their amounts: in each group the highest one
+         * (the first of equal ones, in scheme order), and every item that belongs to no group.
+         */
+        public static boolean[] charged(List<Policy> applying, double[] amounts) {
+            boolean[] out = new boolean[applying.size()];
+            for (int k = 0; k < out.length; k++) {
+                String g = applying.get(k).group();
+                out[k] = true;
+                if (g == null) {
+                    continue;
+                }
+                for (int o = 0; o < out.length && out[k]; o++) {
+                    if (o != k && g.equals(applying.get(o).group())
+                            && (amounts[o] > amounts[k] || amounts[o] == amounts[k] && o < k)) {
+                        out[k] = false;
+                    }
+                }
+            }
+            return out;
         }
 
         public double amount(int consecutiveYears) {
@@ -45,7 +160,12 @@ public record Scheme(String id, String region, int year, String source, List<Str
         assumptions = List.copyOf(assumptions);
         cohorts = List.copyOf(cohorts);
         policies = List.copyOf(policies);
+        Objects.requireNonNull(effective, "effective");
         List<String> problems = problems(cohorts);
+        if (!effective.covers(year)) {
+            problems.add("评价年度 " + year + " 不在有效年度 " + effective + " 内 / year " + year + " lies outside the effective"
+                    + " years " + effective);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -178,11 +298,17 @@ public record Scheme(String id, String region, int year, String source, List<Str
      * An indicator: numerator ÷ denominator (metrics, or {@code LAND_MU}), times {@code factor}; scored by its family.
      */
     public record Indicator(String code, String name, String numerator, String denominator, double factor,
-            double weight, Family family, double benchmark, Missing missing, Double cap, Double floor) {
+            double weight, Family family, double benchmark, Missing missing, Double cap, Double floor,
+            Integer benchmarkYear) {
 
         public Indicator(String code, String name, String numerator, String denominator, double factor, double weight,
                 Family family, double benchmark, Missing missing, Double cap) {
             this(code, name, numerator, denominator, factor, weight, family, benchmark, missing, cap, null);
+        }
+
+        public Indicator(String code, String name, String numerator, String denominator, double factor, double weight,
+                Family family, double benchmark, Missing missing, Double cap, Double floor) {
+            this(code, name, numerator, denominator, factor, weight, family, benchmark, missing, cap, floor, null);
         }
 
         public Indicator {
@@ -233,6 +359,15 @@ public record Scheme(String id, String region, int year, String source, List<Str
                 if ((i.family() == Family.COHORT_MEAN_RATIO || i.family() == Family.COHORT_MEDIAN_RATIO)
                         && !(i.benchmark() > 0)) {
                     out.add("指标 " + i.code() + " 缺少系数 k / " + i.code() + " needs k");
+                }
+                if (i.benchmarkYear() != null && i.family() != Family.COHORT_MEAN_RATIO
+                        && i.family() != Family.COHORT_MEDIAN_RATIO) {
+                    out.add("指标 " + i.code() + " 的基准年度只用于本组平均值或中位数 / the benchmark year of " + i.code()
+                            + " applies to a cohort mean or median only");
+                }
+                if (i.benchmarkYear() != null && i.benchmarkYear() > 0 && i.benchmarkYear() < 1900) {
+                    out.add("指标 " + i.code() + " 的基准年度须为 0、负数（相对）或公历年份 / the benchmark year of " + i.code()
+                            + " must be 0, negative (relative) or a calendar year");
                 }
             }
             for (Veto v : c.vetoes()) {

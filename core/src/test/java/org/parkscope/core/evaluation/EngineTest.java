@@ -360,4 +360,69 @@ class EngineTest {
         assertThat(r.cohort(2)).isEqualTo("DOWN");
         assertThat(r.cohort(3)).isNull();
     }
+
+    @Test
+    void aBenchmarkCanBeAMultipleOfAnotherYearsCohortMean() {
+        Indicator lastYear = new Indicator("T", "亩均税收", "TAX", "LAND_MU", 1, 100, Family.COHORT_MEAN_RATIO, 2,
+                Missing.ZERO, null, null, -1);
+        Scheme s = new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("UP", "规上",
+                new Membership(true, 0), List.of(lastYear), QUARTERS)), List.of(), new Scheme.Effective(2023, 2024));
+        EvaluationInput in = new EvaluationInput(new String[] {"a", "b"}, new String[] {"a", "b"},
+                new boolean[] {true, true}, new double[] {1, 1}).metric("TAX", new double[] {30, 60});
+        // 2022: three 规上 firms (mean 10 per 亩) and one 规下 firm, which is not in the cohort and not in its mean
+        EvaluationInput then = new EvaluationInput(new String[] {"a", "b", "x", "y"}, new String[] {"a", "b", "x", "y"},
+                new boolean[] {true, true, true, false}, new double[] {1, 2, 1, 1})
+                .metric("TAX", new double[] {5, 30, 10, 1000});
+        assertThatThrownBy(() -> new Engine().run(s, in)).hasMessageContaining("没有 2022 年度的数据");
+        Engine.Result r = new Engine().run(s, in.reference(2022, then));
+        assertThat(r.total(0)).isEqualTo(30 / 20.0 * 100);
+        assertThat(r.total(1)).isEqualTo(60 / 20.0 * 100);
+        Explanation.Item item = r.explain(0).items().get(0);
+        assertThat(item.reference()).isEqualTo(20.0);
+        assertThat(item.basis()).contains("2 × 2022 年度本组平均值（3 家有数据）", "2 × the cohort's mean of 2022");
+        // the same scheme evaluating 2024 needs 2023; a year named outright is taken as it is
+        assertThatThrownBy(() -> new Engine().run(s.forYear(2024), in)).hasMessageContaining("没有 2023 年度");
+        assertThat(s.benchmarkYear(new Indicator("T", "T", "TAX", "LAND_MU", 1, 1, Family.COHORT_MEDIAN_RATIO, 1,
+                Missing.ZERO, null, null, 2020))).isEqualTo(2020);
+        assertThatThrownBy(() -> new Scheme("t", "test", 2023, "test", List.of(), List.of(new Cohort("UP", "规上",
+                new Membership(true, 0), List.of(new Indicator("T", "T", "TAX", "LAND_MU", 1, 1, Family.BENCHMARK_RATIO,
+                        1, Missing.ZERO, null, null, -1)), QUARTERS)))).hasMessageContaining("基准年度只用于");
+    }
+
+    @Test
+    void aSchemeEvaluatesOnlyTheYearsItIsInEffectFor() {
+        List<Cohort> cohorts = List.of(new Cohort("ALL", "全部", new Membership(null, 0),
+                List.of(ratio("T", "TAX", "LAND_MU", 100, 1)), QUARTERS));
+        Scheme s = new Scheme("jx", "test", 2023, "test", List.of(), cohorts, List.of(),
+                new Scheme.Effective(2022, 2024));
+        assertThat(s.forYear(2022).year()).isEqualTo(2022);
+        assertThat(s.forYear(2024).effective()).isEqualTo(new Scheme.Effective(2022, 2024));
+        assertThatThrownBy(() -> s.forYear(2025)).isInstanceOf(Scheme.NotInEffect.class)
+                .hasMessageContaining("适用于 2022–2024 年度的数据，不能评价 2025 年度", "applies to data years 2022–2024");
+        assertThatThrownBy(() -> new Scheme("jx", "test", 2021, "test", List.of(), cohorts, List.of(),
+                new Scheme.Effective(2022, 2024))).hasMessageContaining("不在有效年度 2022–2024 内");
+        assertThatThrownBy(() -> new Scheme.Effective(2024, 2022)).hasMessageContaining("起始晚于结束");
+        // a scheme of one year evaluates that year only
+        Scheme one = new Scheme("one", "test", 2023, "test", List.of(), cohorts);
+        assertThatThrownBy(() -> one.forYear(2022)).isInstanceOf(Scheme.NotInEffect.class);
+    }
+
+    @Test
+    void surchargesOfOneGroupNeverStackTheHighestIsCharged() {
+        Scheme.Policy d = new Scheme.Policy("D", "差别电价加价", "元/千瓦时", List.of(0.05, 0.10, 0.15), "POWER", null);
+        Scheme.Policy punitive = new Scheme.Policy(null, "惩罚性电价", "元/千瓦时", List.of(), "POWER", "POWER_PUNITIVE");
+        Scheme.Policy tiered = new Scheme.Policy(null, "阶梯电价", "元/千瓦时", List.of(), "POWER", "POWER_TIERED");
+        Scheme.Policy water = new Scheme.Policy("D", "差别水价", "元/吨", List.of(0.5), null, null);
+        // D for two years (0.10) and a punitive price of 0.30: only the punitive one is charged
+        assertThat(Scheme.Policy.charged(List.of(d, punitive, water), new double[] {0.10, 0.30, 0.5}))
+                .containsExactly(false, true, true);
+        // D for three years (0.15) beats a tiered price of 0.08 and a punitive one of 0.12
+        assertThat(Scheme.Policy.charged(List.of(d, punitive, tiered), new double[] {0.15, 0.12, 0.08}))
+                .containsExactly(true, false, false);
+        // equal amounts: one of them, the first in the scheme
+        assertThat(Scheme.Policy.charged(List.of(d, punitive), new double[] {0.10, 0.10})).containsExactly(true, false);
+        assertThat(Scheme.Policy.charged(List.of(d), new double[] {0.05})).containsExactly(true);
+        assertThatThrownBy(() -> new Scheme.Policy("D", "x", "元", List.of(0.1), null, "POWER_PUNITIVE"))
+                .hasMessageContaining("须指定等级或数据项之一");
+    }
 }

@@ -40,7 +40,7 @@ class SecurityIT {
         String parks = park.get("/parks").body();
         assertThat(parkLinks(parks)).isEqualTo(1);
         assertThat(parks).contains("手拉手汽车港");
-        long inSls = jdbc.sql("select count(*) from enterprise e join park p on p.id = e.park_id where p.code = 'SLS'")
+        long inSls = jdbc.sql("select count(*) from enterprise e join park p on p.id = e.park_id where p.code = 'SLS' and e.status in ('ACTIVE', 'SUSPENDED')")
                 .query(Long.class).single();
         assertThat(park.get("/enterprises").body()).contains("共 " + inSls + " 条");
 

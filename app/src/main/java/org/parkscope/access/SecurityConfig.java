@@ -50,6 +50,11 @@ public class SecurityConfig {
                         .requestMatchers("/account", "/account/**", "/").authenticated()
                         .requestMatchers("/parks/*/edit", "/enterprises/*/edit", "/enterprises/*/qualifications/**",
                                 "/enterprises/*/figures/**").hasRole(Role.TOWN_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads",
+                                "/chains/*/definition", "/chains/*/definition.yaml")
+                                .hasAnyRole(Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name())
+                        .requestMatchers(HttpMethod.POST, "/chains/**", "/leads", "/leads/**").hasRole(Role.TOWN_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/chains", "/chains/**").hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/parks", "/parks/**", "/api/parks", "/api/parks/**", "/api/dashboard")
                                 .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**")

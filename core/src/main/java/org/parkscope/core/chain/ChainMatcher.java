@@ -23,8 +23,8 @@ import org.parkscope.core.chain.Placement.Source;
  * industry code — is combined by noisy-OR into a score and a status.
  *
  * <p>A firm becomes {@code AUTO} only with a score at the threshold and at least two independent sources (a
- * 经营范围 lists what a firm may do, not what it does; a certificate is one source, and one certificate type can
- * serve several nodes). A pure seller is capacity only on
+ * 经营范围 lists what a firm may do, not what it does), one of which must be the firm's own words (a certificate
+ * type or an industry class is shared by several nodes and cannot say which one). A pure seller is capacity only on
  * seller nodes. At most {@code maxAutoPerChain} nodes per chain are auto-linked; the rest go to review.
  */
 public final class ChainMatcher {
@@ -347,15 +347,19 @@ public final class ChainMatcher {
             role = Role.PRODUCER;
         } else if (itemRoles.contains(Role.SERVICE)) {
             role = Role.SERVICE;
-        } else if (itemRoles.contains(Role.SELLER) && !qualification) {
-            role = Role.SELLER; // a certificate holder makes or serves what it sells
+        } else if (itemRoles.contains(Role.SELLER)) {
+            role = Role.SELLER; // a certificate of another product does not make a seller of this one its maker
         } else {
             role = defaultRole;
         }
         LinkStatus status = LinkStatus.CANDIDATE;
         String note = "";
         if (score >= settings.autoThreshold()) {
-            if (sources.size() < 2) {
+            if (!wordEvidence) {
+                // A certificate type or an industry class is shared by several nodes (3915 and 商用密码产品认证 cover
+                // cards, machines and terminals alike); only the firm's own words say which node it is.
+                note = "无经营范围或主营产品证据，待复核 / no evidence in the business scope or products: review";
+            } else if (sources.size() < 2) {
                 note = "仅一类证据，待复核 / one kind of evidence only: review";
             } else if (role == Role.SELLER && !node.sellerNode()) {
                 note = "仅销售，不计为本节点产能 / seller only: not capacity on this node";

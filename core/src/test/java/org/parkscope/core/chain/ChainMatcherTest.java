@@ -86,7 +86,7 @@ class ChainMatcherTest {
 
     @Test
     void aQualificationIsStrongEvidence() {
-        List<Placement> ps = matcher.place(firm("上海某某科技有限公司", "6513", "密码卡销售", "", "商用密码产品认证"));
+        List<Placement> ps = matcher.place(firm("上海某某科技有限公司", "6513", "密码卡的研发、生产", "", "商用密码产品认证"));
         assertThat(ps).anyMatch(p -> p.nodeId().equals("SC-U3") && p.status() == LinkStatus.AUTO);
     }
 

@@ -227,6 +227,11 @@ public class ChainAnalysis {
                 .param("limit", limit).query().listOfRows();
     }
 
+    public long reviewCount(Scope scope) {
+        return ScopeParams.bind(jdbc.sql("select count(*) from chain_link_effective l join enterprise e on e.id = l.enterprise_id"
+                + " where l.status = 'CANDIDATE' and " + Scope.condition("e.park_id", "e.id")), scope).query(Long.class).single();
+    }
+
     /** 链主 candidates of a chain (the government designates; these are proposals with their factors). */
     public List<LeaderScoring.Candidate> leaders(Scope scope, String chainId, int year) {
         Chain chain = chains.chain(chainId);

@@ -45,11 +45,9 @@ class ChainController {
     private final TownDashboard dashboard;
     private final CurrentScope scope;
     private final JdbcClient jdbc;
-    private final org.parkscope.audit.AuditLog auditLog;
 
     ChainController(ChainService chains, ChainAnalysis analysis, ClusterConfig clusters, TownDashboard dashboard,
-            CurrentScope scope, JdbcClient jdbc, org.parkscope.audit.AuditLog auditLog) {
-        this.auditLog = auditLog;
+            CurrentScope scope, JdbcClient jdbc) {
         this.chains = chains;
         this.analysis = analysis;
         this.clusters = clusters;
@@ -98,7 +96,7 @@ class ChainController {
         model.addAttribute("clusterFigures", dashboard.clusters(s, y));
         model.addAttribute("keyClusterRevenue", dashboard.keyClusterRevenue(s, y));
         model.addAttribute("rules", clusters.rules());
-        model.addAttribute("candidates", analysis.reviewQueue(s, null, 100000).size());
+        model.addAttribute("candidates", analysis.reviewCount(s));
         return "chains";
     }
 
@@ -266,23 +264,12 @@ class ChainController {
         chain(id);
         try {
             long e = resolveEnterprise(enterprise);
-            if (document == null || document.isBlank()) {
-                throw new IllegalArgumentException("请填写认定文件（名称与文号）/ the designating document is required");
-            }
-            long d = jdbc.sql("insert into chain_leader_designation(chain_id, enterprise_id, document, designated_on, note,"
-                    + " created_by) values (?, ?, ?, ?, ?, ?) returning id").params(id, e, document.strip(), designatedOn,
-                    note == null || note.isBlank() ? null : note.strip(), ChainService.actor()).query(Long.class).single();
-            auditDesignation(d, id, e, document.strip(), designatedOn);
+            chains.designate(id, e, document, designatedOn, note);
             flash.addFlashAttribute("message", "已记录链主认定 / designation recorded");
         } catch (IllegalArgumentException ex) {
             flash.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/chains/" + id;
-    }
-
-    private void auditDesignation(long id, String chain, long enterprise, String document, LocalDate on) {
-        auditLog.record("CREATE", "chain_leader_designation", id, null, enterprise,
-                null, Map.of("chain", chain, "document", document, "designatedOn", on.toString()));
     }
 
     @GetMapping("/chains/{id}/export.xlsx")

@@ -265,6 +265,24 @@ public class ChainService {
         audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, null, enterpriseId, before, null);
     }
 
+    /** Records the government's designation of a 链主, with the document that made it. */
+    @Transactional
+    public long designate(String chainId, long enterpriseId, @Nullable String document, LocalDate designatedOn,
+            @Nullable String note) {
+        chain(chainId);
+        if (document == null || document.isBlank()) {
+            throw new IllegalArgumentException("请填写认定文件（名称与文号）/ the designating document is required");
+        }
+        long id = jdbc.sql("insert into chain_leader_designation(chain_id, enterprise_id, document, designated_on, note,"
+                + " created_by) values (?, ?, ?, ?, ?, ?) returning id").params(chainId, enterpriseId, document.strip(),
+                designatedOn, note == null || note.isBlank() ? null : note.strip(), actor()).query(Long.class).single();
+        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
+                .orElse(null);
+        audit.record("CREATE", "chain_leader_designation", id, park, enterpriseId, null,
+                Map.of("chain", chainId, "document", document.strip(), "designatedOn", designatedOn.toString()));
+        return id;
+    }
+
     static String actor() {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth.getName() == null ? "system" : auth.getName();

@@ -247,4 +247,26 @@ class ChainIT {
         assertThat(admin.get("/chains/targets").body()).contains("不是 GB/T 4754-2017 小类", "is not a GB/T 4754-2017 class");
         assertThat(jdbc.sql("select count(*) from target_firm").query(Long.class).single()).isEqualTo(size);
     }
+
+    @Test
+    void theGovernmentsDesignationIsRecordedWithItsDocument() {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        long leader = analysis.leaders(Scope.town(), "SC", town.referenceYear()).get(0).firm().id();
+        admin.get("/chains/SC");
+        long before = jdbc.sql("select coalesce(max(id), 0) from chain_leader_designation").query(Long.class).single();
+        try {
+            HttpResponse<String> r = admin.post("/chains/SC/designations", Map.of("enterprise", String.valueOf(leader),
+                    "document", "泗府办〔2024〕12号 关于认定商用密码产业链链主企业的通知", "designatedOn", "2024-03-01"));
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(admin.get("/chains/SC").body()).contains("泗府办〔2024〕12号");
+            assertThat(jdbc.sql("select count(*) from audit_log where entity = 'chain_leader_designation'")
+                    .query(Long.class).single()).isPositive();
+            admin.get("/chains/SC");
+            admin.post("/chains/SC/designations", Map.of("enterprise", String.valueOf(leader), "document", " ",
+                    "designatedOn", "2024-03-01"));
+            assertThat(admin.get("/chains/SC").body()).contains("the designating document is required");
+        } finally {
+            jdbc.sql("delete from chain_leader_designation where id > ?").param(before).update();
+        }
+    }
 }

@@ -44,7 +44,7 @@ create index chain_node_chain_idx on chain_node(chain_id);
 
 -- Computed placements: replaced whole on every recomputation.
 create table chain_link (
-    enterprise_id   bigint not null references enterprise(id),
+    enterprise_id   bigint not null references enterprise(id) on delete cascade,
     node_id         varchar(24) not null references chain_node(id) on delete cascade,
     score           numeric(4,3) not null check (score between 0 and 1),
     status          varchar(12) not null check (status in ('AUTO','CANDIDATE')),
@@ -59,7 +59,7 @@ create index chain_link_node_idx on chain_link(node_id);
 -- A person's decision on a firm and a node: confirmed (or added by hand) or rejected. Never touched by recomputation;
 -- a rejection is also the per-firm exclusion that keeps a firm off the node after keyword changes.
 create table chain_link_override (
-    enterprise_id   bigint not null references enterprise(id),
+    enterprise_id   bigint not null references enterprise(id) on delete cascade,
     node_id         varchar(24) not null,
     decision        varchar(12) not null check (decision in ('CONFIRMED','REJECTED')),
     role            varchar(12) not null check (role in ('PRODUCER','SERVICE','SELLER','USER')),
@@ -93,7 +93,7 @@ create table cluster_rule (
 create table chain_leader_designation (
     id              bigserial primary key,
     chain_id        varchar(8) not null references industry_chain(id) on delete cascade,
-    enterprise_id   bigint not null references enterprise(id),
+    enterprise_id   bigint not null references enterprise(id) on delete cascade,
     document        text not null,                   -- 文件名称与文号
     designated_on   date not null,
     note            text,

@@ -227,6 +227,25 @@ public class ChainAnalysis {
                 .param("limit", limit).query().listOfRows();
     }
 
+    /** An enterprise's own words and the chain nodes it is on (for its page), within the scope. */
+    public record EnterpriseChains(@Nullable String businessScope, @Nullable String mainProducts,
+            List<Map<String, Object>> links) {}
+
+    public EnterpriseChains forEnterprise(Scope scope, long enterpriseId) {
+        var texts = ScopeParams.bind(jdbc.sql("select e.business_scope, e.main_products from enterprise e where e.id = :id and "
+                + Scope.condition("e.park_id", "e.id")), scope).param("id", enterpriseId).query().listOfRows();
+        if (texts.isEmpty()) {
+            return new EnterpriseChains(null, null, List.of());
+        }
+        List<Map<String, Object>> links = jdbc.sql("""
+                select n.chain_id, c.name as chain_name, n.id as node_id, n.name as node_name, l.status, l.role, l.score
+                from chain_link_effective l join chain_node n on n.id = l.node_id join industry_chain c on c.id = n.chain_id
+                where l.enterprise_id = ? and l.status <> 'REJECTED' order by c.sort_order, n.sort_order
+                """).param(enterpriseId).query().listOfRows();
+        return new EnterpriseChains((String) texts.get(0).get("business_scope"), (String) texts.get(0).get("main_products"),
+                links);
+    }
+
     public long reviewCount(Scope scope) {
         return ScopeParams.bind(jdbc.sql("select count(*) from chain_link_effective l join enterprise e on e.id = l.enterprise_id"
                 + " where l.status = 'CANDIDATE' and " + Scope.condition("e.park_id", "e.id")), scope).query(Long.class).single();

@@ -269,4 +269,35 @@ class ChainIT {
             jdbc.sql("delete from chain_leader_designation where id > ?").param(before).update();
         }
     }
+
+    @Autowired org.parkscope.importing.ImportService imports;
+
+    @Test
+    void anImportedBusinessScopePlacesTheFirmAndARollbackTakesItAway() throws java.io.IOException {
+        String uscc = org.parkscope.core.code.Uscc.complete("91310117" + "CHA1NTE5");
+        String csv = "统一社会信用代码,企业名称,行业代码,经营范围,主营产品\r\n" + uscc
+                + ",上海测试密码设备有限公司,3915,\"一般项目：服务器密码机、签名验签服务器的研发、生产；信息安全设备制造\","
+                + "服务器密码机\r\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("chain-import", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+        var report = imports.run(org.parkscope.importing.ImportKind.ENTERPRISES, file, "chain-import.csv",
+                org.parkscope.importing.ImportRequest.Options.defaults(), "test");
+        try {
+            assertThat(report.status()).as(report.problems().toString())
+                    .isEqualTo(org.parkscope.importing.ImportReport.Status.COMMITTED);
+            chains.recompute();
+            long id = jdbc.sql("select id from enterprise where uscc = ?").param(uscc).query(Long.class).single();
+            assertThat(status(id, "SC-M1")).isEqualTo("AUTO");
+            assertThat(admin().get("/enterprises/" + id).body()).contains("服务器密码机", "SC-M1");
+        } finally {
+            imports.rollback(report.batchId(), "test");
+            chains.recompute();
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(uscc).query(Long.class).single()).isZero();
+    }
+
+    Browser admin() {
+        return Browser.signedIn(port(), "admin", "Parkscope2024");
+    }
 }

@@ -122,12 +122,12 @@ class ChainController {
         Map<String, Integer> perStage = new LinkedHashMap<>();
         boolean en = english();
         for (ChainAnalysis.NodeView n : v.nodes()) {
-            int row = perStage.merge(n.node().stage().name(), 1, Integer::sum) - 1;
+            int column = perStage.merge(n.node().stage().name(), 1, Integer::sum) - 1;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", n.node().id());
             m.put("name", n.node().id() + "\n" + n.node().name());
-            m.put("x", n.node().stage().ordinal() * 300);
-            m.put("y", row * 90);
+            m.put("x", column * 200);
+            m.put("y", n.node().stage().ordinal() * 170);
             m.put("firms", n.stats().firms());
             m.put("flags", n.assessment().flags().stream().map(Enum::name).toList());
             m.put("color", colour(n));
@@ -142,7 +142,12 @@ class ChainController {
                 }
             }
         }
-        return Map.of("nodes", nodes, "links", links);
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (org.parkscope.core.chain.Stage st : org.parkscope.core.chain.Stage.values()) {
+            stages.add(Map.of("name", en ? st.name().charAt(0) + st.name().substring(1).toLowerCase() : st.zh(),
+                    "y", st.ordinal() * 170));
+        }
+        return Map.of("nodes", nodes, "links", links, "stages", stages);
     }
 
     static String colour(ChainAnalysis.NodeView n) {
@@ -227,6 +232,27 @@ class ChainController {
         return "redirect:/chains";
     }
 
+    @GetMapping("/chains/clusters/definition")
+    String clusterDefinition(Model model) {
+        if (!model.containsAttribute("yaml")) {
+            model.addAttribute("yaml", clusters.yaml());
+        }
+        return "cluster-definition";
+    }
+
+    @PostMapping("/chains/clusters/definition")
+    String saveClusterDefinition(@RequestParam String yaml, RedirectAttributes flash) {
+        try {
+            clusters.save(yaml, new java.util.HashSet<>(chains.chains().stream().map(Chain::id).toList()));
+            flash.addFlashAttribute("message", "集群构成已保存 / cluster composition saved");
+            return "redirect:/chains";
+        } catch (ChainFile.Invalid e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/chains/clusters/definition";
+        }
+    }
+
     @GetMapping("/chains/{id}/definition")
     String definition(@PathVariable String id, Model model) {
         Chain c = chain(id);
@@ -238,8 +264,19 @@ class ChainController {
     }
 
     @PostMapping("/chains/{id}/definition")
-    String saveDefinition(@PathVariable String id, @RequestParam String yaml, RedirectAttributes flash) {
-        chain(id);
+    String saveDefinition(@PathVariable String id, @RequestParam String yaml,
+            @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes flash) {
+        Chain chain = chain(id);
+        if (action.equals("preview")) {
+            model.addAttribute("chain", chain);
+            model.addAttribute("yaml", yaml);
+            try {
+                model.addAttribute("impact", chains.preview(id, yaml));
+            } catch (ChainFile.Invalid e) {
+                model.addAttribute("error", e.getMessage());
+            }
+            return "chain-definition";
+        }
         try {
             chains.save(id, yaml);
             flash.addFlashAttribute("message", "已保存并重新计算 / saved and recomputed");

@@ -144,6 +144,51 @@ public class ChainService {
         return chain;
     }
 
+    /** The auto links a definition change would add and drop, with firm names, before it is published. */
+    public record Impact(int added, int dropped, List<String> addedExamples, List<String> droppedExamples) {}
+
+    /**
+     * Checks an edited definition and computes its impact on the auto links without storing anything (chains.md
+     * §10.4: keyword edits are checked before they are published).
+     */
+    public Impact preview(String id, String yaml) {
+        chain(id);
+        Chain edited = ChainFile.parse(yaml, id);
+        if (!edited.id().equals(id)) {
+            throw new ChainFile.Invalid(id, List.of("chain.id 不可更改（" + id + " → " + edited.id() + "）/ the chain id cannot change"));
+        }
+        List<Chain> all = new ArrayList<>(chains());
+        all.replaceAll(c -> c.id().equals(id) ? edited : c);
+        List<String> across = ChainChecks.checkAcross(all);
+        if (!across.isEmpty()) {
+            throw new ChainFile.Invalid(id, across);
+        }
+        Set<String> nodes = new HashSet<>();
+        edited.nodes().forEach(n -> nodes.add(n.id()));
+        chain(id).nodes().forEach(n -> nodes.add(n.id()));
+        Map<Long, String> names = new HashMap<>();
+        Set<String> after = new java.util.TreeSet<>();
+        ChainMatcher matcher = new ChainMatcher(all, settings);
+        for (FirmProfile f : profiles(null)) {
+            names.put(f.id(), f.name());
+            for (Placement p : matcher.place(f)) {
+                if (p.status() == Placement.LinkStatus.AUTO && nodes.contains(p.nodeId())) {
+                    after.add(f.id() + "|" + p.nodeId());
+                }
+            }
+        }
+        Set<String> before = new java.util.TreeSet<>(jdbc.sql("select enterprise_id || '|' || node_id from chain_link"
+                + " where status = 'AUTO' and node_id = any(?)").param(nodes.toArray(new String[0])).query(String.class).list());
+        List<String> added = after.stream().filter(k -> !before.contains(k)).toList();
+        List<String> dropped = before.stream().filter(k -> !after.contains(k)).toList();
+        java.util.function.Function<String, String> label = k -> {
+            String[] kv = k.split("\\|");
+            return names.getOrDefault(Long.parseLong(kv[0]), kv[0]) + " → " + kv[1];
+        };
+        return new Impact(added.size(), dropped.size(), added.stream().limit(20).map(label).toList(),
+                dropped.stream().limit(20).map(label).toList());
+    }
+
     private void syncNodes(Chain chain) {
         Set<String> ids = new HashSet<>();
         for (ChainNode n : chain.nodes()) {

@@ -101,8 +101,9 @@ public class TargetService {
     }
 
     /**
-     * Vacant floor space (no occupancy valid today) that fits the node: workshops for producers of goods, offices
-     * otherwise; parks whose cluster tags share one with the chain come first, then the larger units.
+     * Vacant floor space (no occupancy valid today, not reserved by an open lead) that fits the node: parks whose
+     * cluster tags share one with the chain first, then workshops for producers of goods (offices otherwise), then
+     * the larger units.
      */
     List<Space> spaces(Chain chain, ChainNode node, List<TargetRanking.Target> targets, int limit) {
         boolean goods = targets.stream().anyMatch(t -> t.role() == Placement.Role.PRODUCER)
@@ -115,7 +116,7 @@ public class TargetService {
                                   and o.valid_from <= current_date and (o.valid_to is null or o.valid_to >= current_date))
                   and not exists (select 1 from investment_lead l where l.floor_space_id = fs.id
                                   and l.status not in ('DROPPED'))
-                order by (fs.use = :use) desc, fit desc, fs.area_m2 desc, fs.id limit :limit
+                order by fit desc, (fs.use = :use) desc, fs.area_m2 desc, fs.id limit :limit
                 """).param("tags", chain.clusterTags().toArray(new String[0])).param("use", goods ? "厂房" : "办公")
                 .param("limit", limit).query((rs, n) -> new Space(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getInt(7))).list();

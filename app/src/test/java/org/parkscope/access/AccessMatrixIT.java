@@ -95,6 +95,8 @@ class AccessMatrixIT {
         POLICY.put("GET /chains/{id}/export.xlsx", REGISTRY);
         POLICY.put("GET /chains/review", REGISTRY);
         POLICY.put("GET /chains/{id}/definition", TOWN);
+        POLICY.put("GET /chains/clusters/definition", TOWN);
+        POLICY.put("POST /chains/clusters/definition", ADMIN);
         POLICY.put("GET /chains/{id}/definition.yaml", TOWN);
         POLICY.put("POST /chains/{id}/definition", ADMIN);
         POLICY.put("POST /chains/{id}/nodes/{node}/decisions", ADMIN);

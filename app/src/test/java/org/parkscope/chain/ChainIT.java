@@ -193,6 +193,17 @@ class ChainIT {
         String page = admin.get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
         assertThat(page).contains("stage 须是", "stage must be");
         assertThat(chains.yaml("SC")).isEqualTo(original);
+        // The impact of a keyword edit is shown before it is published, and nothing is stored.
+        admin.get("/chains/SC/definition");
+        String narrower = original.replace("core: [密码软件, PKI, CA系统, 数字证书系统, 密钥管理系统, 数据库加密, 电子签章系统,\n"
+                + "             国密SSL, 密码中间件, 密码服务平台]", "core: [量子密钥分发终端]");
+        assertThat(narrower).isNotEqualTo(original);
+        String preview = admin.post("/chains/SC/definition", Map.of("yaml", narrower, "action", "preview")).body();
+        assertThat(preview).contains("id=\"impact\"");
+        var impact = chains.preview("SC", narrower);
+        assertThat(impact.dropped()).isPositive();
+        assertThat(preview).contains("减少 " + impact.dropped() + " 条");
+        assertThat(chains.yaml("SC")).isEqualTo(original);
         int revision = jdbc.sql("select revision from industry_chain where id = 'SC'").query(Integer.class).single();
         try {
             String edited = original.replace("core: [密码算法, ", "core: [密码算法, 格密码, ");
@@ -299,5 +310,37 @@ class ChainIT {
 
     Browser admin() {
         return Browser.signedIn(port(), "admin", "Parkscope2024");
+    }
+
+    @Autowired ClusterConfig clusterConfig;
+
+    @Test
+    void theClusterCompositionIsConfigurationEditedOnThePlatform() {
+        Browser admin = admin();
+        int year = town.referenceYear();
+        String original = clusterConfig.yaml();
+        assertThat(admin.get("/chains/clusters/definition").body()).contains("code: XC", "chains: [5G, BD, CC, IOT, SC]");
+        HttpResponse<String> bad = admin.post("/chains/clusters/definition",
+                Map.of("yaml", original.replace("chains: [5G, BD, CC, IOT, SC]", "chains: [5G, ZZ]")));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/chains/clusters/definition").body()).contains("产业链不存在", "no such chain: ZZ");
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
+        long im = members("IM", year);
+        try {
+            String withAi = original.replaceFirst("(code: IM\\n(?:.*\\n){2})    chains: \\[\\]", "$1    chains: [AI]");
+            assertThat(withAi).isNotEqualTo(original);
+            admin.get("/chains/clusters/definition");
+            assertThat(admin.post("/chains/clusters/definition", Map.of("yaml", withAi)).statusCode()).isEqualTo(302);
+            assertThat(members("IM", year)).isGreaterThan(im);
+        } finally {
+            clusterConfig.save(original, java.util.Set.of("SC", "5G", "CC", "IOT", "BD", "NEV", "AI", "IC"));
+        }
+        assertThat(members("IM", year)).isEqualTo(im);
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
+    }
+
+    long members(String cluster, int year) {
+        return dashboard.clusters(Scope.town(), year).stream().filter(c -> c.code().equals(cluster)).findFirst()
+                .orElseThrow().members();
     }
 }

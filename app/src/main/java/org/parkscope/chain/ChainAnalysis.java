@@ -169,6 +169,24 @@ public class ChainAnalysis {
         return l;
     }
 
+    /** Output, tax and staff of the chain's distinct capacity firms (each firm once). */
+    public record ChainTotals(BigDecimal outputWan, BigDecimal taxWan, long staff) {}
+
+    public ChainTotals totals(Scope scope, String chainId, int year) {
+        return ScopeParams.bind(jdbc.sql("""
+                select coalesce(sum(v.value) filter (where v.metric = 'OUTPUT'), 0) as output_wan,
+                       coalesce(sum(v.value) filter (where v.metric = 'TAX'), 0) as tax_wan,
+                       coalesce(sum(v.value) filter (where v.metric = 'STAFF'), 0) as staff
+                from enterprise e
+                join indicator_value v on v.enterprise_id = e.id and v.period = :period
+                     and v.metric in ('OUTPUT', 'TAX', 'STAFF')
+                where %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
+                    where l.enterprise_id = e.id and n.chain_id = :chain and not n.demand_node and %s)
+                """.formatted(Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
+                .param("period", String.valueOf(year)).query((rs, n) -> new ChainTotals(rs.getBigDecimal(1),
+                        rs.getBigDecimal(2), rs.getBigDecimal(3).longValue())).single();
+    }
+
     /** Revenue of the chain's distinct capacity firms (each firm once, however many nodes it is on). */
     BigDecimal chainRevenue(Scope scope, String chainId, int year) {
         return ScopeParams.bind(jdbc.sql("""

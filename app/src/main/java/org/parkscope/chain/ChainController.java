@@ -107,6 +107,7 @@ class ChainController {
         ChainAnalysis.ChainView v = analysis.view(s, id, y);
         model.addAttribute("year", y);
         model.addAttribute("v", v);
+        model.addAttribute("totals", analysis.totals(s, id, y));
         model.addAttribute("en", english());
         model.addAttribute("leaders", analysis.leaders(s, id, y).stream().limit(10).toList());
         model.addAttribute("designations", analysis.designations(s, id));

@@ -93,9 +93,16 @@ public class ChainAnalysis {
         for (ChainNode n : chain.nodes()) {
             NodeStats s = stats.get(n.id());
             BigDecimal ratio = s.firms() == 1 ? onlyFirmOutputRatio(scope, n.id(), year) : null;
+            List<String> exposed = new ArrayList<>();
+            for (ChainNode.Edge e : n.upstream()) {
+                ChainNode input = e.crossChain() ? null : chain.node(e.node()).orElse(null);
+                if (input != null && input.watchList() && stats.get(input.id()).firms() == 0) {
+                    exposed.add(input.id() + " " + input.name());
+                }
+            }
             GapAnalysis.Assessment a = GapAnalysis.assess(n, new GapAnalysis.NodeFigures(n.id(), (int) s.firms(),
                     (int) s.aboveScale(), (int) s.smallOrMicro(), s.revenueWan(), ratio), chainRevenue, fit,
-                    properties.gapSettings());
+                    properties.gapSettings(), exposed);
             nodes.add(new NodeView(n, s, a));
         }
         return new ChainView(chain, year, years, nodes, chainRevenue, chainFirms, fit);

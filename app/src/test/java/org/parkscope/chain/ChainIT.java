@@ -57,6 +57,9 @@ class ChainIT {
         // At least one missing and one weak node, each with reasons.
         assertThat(v.nodes()).anyMatch(n -> n.assessment().flags().contains(Flag.MISSING) && !n.assessment().reasons().isEmpty());
         assertThat(v.nodes()).anyMatch(n -> n.assessment().flags().contains(Flag.WEAK) && !n.assessment().reasons().isEmpty());
+        // The card node is fed by crypto chips, a choke point with no local supplier: a break risk, and why.
+        assertThat(node(v, "SC-U3").assessment().flags()).contains(Flag.BREAK_RISK);
+        assertThat(node(v, "SC-U3").assessment().reasons()).anyMatch(r -> r.zh().contains("SC-U2"));
         // National and demand-side nodes are context, never gaps.
         assertThat(node(v, "SC-U2").assessment().flags()).containsExactly(Flag.CONTEXT);
         assertThat(node(v, "SC-D5").assessment().gap()).isFalse();

@@ -39,6 +39,15 @@ public final class GapAnalysis {
 
     public static Assessment assess(ChainNode node, NodeFigures f, BigDecimal chainRevenue, double strategicFit,
             Settings s) {
+        return assess(node, f, chainRevenue, strategicFit, s, List.of());
+    }
+
+    /**
+     * @param exposedInputs upstream nodes of this one that are on the 卡脖子 watch-list and have no local firm
+     *                      ("SC-U2 密码芯片/安全芯片"): a key link fed by them is at risk of a break
+     */
+    public static Assessment assess(ChainNode node, NodeFigures f, BigDecimal chainRevenue, double strategicFit,
+            Settings s, List<String> exposedInputs) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         List<Reason> reasons = new ArrayList<>();
         if (!node.countsLocally()) {
@@ -73,11 +82,16 @@ public final class GapAnalysis {
                 }
             }
         }
+        if (node.keyLink() && !exposedInputs.isEmpty()) {
+            flags.add(Flag.BREAK_RISK);
+            reasons.add(new Reason("关键投入列入“卡脖子”清单且本地无供给：" + String.join("、", exposedInputs),
+                    "key inputs on the choke-point watch-list with no local supply: " + String.join(", ", exposedInputs)));
+        }
         if (node.keyLink() && node.watchList()) {
             flags.add(Flag.BREAK_RISK);
             reasons.add(new Reason("关键环节列入国家“卡脖子”清单：" + node.keyLinkReason(),
                     "key link on the national choke-point watch-list: " + node.keyLinkReason()));
-        } else if (node.keyLink() && f.firms() > 0) {
+        } else if (node.keyLink() && f.firms() > 0 && exposedInputs.isEmpty()) {
             reasons.add(new Reason("外地采购占比与供应商集中度：未知（需企业调查数据）",
                     "share of inputs from outside and supplier concentration: unknown (survey data needed)"));
         }

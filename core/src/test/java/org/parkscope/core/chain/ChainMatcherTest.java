@@ -144,4 +144,31 @@ class ChainMatcherTest {
         assertThat(ranked.get(3).firm().name()).isEqualTo("D");
         assertThat(ranked.get(3).eligible()).isFalse();
     }
+
+    @Test
+    void aKeyLinkFedByAnUnsuppliedWatchListNodeIsABreakRisk() {
+        ChainNode card = new ChainNode("SC-U3", "密码卡", Stage.UPSTREAM, "", 0, "", true, "核心部件", NodeScope.CITY, false,
+                false, false, List.of(), List.of(), new Keywords(List.of("密码卡"), List.of(), List.of()), List.of(),
+                List.of(new Edge("SC-U2", EdgeKind.SUPPLIES)), List.of(), List.of());
+        var f = new GapAnalysis.NodeFigures("SC-U3", 3, 1, 1, new BigDecimal("30"), null);
+        var exposed = GapAnalysis.assess(card, f, new BigDecimal("100"), 1, GapAnalysis.Settings.defaults(),
+                List.of("SC-U2 密码芯片"));
+        assertThat(exposed.flags()).contains(GapAnalysis.Flag.BREAK_RISK);
+        assertThat(exposed.reasons()).anyMatch(r -> r.zh().contains("SC-U2") && r.en().contains("watch-list"));
+        var supplied = GapAnalysis.assess(card, f, new BigDecimal("100"), 1, GapAnalysis.Settings.defaults(), List.of());
+        assertThat(supplied.flags()).doesNotContain(GapAnalysis.Flag.BREAK_RISK);
+    }
+
+    @Test
+    void targetsAreThePoolFirmsTheMatcherPlacesOnTheGapBestFirst() {
+        var pool = List.of(
+                new TargetRanking.PoolFirm(1, "甲公司", "3915", "服务器密码机、签名验签服务器的研发与生产", true, "北京"),
+                new TargetRanking.PoolFirm(2, "乙公司", "6513", "密码机销售", false, "杭州"),
+                new TargetRanking.PoolFirm(3, "丙公司", "3399", "电子密码锁的生产", false, "宁波"));
+        var targets = TargetRanking.rank(matcher, "SC-M1", pool, 10);
+        assertThat(targets).extracting(t -> t.firm().name()).containsExactly("甲公司", "乙公司");
+        assertThat(targets.get(0).reasons()).anyMatch(r -> r.zh().contains("服务器密码机"))
+                .anyMatch(r -> r.en().equals("listed company"));
+        assertThat(TargetRanking.rank(matcher, "SC-M1", pool, 1)).hasSize(1);
+    }
 }

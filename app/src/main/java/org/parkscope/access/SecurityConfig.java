@@ -56,6 +56,11 @@ public class SecurityConfig {
                                 "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
                                 "/land/interventions", "/space", "/space.xlsx", "/api/space")
                                 .hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads",
+                                "/chains/*/definition", "/chains/*/definition.yaml")
+                                .hasAnyRole(Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name())
+                        .requestMatchers(HttpMethod.POST, "/chains/**", "/leads", "/leads/**").hasRole(Role.TOWN_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/chains", "/chains/**").hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/parks", "/parks/**", "/api/parks", "/api/parks/**", "/api/dashboard")
                                 .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**")

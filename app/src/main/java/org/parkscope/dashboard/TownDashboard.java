@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.chain.ClusterConfig;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.park.ParkQueries.ParkSummary;
 import org.parkscope.shared.Scope;
@@ -65,14 +66,18 @@ public class TownDashboard {
                 .orElse(null);
     }
 
-    SeiShare seiShare(Scope scope, int year) {
+    /**
+     * SEI output over 规上 industrial output. A firm counts as SEI by its own SEI codes or by an auto or confirmed link
+     * to a chain node that carries SEI categories ({@link ClusterConfig#SEI_FIRM}).
+     */
+    public SeiShare seiShare(Scope scope, int year) {
         var row = ScopeParams.bind(jdbc.sql("""
-                select coalesce(sum(v.value) filter (where cardinality(e.sei_codes) > 0), 0) as sei,
+                select coalesce(sum(v.value) filter (where %s), 0) as sei,
                        coalesce(sum(v.value), 0) as total
                 from enterprise e
                 join indicator_value v on v.enterprise_id = e.id and v.metric = 'OUTPUT' and v.period = :period
                 where e.above_scale and %s and %s
-                """.formatted(INDUSTRIAL, Scope.condition("e.park_id", "e.id"))), scope)
+                """.formatted(ClusterConfig.SEI_FIRM, INDUSTRIAL, Scope.condition("e.park_id", "e.id"))), scope)
                 .param("period", String.valueOf(year))
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal("sei"), rs.getBigDecimal("total")}).single();
         BigDecimal percent = row[1].signum() == 0 ? null
@@ -80,24 +85,26 @@ public class TownDashboard {
         return new SeiShare(row[0], row[1], percent);
     }
 
-    BigDecimal keyClusterRevenue(Scope scope, int year) {
-        return ScopeParams.bind(jdbc.sql("""
+    /** Revenue of the members of any cluster, each firm once; membership as configured ({@link ClusterConfig}). */
+    public BigDecimal keyClusterRevenue(Scope scope, int year) {
+        return ScopeParams.bind(jdbc.sql(ClusterConfig.MEMBERS_CTE + """
                 select coalesce(sum(v.value), 0)
                 from enterprise e
                 join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE' and v.period = :period
-                where exists (select 1 from cluster_member m where m.enterprise_id = e.id) and %s
+                where exists (select 1 from cluster_members m where m.enterprise_id = e.id) and %s
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope)
                 .param("period", String.valueOf(year)).query(BigDecimal.class).single();
     }
 
-    List<ClusterFigure> clusters(Scope scope, int year) {
-        return ScopeParams.bind(jdbc.sql("""
+    /** Each cluster's members, revenue and output; membership as configured ({@link ClusterConfig}). */
+    public List<ClusterFigure> clusters(Scope scope, int year) {
+        return ScopeParams.bind(jdbc.sql(ClusterConfig.MEMBERS_CTE + """
                 select c.code, c.name, c.tier,
                        count(distinct e.id) as members,
                        coalesce(sum(r.value), 0) as revenue_wan,
                        coalesce(sum(o.value), 0) as output_wan
                 from cluster c
-                left join cluster_member m on m.cluster_id = c.id
+                left join cluster_members m on m.cluster_id = c.id
                 left join enterprise e on e.id = m.enterprise_id and %s
                 left join indicator_value r on r.enterprise_id = e.id and r.metric = 'REVENUE' and r.period = :period
                 left join indicator_value o on o.enterprise_id = e.id and o.metric = 'OUTPUT' and o.period = :period

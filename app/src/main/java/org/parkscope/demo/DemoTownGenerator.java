@@ -788,6 +788,7 @@ public final class DemoTownGenerator {
         jdbc.batchUpdate("insert into qualification(enterprise_id, type, level, certificate_no, issued_on, expires_on, note)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", quals);
         writeFigures();
+        DemoBusinessScopes.fill(jdbc);
         for (String table : List.of("region", "park_operator", "park", "parcel", "building", "floor_space", "enterprise",
                 "occupancy", "cluster", "qualification", "import_batch", "indicator_value")) {
             jdbc.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((select max(id) from "

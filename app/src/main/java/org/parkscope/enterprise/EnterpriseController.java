@@ -21,8 +21,11 @@ class EnterpriseController {
     private final ParkQueries parks;
     private final TownContext town;
     private final CurrentScope scope;
+    private final org.parkscope.chain.ChainAnalysis chainAnalysis;
 
-    EnterpriseController(EnterpriseQueries enterprises, ParkQueries parks, TownContext town, CurrentScope scope) {
+    EnterpriseController(EnterpriseQueries enterprises, ParkQueries parks, TownContext town, CurrentScope scope,
+            org.parkscope.chain.ChainAnalysis chainAnalysis) {
+        this.chainAnalysis = chainAnalysis;
         this.enterprises = enterprises;
         this.parks = parks;
         this.town = town;
@@ -61,6 +64,7 @@ class EnterpriseController {
         model.addAttribute("occupancy", enterprises.occupancy(scope.get(), id));
         model.addAttribute("figures", enterprises.figures(scope.get(), id));
         model.addAttribute("clusters", enterprises.clusters(scope.get(), id));
+        model.addAttribute("chains", chainAnalysis.forEnterprise(scope.get(), id));
         return "enterprise";
     }
 

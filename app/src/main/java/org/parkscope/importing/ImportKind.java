@@ -145,12 +145,15 @@ public enum ImportKind {
             of("park", TEXT, false, "所属园区", "园区", "park"),
             of("tax_region_code", TEXT, false, "纳税地区划代码", "纳税地", "tax region"),
             of("sei_codes", TAGS, false, "战略性新兴产业分类", "战新分类", "sei codes"),
+            of("business_scope", TEXT, false, "经营范围", "business scope"),
+            of("main_products", TEXT, false, "主营产品", "主要产品", "main products"),
             of("reason", TEXT, false, "校验码例外说明", "例外说明", "reason")),
             """
             select s.row_no, s.uscc, s.name, s.industry_code, s.size_class, cast(s.above_scale as boolean) as above_scale,
                    cast(s.hq as boolean) as hq, s.hq_kind, s.status, cast(s.registered_on as date) as registered_on,
                    p.id as park_id, s.park as park_raw, s.tax_region_code,
-                   case when s.sei_codes is null then null else string_to_array(s.sei_codes, ',') end as sei_codes
+                   case when s.sei_codes is null then null else string_to_array(s.sei_codes, ',') end as sei_codes,
+                   s.business_scope, s.main_products
             from stg s left join park p on p.code = s.park or p.name = s.park
             """,
             List.of(
@@ -163,7 +166,8 @@ public enum ImportKind {
                     Merge.col("name"), Merge.col("industry_code"), Merge.col("size_class"),
                     Merge.col("above_scale", "false"), Merge.col("hq", "false"), Merge.col("hq_kind"),
                     Merge.col("status", "'ACTIVE'"), Merge.col("registered_on"), Merge.col("park_id"),
-                    Merge.col("tax_region_code"), Merge.col("sei_codes", "'{}'")))),
+                    Merge.col("tax_region_code"), Merge.col("sei_codes", "'{}'"), Merge.col("business_scope"),
+                    Merge.col("main_products")))),
 
     OCCUPANCY("租用关系", "Occupancy", List.of(
             of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),

@@ -36,6 +36,7 @@ class AccessMatrixIT {
     static final Set<Who> REGISTRY = Set.of(Who.TOWN_ADMIN, Who.TOWN_ANALYST, Who.PARK_OPERATOR);
     static final Set<Who> ENTERPRISES = Set.of(Who.TOWN_ADMIN, Who.TOWN_ANALYST, Who.PARK_OPERATOR, Who.ENTERPRISE_USER);
     static final Set<Who> ADMIN = Set.of(Who.TOWN_ADMIN);
+    static final Set<Who> TOWN = Set.of(Who.TOWN_ADMIN, Who.TOWN_ANALYST);
 
     /** Who may use each route ("METHOD pattern"). This is the policy; the application must match it. */
     static final Map<String, Set<Who>> POLICY = new LinkedHashMap<>();
@@ -101,6 +102,26 @@ class AccessMatrixIT {
         POLICY.put("GET /space", REGISTRY);
         POLICY.put("GET /space.xlsx", REGISTRY);
         POLICY.put("GET /api/space", REGISTRY);
+        POLICY.put("GET /chains", REGISTRY);
+        POLICY.put("GET /chains/{id}", REGISTRY);
+        POLICY.put("GET /chains/{id}/nodes/{node}", REGISTRY);
+        POLICY.put("GET /chains/{id}/export.xlsx", REGISTRY);
+        POLICY.put("GET /chains/review", REGISTRY);
+        POLICY.put("GET /chains/{id}/definition", TOWN);
+        POLICY.put("GET /chains/clusters/definition", TOWN);
+        POLICY.put("POST /chains/clusters/definition", ADMIN);
+        POLICY.put("GET /chains/{id}/definition.yaml", TOWN);
+        POLICY.put("POST /chains/{id}/definition", ADMIN);
+        POLICY.put("POST /chains/{id}/nodes/{node}/decisions", ADMIN);
+        POLICY.put("POST /chains/{id}/nodes/{node}/decisions/{enterprise}/withdraw", ADMIN);
+        POLICY.put("POST /chains/{id}/designations", ADMIN);
+        POLICY.put("POST /chains/recompute", ADMIN);
+        POLICY.put("GET /chains/targets", TOWN);
+        POLICY.put("GET /chains/targets/export.xlsx", TOWN);
+        POLICY.put("POST /chains/targets/pool", ADMIN);
+        POLICY.put("GET /leads", TOWN);
+        POLICY.put("POST /leads", ADMIN);
+        POLICY.put("POST /leads/{id}/status", ADMIN);
         POLICY.put("GET /account", ALL);
         POLICY.put("POST /account/password", ALL);
         POLICY.put("POST /account/tokens", ALL);
@@ -273,6 +294,10 @@ class AccessMatrixIT {
         } else if (pattern.startsWith("/import/templates/{kind}")) {
             path = path.replace("{kind}", "indicators");
         } else if (pattern.startsWith("/import/batches/{id}") || pattern.startsWith("/api/imports/{id}")) {
+            path = path.replace("{id}", "999999");
+        } else if (pattern.startsWith("/chains/{id}")) {
+            path = path.replace("{id}", "SC").replace("{node}", "SC-M1").replace("{enterprise}", String.valueOf(enterprise));
+        } else if (pattern.startsWith("/leads/{id}")) {
             path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/admin/users/{id}")) {
             path = path.replace("{id}", String.valueOf(own ? userIds.getOrDefault(who, 1L) : userIds.get(Who.AUDITOR)));

@@ -1,0 +1,352 @@
+package org.parkscope.chain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.core.chain.Chain;
+import org.parkscope.core.chain.ChainNode;
+import org.parkscope.core.chain.GapAnalysis;
+import org.parkscope.core.chain.LeaderScoring;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.ScopeParams;
+import org.parkscope.shared.TownContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the town has on each node of a chain, within a scope: firms, output, revenue, tax, staff, certificates and
+ * the five-year trend; the gaps with their reasons; the 链主 candidates and the recorded designations.
+ * Capacity means an auto or confirmed link in any role but user (the matcher already keeps pure sellers off
+ * production nodes).
+ */
+@Service
+public class ChainAnalysis {
+
+    static final String CAPACITY = "l.status in ('AUTO', 'CONFIRMED') and l.role <> 'USER'";
+
+    private final JdbcClient jdbc;
+    private final ChainService chains;
+    private final TownContext town;
+    private final ChainProperties properties;
+
+    public ChainAnalysis(JdbcClient jdbc, ChainService chains, TownContext town, ChainProperties properties) {
+        this.jdbc = jdbc;
+        this.chains = chains;
+        this.town = town;
+        this.properties = properties;
+    }
+
+    public record NodeStats(String nodeId, long firms, long aboveScale, long smallOrMicro, BigDecimal revenueWan,
+            BigDecimal outputWan, BigDecimal taxWan, long staff, long qualifications, long candidates,
+            List<BigDecimal> revenueTrend) {
+
+        /** Revenue over the five years, in 万元, oldest first. */
+        public String trendText() {
+            return String.join(" → ", revenueTrend.stream().map(b -> b.setScale(0, RoundingMode.HALF_UP).toPlainString())
+                    .toList());
+        }
+    }
+
+    public record NodeView(ChainNode node, NodeStats stats, GapAnalysis.Assessment assessment) {}
+
+    public record ChainView(Chain chain, int year, List<Integer> years, List<NodeView> nodes, BigDecimal revenueWan,
+            long firms, double strategicFit) {
+
+        public List<NodeView> gaps() {
+            return nodes.stream().filter(n -> n.assessment().gap())
+                    .sorted((a, b) -> Double.compare(b.assessment().priority(), a.assessment().priority())).toList();
+        }
+    }
+
+    public record FirmOnNode(long id, String name, @Nullable String parkName, String status, String role,
+            @Nullable BigDecimal score, @Nullable String evidence, @Nullable String note, @Nullable String decisionReason,
+            @Nullable String decidedBy, boolean aboveScale, @Nullable BigDecimal revenueWan, @Nullable BigDecimal taxWan,
+            @Nullable BigDecimal outputWan, @Nullable Integer staff) {}
+
+    public record Designation(long id, long enterpriseId, String enterpriseName, String document,
+            java.time.LocalDate designatedOn, @Nullable String note, String createdBy) {}
+
+    public int defaultYear() {
+        return town.referenceYear();
+    }
+
+    public ChainView view(Scope scope, String chainId, int year) {
+        Chain chain = chains.chain(chainId);
+        List<Integer> years = List.of(year - 4, year - 3, year - 2, year - 1, year);
+        Map<String, NodeStats> stats = stats(scope, chainId, year, years);
+        BigDecimal chainRevenue = chainRevenue(scope, chainId, year);
+        long chainFirms = ScopeParams.bind(jdbc.sql("""
+                select count(distinct e.id) from chain_link_effective l join chain_node n on n.id = l.node_id
+                join enterprise e on e.id = l.enterprise_id
+                where n.chain_id = :chain and not n.demand_node and %s and %s
+                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .query(Long.class).single();
+        double fit = strategicFit(chainId);
+        List<NodeView> nodes = new ArrayList<>();
+        for (ChainNode n : chain.nodes()) {
+            NodeStats s = stats.get(n.id());
+            BigDecimal ratio = s.firms() == 1 ? onlyFirmOutputRatio(scope, n.id(), year) : null;
+            List<String> exposed = new ArrayList<>();
+            for (ChainNode.Edge e : n.upstream()) {
+                ChainNode input = e.crossChain() ? null : chain.node(e.node()).orElse(null);
+                if (input != null && input.watchList() && stats.get(input.id()).firms() == 0) {
+                    exposed.add(input.id() + " " + input.name());
+                }
+            }
+            GapAnalysis.Assessment a = GapAnalysis.assess(n, new GapAnalysis.NodeFigures(n.id(), (int) s.firms(),
+                    (int) s.aboveScale(), (int) s.smallOrMicro(), s.revenueWan(), ratio), chainRevenue, fit,
+                    properties.gapSettings(), exposed);
+            nodes.add(new NodeView(n, s, a));
+        }
+        return new ChainView(chain, year, years, nodes, chainRevenue, chainFirms, fit);
+    }
+
+    /** 1+4+X chains weigh more in the 招商 priority: the configured fit for chains in a key cluster, 1 otherwise. */
+    double strategicFit(String chainId) {
+        long inKey = jdbc.sql("select count(*) from cluster_rule r join cluster c on c.id = r.cluster_id"
+                + " where r.chain_id = ? and c.tier in ('1', '4', 'X')").param(chainId).query(Long.class).single();
+        return inKey > 0 ? properties.clusterStrategicFit() : 1.0;
+    }
+
+    private Map<String, NodeStats> stats(Scope scope, String chainId, int year, List<Integer> years) {
+        Map<String, List<BigDecimal>> trend = new HashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select n.id, v.period, coalesce(sum(v.value), 0)
+                from chain_node n
+                join chain_link_effective l on l.node_id = n.id and %s
+                join enterprise e on e.id = l.enterprise_id and %s
+                join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE'
+                     and v.period = any(cast(:periods as varchar[]))
+                where n.chain_id = :chain group by n.id, v.period
+                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("periods", years.stream().map(String::valueOf).toArray(String[]::new))
+                .query((rs, i) -> {
+                    List<BigDecimal> t = trend.computeIfAbsent(rs.getString(1), k -> zeros(years.size()));
+                    t.set(years.indexOf(Integer.parseInt(rs.getString(2))), rs.getBigDecimal(3));
+                    return null;
+                }).list();
+        Map<String, NodeStats> out = new LinkedHashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select n.id,
+                       count(distinct e.id) as firms,
+                       count(distinct e.id) filter (where e.above_scale) as above,
+                       count(distinct e.id) filter (where e.size_class in ('SMALL', 'MICRO') or e.size_class is null) as small,
+                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
+                            and v.metric = 'REVENUE' and v.period = :period)), 0) as revenue,
+                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
+                            and v.metric = 'OUTPUT' and v.period = :period)), 0) as output,
+                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
+                            and v.metric = 'TAX' and v.period = :period)), 0) as tax,
+                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
+                            and v.metric = 'STAFF' and v.period = :period)), 0) as staff,
+                       coalesce(sum((select count(*) from qualification q where q.enterprise_id = e.id
+                            and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf))), 0) as quals,
+                       (select count(*) from chain_link_effective c join enterprise ce on ce.id = c.enterprise_id
+                        where c.node_id = n.id and c.status = 'CANDIDATE' and %s) as candidates
+                from chain_node n
+                left join chain_link_effective l on l.node_id = n.id and %s
+                left join enterprise e on e.id = l.enterprise_id and %s
+                where n.chain_id = :chain
+                group by n.id
+                """.formatted(Scope.condition("ce.park_id", "ce.id"), CAPACITY, Scope.condition("e.park_id", "e.id"))),
+                scope).param("chain", chainId).param("period", String.valueOf(year)).param("asOf", town.asOf())
+                .query((rs, i) -> {
+                    String id = rs.getString("id");
+                    out.put(id, new NodeStats(id, rs.getLong("firms"), rs.getLong("above"), rs.getLong("small"),
+                            rs.getBigDecimal("revenue"), rs.getBigDecimal("output"), rs.getBigDecimal("tax"),
+                            rs.getBigDecimal("staff").longValue(), rs.getLong("quals"), rs.getLong("candidates"),
+                            trend.getOrDefault(id, zeros(years.size()))));
+                    return null;
+                }).list();
+        return out;
+    }
+
+    private static List<BigDecimal> zeros(int n) {
+        List<BigDecimal> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(BigDecimal.ZERO);
+        }
+        return l;
+    }
+
+    /** Output, tax and staff of the chain's distinct capacity firms (each firm once). */
+    public record ChainTotals(BigDecimal outputWan, BigDecimal taxWan, long staff) {}
+
+    public ChainTotals totals(Scope scope, String chainId, int year) {
+        return ScopeParams.bind(jdbc.sql("""
+                select coalesce(sum(v.value) filter (where v.metric = 'OUTPUT'), 0) as output_wan,
+                       coalesce(sum(v.value) filter (where v.metric = 'TAX'), 0) as tax_wan,
+                       coalesce(sum(v.value) filter (where v.metric = 'STAFF'), 0) as staff
+                from enterprise e
+                join indicator_value v on v.enterprise_id = e.id and v.period = :period
+                     and v.metric in ('OUTPUT', 'TAX', 'STAFF')
+                where %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
+                    where l.enterprise_id = e.id and n.chain_id = :chain and not n.demand_node and %s)
+                """.formatted(Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
+                .param("period", String.valueOf(year)).query((rs, n) -> new ChainTotals(rs.getBigDecimal(1),
+                        rs.getBigDecimal(2), rs.getBigDecimal(3).longValue())).single();
+    }
+
+    /** Revenue of the chain's distinct capacity firms (each firm once, however many nodes it is on). */
+    BigDecimal chainRevenue(Scope scope, String chainId, int year) {
+        return ScopeParams.bind(jdbc.sql("""
+                select coalesce(sum(v.value), 0) from enterprise e
+                join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE' and v.period = :period
+                where %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
+                    where l.enterprise_id = e.id and n.chain_id = :chain and not n.demand_node and %s)
+                """.formatted(Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
+                .param("period", String.valueOf(year)).query(BigDecimal.class).single();
+    }
+
+    private @Nullable BigDecimal onlyFirmOutputRatio(Scope scope, String nodeId, int year) {
+        return ScopeParams.bind(jdbc.sql("""
+                select case when coalesce(p.value, 0) = 0 then null else round(c.value / p.value, 4) end
+                from chain_link_effective l join enterprise e on e.id = l.enterprise_id
+                left join indicator_value c on c.enterprise_id = e.id and c.metric = 'REVENUE' and c.period = :cur
+                left join indicator_value p on p.enterprise_id = e.id and p.metric = 'REVENUE' and p.period = :prev
+                where l.node_id = :node and %s and %s limit 1
+                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
+                .param("cur", String.valueOf(year)).param("prev", String.valueOf(year - 1))
+                .query(BigDecimal.class).optional().orElse(null);
+    }
+
+    /** Firms on a node within the scope: capacity links, candidates and decisions, best first. */
+    public List<FirmOnNode> firms(Scope scope, String nodeId, int year) {
+        return ScopeParams.bind(jdbc.sql("""
+                select e.id, e.name, p.name as park_name, l.status, l.role, l.score, l.evidence::text as evidence, l.note,
+                       l.decision_reason, l.decided_by, e.above_scale,
+                       (select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'REVENUE'
+                          and v.period = :period) as revenue_wan,
+                       (select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'TAX'
+                          and v.period = :period) as tax_wan,
+                       (select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'OUTPUT'
+                          and v.period = :period) as output_wan,
+                       (select cast(v.value as int) from indicator_value v where v.enterprise_id = e.id
+                          and v.metric = 'STAFF' and v.period = :period) as staff
+                from chain_link_effective l join enterprise e on e.id = l.enterprise_id
+                left join park p on p.id = e.park_id
+                where l.node_id = :node and %s
+                order by case l.status when 'CONFIRMED' then 0 when 'AUTO' then 1 when 'CANDIDATE' then 2 else 3 end,
+                         l.score desc nulls last, e.id
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
+                .param("period", String.valueOf(year)).query(FirmOnNode.class).list();
+    }
+
+    /** The review queue: candidate links (below the auto threshold or held back by a rule), best first. */
+    public List<Map<String, Object>> reviewQueue(Scope scope, @Nullable String chainId, int limit) {
+        return ScopeParams.bind(jdbc.sql("""
+                select e.id as enterprise_id, e.name, n.id as node_id, n.name as node_name, n.chain_id, l.score, l.role,
+                       l.note, l.evidence::text as evidence, e.business_scope
+                from chain_link_effective l join chain_node n on n.id = l.node_id
+                join enterprise e on e.id = l.enterprise_id
+                where l.status = 'CANDIDATE' and (cast(:chain as text) is null or n.chain_id = :chain) and %s
+                order by l.score desc, e.id, n.id limit :limit
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("limit", limit).query().listOfRows();
+    }
+
+    /** An enterprise's own words and the chain nodes it is on (for its page), within the scope. */
+    public record EnterpriseChains(@Nullable String businessScope, @Nullable String mainProducts,
+            List<Map<String, Object>> links) {}
+
+    public EnterpriseChains forEnterprise(Scope scope, long enterpriseId) {
+        var texts = ScopeParams.bind(jdbc.sql("select e.business_scope, e.main_products from enterprise e where e.id = :id and "
+                + Scope.condition("e.park_id", "e.id")), scope).param("id", enterpriseId).query().listOfRows();
+        if (texts.isEmpty()) {
+            return new EnterpriseChains(null, null, List.of());
+        }
+        List<Map<String, Object>> links = jdbc.sql("""
+                select n.chain_id, c.name as chain_name, n.id as node_id, n.name as node_name, l.status, l.role, l.score
+                from chain_link_effective l join chain_node n on n.id = l.node_id join industry_chain c on c.id = n.chain_id
+                where l.enterprise_id = ? and l.status <> 'REJECTED' order by c.sort_order, n.sort_order
+                """).param(enterpriseId).query().listOfRows();
+        return new EnterpriseChains((String) texts.get(0).get("business_scope"), (String) texts.get(0).get("main_products"),
+                links);
+    }
+
+    public long reviewCount(Scope scope) {
+        return ScopeParams.bind(jdbc.sql("select count(*) from chain_link_effective l join enterprise e on e.id = l.enterprise_id"
+                + " where l.status = 'CANDIDATE' and " + Scope.condition("e.park_id", "e.id")), scope).query(Long.class).single();
+    }
+
+    /** 链主 candidates of a chain (the government designates; these are proposals with their factors). */
+    public List<LeaderScoring.Candidate> leaders(Scope scope, String chainId, int year) {
+        Chain chain = chains.chain(chainId);
+        Map<String, Set<String>> adjacent = new HashMap<>();
+        for (ChainNode n : chain.nodes()) {
+            Set<String> adj = new HashSet<>();
+            n.upstream().stream().filter(e -> !e.crossChain()).forEach(e -> adj.add(e.node()));
+            n.downstream().stream().filter(e -> !e.crossChain()).forEach(e -> adj.add(e.node()));
+            adjacent.put(n.id(), adj);
+        }
+        Map<Long, Set<String>> nodesOf = new HashMap<>();
+        Map<String, Set<Long>> firmsOn = new HashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select l.enterprise_id, l.node_id from chain_link_effective l join chain_node n on n.id = l.node_id
+                join enterprise e on e.id = l.enterprise_id
+                where n.chain_id = :chain and not n.demand_node and %s and %s
+                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .query((rs, i) -> {
+                    nodesOf.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                    firmsOn.computeIfAbsent(rs.getString(2), k -> new HashSet<>()).add(rs.getLong(1));
+                    return null;
+                }).list();
+        if (nodesOf.isEmpty()) {
+            return List.of();
+        }
+        List<LeaderScoring.Firm> firms = new ArrayList<>();
+        jdbc.sql("""
+                select e.id, e.name, e.hq,
+                       coalesce((select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'REVENUE'
+                          and v.period = :period), 0) as revenue,
+                       coalesce((select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'TAX'
+                          and v.period = :period), 0) as tax,
+                       coalesce((select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'RD'
+                          and v.period = :period), 0) as rd,
+                       coalesce((select cast(v.value as int) from indicator_value v where v.enterprise_id = e.id
+                          and v.metric = 'STAFF' and v.period = :period), 0) as staff,
+                       (select count(distinct q.type) from qualification q where q.enterprise_id = e.id
+                          and q.type in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
+                          and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)) as market,
+                       (select count(*) from qualification q where q.enterprise_id = e.id
+                          and q.type not in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
+                          and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)) as certs
+                from enterprise e where e.id = any(cast(:ids as bigint[])) order by e.id
+                """).param("period", String.valueOf(year)).param("asOf", town.asOf())
+                .param("ids", nodesOf.keySet().toArray(new Long[0])).query((rs, i) -> {
+                    long id = rs.getLong("id");
+                    Set<Long> partners = new HashSet<>();
+                    for (String node : nodesOf.get(id)) {
+                        for (String adj : adjacent.getOrDefault(node, Set.of())) {
+                            partners.addAll(firmsOn.getOrDefault(adj, Set.of()));
+                        }
+                    }
+                    partners.remove(id);
+                    firms.add(new LeaderScoring.Firm(id, rs.getString("name"), rs.getBigDecimal("revenue"),
+                            rs.getBigDecimal("tax"), nodesOf.get(id).size(), partners.size(), rs.getInt("market"),
+                            rs.getBigDecimal("rd"), rs.getInt("certs"), rs.getBoolean("hq"), rs.getInt("staff")));
+                    return null;
+                }).list();
+        return LeaderScoring.rank(firms, properties.leaderWeights());
+    }
+
+    public List<Designation> designations(Scope scope, String chainId) {
+        return ScopeParams.bind(jdbc.sql("""
+                select d.id, d.enterprise_id, e.name as enterprise_name, d.document, d.designated_on, d.note, d.created_by
+                from chain_leader_designation d join enterprise e on e.id = d.enterprise_id
+                where d.chain_id = :chain and %s order by d.designated_on desc, d.id desc
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .query(Designation.class).list();
+    }
+
+    static BigDecimal yi(BigDecimal wan) {
+        return wan.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP);
+    }
+}

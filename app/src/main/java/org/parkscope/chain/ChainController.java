@@ -1,0 +1,401 @@
+package org.parkscope.chain;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.core.chain.Chain;
+import org.parkscope.core.chain.ChainNode;
+import org.parkscope.core.chain.LeaderScoring;
+import org.parkscope.core.chain.Reason;
+import org.parkscope.dashboard.TownDashboard;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.ScopeParams;
+import org.parkscope.web.CurrentScope;
+import org.parkscope.web.Downloads;
+import org.parkscope.web.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Chain pages: the cluster dashboard, chain maps, node firm lists, the review queue, definitions and exports. */
+@Controller
+class ChainController {
+
+    private final ChainService chains;
+    private final ChainAnalysis analysis;
+    private final ClusterConfig clusters;
+    private final TownDashboard dashboard;
+    private final CurrentScope scope;
+    private final JdbcClient jdbc;
+
+    ChainController(ChainService chains, ChainAnalysis analysis, ClusterConfig clusters, TownDashboard dashboard,
+            CurrentScope scope, JdbcClient jdbc) {
+        this.chains = chains;
+        this.analysis = analysis;
+        this.clusters = clusters;
+        this.dashboard = dashboard;
+        this.scope = scope;
+        this.jdbc = jdbc;
+    }
+
+    static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    private int year(@Nullable Integer year) {
+        int y = year == null ? analysis.defaultYear() : year;
+        if (y < 1990 || y > 2100) {
+            throw NotFoundException.of("年份 / year", y);
+        }
+        return y;
+    }
+
+    private Chain chain(String id) {
+        return chains.chain(id);
+    }
+
+    private ChainNode node(Chain chain, String node) {
+        return chain.node(node).orElseThrow(() -> NotFoundException.of("节点 / node", node));
+    }
+
+    @GetMapping("/chains")
+    String clusters(@RequestParam(required = false) @Nullable Integer year, Model model) {
+        int y = year(year);
+        Scope s = scope.get();
+        record ChainRow(Chain chain, long firms, long nodes, long missing, long weak, long risk, BigDecimal revenueYi) {}
+        List<ChainRow> rows = new ArrayList<>();
+        for (Chain c : chains.chains()) {
+            ChainAnalysis.ChainView v = analysis.view(s, c.id(), y);
+            rows.add(new ChainRow(c, v.firms(), c.nodes().size(),
+                    v.nodes().stream().filter(n -> n.assessment().flags().contains(org.parkscope.core.chain.GapAnalysis.Flag.MISSING)).count(),
+                    v.nodes().stream().filter(n -> n.assessment().flags().contains(org.parkscope.core.chain.GapAnalysis.Flag.WEAK)).count(),
+                    v.nodes().stream().filter(n -> n.assessment().flags().contains(org.parkscope.core.chain.GapAnalysis.Flag.BREAK_RISK)).count(),
+                    ChainAnalysis.yi(v.revenueWan())));
+        }
+        model.addAttribute("year", y);
+        model.addAttribute("chains", rows);
+        model.addAttribute("sei", dashboard.seiShare(s, y));
+        model.addAttribute("clusterFigures", dashboard.clusters(s, y));
+        model.addAttribute("keyClusterRevenue", dashboard.keyClusterRevenue(s, y));
+        model.addAttribute("rules", clusters.rules());
+        model.addAttribute("candidates", analysis.reviewCount(s));
+        return "chains";
+    }
+
+    @GetMapping("/chains/{id}")
+    String chainMap(@PathVariable String id, @RequestParam(required = false) @Nullable Integer year, Model model) {
+        int y = year(year);
+        Scope s = scope.get();
+        ChainAnalysis.ChainView v = analysis.view(s, id, y);
+        model.addAttribute("year", y);
+        model.addAttribute("v", v);
+        model.addAttribute("totals", analysis.totals(s, id, y));
+        model.addAttribute("en", english());
+        model.addAttribute("leaders", analysis.leaders(s, id, y).stream().limit(10).toList());
+        model.addAttribute("designations", analysis.designations(s, id));
+        model.addAttribute("town", s.allParks() && s.enterpriseId() == null);
+        model.addAttribute("graph", graph(s, v));
+        return "chain";
+    }
+
+    /** Nodes laid out up→down (one column per stage), coloured by local strength, with their firms for the click. */
+    private Map<String, Object> graph(Scope s, ChainAnalysis.ChainView v) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        List<Map<String, Object>> links = new ArrayList<>();
+        Map<String, Integer> perStage = new LinkedHashMap<>();
+        boolean en = english();
+        for (ChainAnalysis.NodeView n : v.nodes()) {
+            int column = perStage.merge(n.node().stage().name(), 1, Integer::sum) - 1;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.node().id());
+            m.put("name", n.node().id() + "\n" + n.node().name());
+            m.put("x", column * 200);
+            m.put("y", n.node().stage().ordinal() * 170);
+            m.put("firms", n.stats().firms());
+            m.put("flags", n.assessment().flags().stream().map(Enum::name).toList());
+            m.put("color", colour(n));
+            m.put("reasons", n.assessment().reasons().stream().map(r -> r.text(en)).toList());
+            m.put("list", analysis.firms(s, n.node().id(), v.year()).stream()
+                    .filter(f -> f.status().equals("AUTO") || f.status().equals("CONFIRMED")).limit(30)
+                    .map(ChainAnalysis.FirmOnNode::name).toList());
+            nodes.add(m);
+            for (ChainNode.Edge e : n.node().downstream()) {
+                if (!e.crossChain()) {
+                    links.add(Map.of("source", n.node().id(), "target", e.node(), "kind", e.kind().name().toLowerCase()));
+                }
+            }
+        }
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (org.parkscope.core.chain.Stage st : org.parkscope.core.chain.Stage.values()) {
+            stages.add(Map.of("name", en ? st.name().charAt(0) + st.name().substring(1).toLowerCase() : st.zh(),
+                    "y", st.ordinal() * 170));
+        }
+        return Map.of("nodes", nodes, "links", links, "stages", stages);
+    }
+
+    static String colour(ChainAnalysis.NodeView n) {
+        var f = n.assessment().flags();
+        if (f.contains(org.parkscope.core.chain.GapAnalysis.Flag.CONTEXT)) {
+            return "#bdbdbd";
+        }
+        if (f.contains(org.parkscope.core.chain.GapAnalysis.Flag.MISSING)) {
+            return "#d32f2f";
+        }
+        if (f.contains(org.parkscope.core.chain.GapAnalysis.Flag.WEAK)) {
+            return "#f9a825";
+        }
+        if (f.contains(org.parkscope.core.chain.GapAnalysis.Flag.STRONG)) {
+            return "#2e7d32";
+        }
+        return "#66bb6a";
+    }
+
+    @GetMapping("/chains/{id}/nodes/{node}")
+    String nodePage(@PathVariable String id, @PathVariable String node, @RequestParam(required = false) @Nullable Integer year,
+            Model model) {
+        Chain c = chain(id);
+        ChainNode n = node(c, node);
+        int y = year(year);
+        model.addAttribute("chain", c);
+        model.addAttribute("node", n);
+        model.addAttribute("year", y);
+        model.addAttribute("firms", analysis.firms(scope.get(), n.id(), y));
+        model.addAttribute("en", english());
+        return "chain-node";
+    }
+
+    @PostMapping("/chains/{id}/nodes/{node}/decisions")
+    String decide(@PathVariable String id, @PathVariable String node, @RequestParam String enterprise,
+            @RequestParam String decision, @RequestParam(required = false) @Nullable String role,
+            @RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String back,
+            RedirectAttributes flash) {
+        Chain c = chain(id);
+        node(c, node);
+        try {
+            long enterpriseId = resolveEnterprise(enterprise);
+            chains.decide(enterpriseId, node, decision, role, reason == null ? "" : reason);
+            flash.addFlashAttribute("message", "已记录 / recorded");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + ("review".equals(back) ? "/chains/review?chain=" + id : "/chains/" + id + "/nodes/" + node);
+    }
+
+    @PostMapping("/chains/{id}/nodes/{node}/decisions/{enterprise}/withdraw")
+    String withdraw(@PathVariable String id, @PathVariable String node, @PathVariable long enterprise,
+            RedirectAttributes flash) {
+        node(chain(id), node);
+        chains.withdraw(enterprise, node);
+        flash.addFlashAttribute("message", "已撤回 / withdrawn");
+        return "redirect:/chains/" + id + "/nodes/" + node;
+    }
+
+    /** An enterprise by its id or its 统一社会信用代码, within the current scope. */
+    private long resolveEnterprise(String text) {
+        String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+        var q = ScopeParams.bind(jdbc.sql("select e.id from enterprise e where (e.uscc = :t or cast(e.id as text) = :t) and "
+                + Scope.condition("e.park_id", "e.id")), scope.get()).param("t", t);
+        return q.query(Long.class).optional().orElseThrow(() -> new IllegalArgumentException(
+                "找不到企业（请填写企业编号或统一社会信用代码）/ no such enterprise (give its id or credit code): " + text));
+    }
+
+    @GetMapping("/chains/review")
+    String review(@RequestParam(required = false) @Nullable String chain, Model model) {
+        String c = chain == null || chain.isBlank() ? null : chain(chain).id();
+        model.addAttribute("chain", c);
+        model.addAttribute("chains", chains.chains());
+        model.addAttribute("rows", analysis.reviewQueue(scope.get(), c, 300));
+        return "chain-review";
+    }
+
+    @PostMapping("/chains/recompute")
+    String recompute(RedirectAttributes flash) {
+        int n = chains.recompute();
+        flash.addFlashAttribute("message", "已重新计算 " + n + " 条关联 / " + n + " placements recomputed");
+        return "redirect:/chains";
+    }
+
+    @GetMapping("/chains/clusters/definition")
+    String clusterDefinition(Model model) {
+        if (!model.containsAttribute("yaml")) {
+            model.addAttribute("yaml", clusters.yaml());
+        }
+        return "cluster-definition";
+    }
+
+    @PostMapping("/chains/clusters/definition")
+    String saveClusterDefinition(@RequestParam String yaml, RedirectAttributes flash) {
+        try {
+            clusters.save(yaml, new java.util.HashSet<>(chains.chains().stream().map(Chain::id).toList()));
+            flash.addFlashAttribute("message", "集群构成已保存 / cluster composition saved");
+            return "redirect:/chains";
+        } catch (ChainFile.Invalid e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/chains/clusters/definition";
+        }
+    }
+
+    @GetMapping("/chains/{id}/definition")
+    String definition(@PathVariable String id, Model model) {
+        Chain c = chain(id);
+        model.addAttribute("chain", c);
+        if (!model.containsAttribute("yaml")) {
+            model.addAttribute("yaml", chains.yaml(id));
+        }
+        return "chain-definition";
+    }
+
+    @PostMapping("/chains/{id}/definition")
+    String saveDefinition(@PathVariable String id, @RequestParam String yaml,
+            @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes flash) {
+        Chain chain = chain(id);
+        if (action.equals("preview")) {
+            model.addAttribute("chain", chain);
+            model.addAttribute("yaml", yaml);
+            try {
+                model.addAttribute("impact", chains.preview(id, yaml));
+            } catch (ChainFile.Invalid e) {
+                model.addAttribute("error", e.getMessage());
+            }
+            return "chain-definition";
+        }
+        try {
+            chains.save(id, yaml);
+            flash.addFlashAttribute("message", "已保存并重新计算 / saved and recomputed");
+            return "redirect:/chains/" + id;
+        } catch (ChainFile.Invalid e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/chains/" + id + "/definition";
+        }
+    }
+
+    @GetMapping("/chains/{id}/definition.yaml")
+    ResponseEntity<byte[]> exportDefinition(@PathVariable String id) {
+        return Downloads.file(chains.yaml(id).getBytes(StandardCharsets.UTF_8), id.toLowerCase(java.util.Locale.ROOT) + ".yaml",
+                "application/yaml; charset=UTF-8");
+    }
+
+    @PostMapping("/chains/{id}/designations")
+    String designate(@PathVariable String id, @RequestParam String enterprise, @RequestParam String document,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate designatedOn,
+            @RequestParam(required = false) @Nullable String note, RedirectAttributes flash) {
+        chain(id);
+        try {
+            long e = resolveEnterprise(enterprise);
+            chains.designate(id, e, document, designatedOn, note);
+            flash.addFlashAttribute("message", "已记录链主认定 / designation recorded");
+        } catch (IllegalArgumentException ex) {
+            flash.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/chains/" + id;
+    }
+
+    @GetMapping("/chains/{id}/export.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(required = false) @Nullable Integer year)
+            throws IOException {
+        int y = year(year);
+        Scope s = scope.get();
+        ChainAnalysis.ChainView v = analysis.view(s, id, y);
+        boolean en = english();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet nodes = wb.createSheet(en ? "Nodes" : "节点");
+            header(nodes, en ? new String[] {"Node", "Name", "Stage", "Scope", "Key link", "Firms", "Above scale",
+                "Revenue (10k yuan)", "Output (10k yuan)", "Tax (10k yuan)", "Staff", "Certificates", "In review", "Flags",
+                "Reasons"} : new String[] {"节点", "名称", "环节", "范围", "关键环节", "企业数", "规上企业", "营业收入（万元）",
+                "产值（万元）", "税收（万元）", "从业人员", "资质证书", "待复核", "判定", "理由"});
+            int r = 1;
+            for (ChainAnalysis.NodeView n : v.nodes()) {
+                Row row = nodes.createRow(r++);
+                int c = 0;
+                row.createCell(c++).setCellValue(n.node().id());
+                row.createCell(c++).setCellValue(n.node().name());
+                row.createCell(c++).setCellValue(en ? n.node().stage().name() : n.node().stage().zh());
+                row.createCell(c++).setCellValue(n.node().scope().name().toLowerCase());
+                row.createCell(c++).setCellValue(n.node().keyLink() ? (en ? "yes" : "是") : "");
+                row.createCell(c++).setCellValue(n.stats().firms());
+                row.createCell(c++).setCellValue(n.stats().aboveScale());
+                row.createCell(c++).setCellValue(n.stats().revenueWan().doubleValue());
+                row.createCell(c++).setCellValue(n.stats().outputWan().doubleValue());
+                row.createCell(c++).setCellValue(n.stats().taxWan().doubleValue());
+                row.createCell(c++).setCellValue(n.stats().staff());
+                row.createCell(c++).setCellValue(n.stats().qualifications());
+                row.createCell(c++).setCellValue(n.stats().candidates());
+                row.createCell(c++).setCellValue(String.join(",", n.assessment().flags().stream().map(Enum::name).toList()));
+                row.createCell(c).setCellValue(String.join("；", n.assessment().reasons().stream().map(x -> x.text(en)).toList()));
+            }
+            Sheet firms = wb.createSheet(en ? "Firms" : "企业");
+            header(firms, en ? new String[] {"Node", "Enterprise", "Park", "Status", "Role", "Score", "Revenue (10k yuan)",
+                "Tax (10k yuan)", "Evidence"} : new String[] {"节点", "企业", "园区", "状态", "角色", "得分", "营业收入（万元）",
+                "税收（万元）", "证据"});
+            r = 1;
+            for (ChainAnalysis.NodeView n : v.nodes()) {
+                for (ChainAnalysis.FirmOnNode f : analysis.firms(s, n.node().id(), y)) {
+                    Row row = firms.createRow(r++);
+                    row.createCell(0).setCellValue(n.node().id());
+                    row.createCell(1).setCellValue(f.name());
+                    row.createCell(2).setCellValue(f.parkName() == null ? "" : f.parkName());
+                    row.createCell(3).setCellValue(f.status());
+                    row.createCell(4).setCellValue(f.role());
+                    row.createCell(5).setCellValue(f.score() == null ? 0 : f.score().doubleValue());
+                    row.createCell(6).setCellValue(f.revenueWan() == null ? 0 : f.revenueWan().doubleValue());
+                    row.createCell(7).setCellValue(f.taxWan() == null ? 0 : f.taxWan().doubleValue());
+                    row.createCell(8).setCellValue(f.evidence() == null ? (f.decisionReason() == null ? "" : f.decisionReason())
+                            : f.evidence());
+                }
+            }
+            Sheet leaders = wb.createSheet(en ? "Leader candidates" : "链主候选");
+            header(leaders, en ? new String[] {"Rank", "Enterprise", "Score", "Scale", "Network", "Market", "Innovation",
+                "Local", "Eligible", "Reasons"} : new String[] {"名次", "企业", "得分", "规模", "带动", "市场地位", "创新",
+                "本地根植", "达到门槛", "理由"});
+            r = 1;
+            for (LeaderScoring.Candidate c : analysis.leaders(s, id, y)) {
+                Row row = leaders.createRow(r);
+                row.createCell(0).setCellValue(r++);
+                row.createCell(1).setCellValue(c.firm().name());
+                row.createCell(2).setCellValue(c.score());
+                row.createCell(3).setCellValue(c.scale());
+                row.createCell(4).setCellValue(c.network());
+                row.createCell(5).setCellValue(c.market());
+                row.createCell(6).setCellValue(c.innovation());
+                row.createCell(7).setCellValue(c.local());
+                row.createCell(8).setCellValue(c.eligible() ? (en ? "yes" : "是") : (en ? "no" : "否"));
+                row.createCell(9).setCellValue(String.join("；", c.reasons().stream().map(x -> x.text(en)).toList()));
+            }
+            wb.write(out);
+            wb.dispose();
+            return Downloads.file(out.toByteArray(), (en ? "chain-" : "产业链-") + id + "-" + y + ".xlsx", Downloads.XLSX);
+        }
+    }
+
+    static void header(Sheet sheet, String[] head) {
+        Row h = sheet.createRow(0);
+        for (int i = 0; i < head.length; i++) {
+            h.createCell(i).setCellValue(head[i]);
+        }
+    }
+
+    static String reasons(List<Reason> reasons) {
+        boolean en = english();
+        return String.join("；", reasons.stream().map(r -> r.text(en)).toList());
+    }
+}

@@ -1,0 +1,238 @@
+package org.parkscope.chain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.parkscope.core.chain.Chain;
+import org.parkscope.core.chain.ChainChecks;
+import org.parkscope.core.chain.ChainNode;
+import org.parkscope.core.chain.NodeScope;
+import org.parkscope.core.chain.Stage;
+import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.core.code.SeiCategories;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a chain definition from YAML (one file per chain, layout in {@code shared/domain/chains.md} §9 and the
+ * README) and checks it: required fields, stages and scopes, GB/T 4754-2017 classes and SEI 2018 codes that exist,
+ * and mirrored up- and downstream edges. Every problem is reported with its place in the file, in Chinese and English.
+ */
+public final class ChainFile {
+
+    /** The chains shipped with the platform, in display order. */
+    public static final List<String> SHIPPED = List.of("sc", "5g", "cc", "iot", "bd", "nev", "ai", "ic");
+
+    /** A chain file that cannot be used, with every problem found. */
+    public static final class Invalid extends RuntimeException {
+        private final List<String> problems;
+
+        public Invalid(String name, List<String> problems) {
+            super("产业链定义 " + name + " 有误 / chain definition " + name + " is invalid:\n  " + String.join("\n  ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    private static final IndustryCodes CODES = IndustryCodes.load();
+    private static final SeiCategories SEI = SeiCategories.load();
+
+    private ChainFile() {}
+
+    public static String shippedText(String name) {
+        try (InputStream in = ChainFile.class.getResourceAsStream("/chains/" + name + ".yaml")) {
+            if (in == null) {
+                throw new Invalid(name, List.of("没有这个内置产业链 / no such shipped chain"));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Chain parse(String yaml, String name) {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (YAMLException e) {
+            throw new Invalid(name, List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        if (!(root instanceof Map<?, ?> doc)) {
+            throw new Invalid(name, List.of("文件须是一个映射（键: 值）/ the file must be a mapping"));
+        }
+        if (!(doc.get("chain") instanceof Map<?, ?> c)) {
+            throw new Invalid(name, List.of("chain: 缺少产业链信息 / missing"));
+        }
+        String id = text(c, "id", "chain", problems);
+        List<ChainNode> nodes = new ArrayList<>();
+        if (!(doc.get("nodes") instanceof List<?> ns) || ns.isEmpty()) {
+            problems.add("nodes: 至少需要一个节点 / at least one node is needed");
+        } else {
+            for (int i = 0; i < ns.size(); i++) {
+                String at = "nodes[" + i + "]";
+                if (ns.get(i) instanceof Map<?, ?> n) {
+                    ChainNode node = node(n, at, problems);
+                    if (node != null) {
+                        nodes.add(node);
+                    }
+                } else {
+                    problems.add(at + ": 须是映射 / must be a mapping");
+                }
+            }
+        }
+        List<Chain.Anchor> anchors = new ArrayList<>();
+        if (doc.get("anchors") instanceof List<?> as) {
+            for (int i = 0; i < as.size(); i++) {
+                if (as.get(i) instanceof Map<?, ?> a) {
+                    String at = "anchors[" + i + "]";
+                    anchors.add(new Chain.Anchor(text(a, "id", at, problems), text(a, "name", at, problems),
+                            optional(a, "kind"), strings(a, "nodes"), optional(a, "note")));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(name, problems);
+        }
+        Chain chain = new Chain(id, text(c, "name", "chain", problems), optional(c, "name_en"), optional(c, "revision"),
+                optional(c, "status").isEmpty() ? "draft" : optional(c, "status"), strings(c, "cluster_tags"),
+                strings(c, "exclude"), nodes, anchors);
+        for (Chain.Anchor a : anchors) {
+            for (String n : a.nodes()) {
+                if (chain.node(n).isEmpty()) {
+                    problems.add("anchors." + a.id() + ": 节点不存在 / no such node: " + n);
+                }
+            }
+        }
+        problems.addAll(ChainChecks.check(chain));
+        if (!problems.isEmpty()) {
+            throw new Invalid(name, problems);
+        }
+        return chain;
+    }
+
+    private static ChainNode node(Map<?, ?> n, String at, List<String> problems) {
+        String id = text(n, "id", at, problems);
+        at = at + "(" + id + ")";
+        Stage stage = null;
+        try {
+            stage = Stage.parse(text(n, "stage", at, problems));
+        } catch (IllegalArgumentException e) {
+            problems.add(at + ".stage: " + e.getMessage());
+        }
+        NodeScope scope = NodeScope.CITY;
+        String s = optional(n, "scope");
+        if (!s.isEmpty()) {
+            try {
+                scope = NodeScope.valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ".scope: 须是 local/district/city/national 之一 / must be local, district, city or national: " + s);
+            }
+        }
+        List<ChainNode.CodeRef> codes = new ArrayList<>();
+        List<String> sei = new ArrayList<>();
+        if (n.get("codes") instanceof Map<?, ?> cm) {
+            if (cm.get("gbt4754_2017") instanceof List<?> gl) {
+                for (Object o : gl) {
+                    if (o instanceof Map<?, ?> g && g.get("code") != null) {
+                        String code = String.valueOf(g.get("code"));
+                        if (CODES.find(code).isEmpty()) {
+                            problems.add(at + ".codes: 不是 GB/T 4754-2017 小类 / not a GB/T 4754-2017 class: " + code);
+                        }
+                        codes.add(new ChainNode.CodeRef(code, Boolean.TRUE.equals(g.get("partial"))));
+                    } else {
+                        problems.add(at + ".codes.gbt4754_2017: 每项须有 code / every entry needs a code");
+                    }
+                }
+            }
+            if (cm.get("sei2018") instanceof List<?> sl) {
+                for (Object o : sl) {
+                    String code = o instanceof Map<?, ?> m ? String.valueOf(m.get("code")) : String.valueOf(o);
+                    if (o instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("inferred"))) {
+                        continue; // inferred level-3 codes are hints, not used for reporting
+                    }
+                    if (SEI.find(code).isEmpty()) {
+                        problems.add(at + ".codes.sei2018: 不是战略性新兴产业分类(2018)代码 / not an SEI 2018 code: " + code);
+                    }
+                    sei.add(code);
+                }
+            }
+        }
+        List<String> core = List.of();
+        List<String> related = List.of();
+        List<String> exclude = List.of();
+        if (n.get("keywords") instanceof Map<?, ?> k) {
+            core = strings(k, "core");
+            related = strings(k, "related");
+            exclude = strings(k, "exclude");
+        }
+        List<String> leaders = new ArrayList<>();
+        if (n.get("leaders_national") instanceof List<?> ll) {
+            for (Object o : ll) {
+                leaders.add(o instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : String.valueOf(o));
+            }
+        }
+        if (stage == null) {
+            return null;
+        }
+        int order = n.get("order") instanceof Number num ? num.intValue() : 0;
+        return new ChainNode(id, text(n, "name", at, problems), stage, optional(n, "segment"), order,
+                optional(n, "definition"), Boolean.TRUE.equals(n.get("key_link")), optional(n, "key_link_reason"), scope,
+                Boolean.TRUE.equals(n.get("demand_node")), Boolean.TRUE.equals(n.get("seller_node")),
+                Boolean.TRUE.equals(n.get("watch_list")), codes, sei, new ChainNode.Keywords(core, related, exclude),
+                strings(n, "qualifications"), edges(n, "upstream", at, problems), edges(n, "downstream", at, problems),
+                leaders);
+    }
+
+    private static List<ChainNode.Edge> edges(Map<?, ?> n, String key, String at, List<String> problems) {
+        List<ChainNode.Edge> out = new ArrayList<>();
+        if (n.get(key) instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> e && e.get("node") != null) {
+                    String kind = e.get("kind") == null ? "supplies" : String.valueOf(e.get("kind"));
+                    try {
+                        out.add(new ChainNode.Edge(String.valueOf(e.get("node")),
+                                ChainNode.EdgeKind.valueOf(kind.toUpperCase(Locale.ROOT))));
+                    } catch (IllegalArgumentException ex) {
+                        problems.add(at + "." + key + ": kind 须是 supplies/serves/certifies/feeds / kind must be supplies,"
+                                + " serves, certifies or feeds: " + kind);
+                    }
+                } else {
+                    problems.add(at + "." + key + ": 每条边须有 node / every edge needs a node");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String text(Map<?, ?> m, String key, String at, List<String> problems) {
+        Object v = m.get(key);
+        if (v == null || String.valueOf(v).isBlank()) {
+            problems.add(at + "." + key + ": 缺少 / missing");
+            return "";
+        }
+        return String.valueOf(v).strip();
+    }
+
+    private static String optional(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        return v == null ? "" : String.valueOf(v).strip();
+    }
+
+    private static List<String> strings(Map<?, ?> m, String key) {
+        List<String> out = new ArrayList<>();
+        if (m.get(key) instanceof List<?> l) {
+            l.forEach(o -> out.add(String.valueOf(o)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,335 @@
+package org.parkscope.chain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
+import org.parkscope.core.chain.Chain;
+import org.parkscope.core.chain.ChainChecks;
+import org.parkscope.core.chain.ChainMatcher;
+import org.parkscope.core.chain.ChainNode;
+import org.parkscope.core.chain.FirmProfile;
+import org.parkscope.core.chain.MatchSettings;
+import org.parkscope.core.chain.Placement;
+import org.parkscope.shared.TownContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The chain definitions in the database and the placements computed from them. Definitions are stored whole as YAML
+ * (so an export gives back exactly what was saved) and mirrored into {@code chain_node} for queries. Recomputing
+ * replaces the computed links only; people's decisions live in {@code chain_link_override} and win.
+ */
+@Service
+public class ChainService {
+
+    /** Qualification types of the registry that chain files name by their Chinese title. */
+    static final Map<String, String> QUALIFICATION_TITLES = Map.of(
+            "CRYPTO_PRODUCT_CERT", "商用密码产品认证",
+            "CRYPTO_TEST_LAB", "商用密码检测机构资质",
+            "CRYPTO_CERT_BODY", "商用密码认证机构资质",
+            "ECA_LICENSE", "电子认证服务许可证",
+            "BATTERY_WHITELIST", "新能源汽车废旧动力蓄电池综合利用白名单",
+            "SH_DATA_MERCHANT", "上海数据交易所数商");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final AuditLog audit;
+    private final TownContext town;
+    private final MatchSettings settings;
+    private volatile @Nullable List<Chain> cache;
+
+    public ChainService(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, TownContext town,
+            ChainProperties properties) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.audit = audit;
+        this.town = town;
+        this.settings = properties.matchSettings();
+    }
+
+    public MatchSettings settings() {
+        return settings;
+    }
+
+    /** All chains, in display order, parsed from their stored definitions. */
+    public List<Chain> chains() {
+        List<Chain> c = cache;
+        if (c == null) {
+            c = jdbc.sql("select id, definition_yaml from industry_chain order by sort_order, id")
+                    .query((rs, n) -> ChainFile.parse(rs.getString(2), rs.getString(1))).list();
+            cache = c;
+        }
+        return c;
+    }
+
+    public Chain chain(String id) {
+        return chains().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> org.parkscope.web.NotFoundException.of("产业链 / chain", id));
+    }
+
+    public String yaml(String id) {
+        chain(id);
+        return jdbc.sql("select definition_yaml from industry_chain where id = ?").param(id).query(String.class).single();
+    }
+
+    public ChainMatcher matcher() {
+        return new ChainMatcher(chains(), settings);
+    }
+
+    /** Loads the shipped chains that the database does not hold yet; a chain edited on the platform is kept. */
+    @Transactional
+    public int loadShipped() {
+        int loaded = 0;
+        int order = 0;
+        for (String name : ChainFile.SHIPPED) {
+            order += 10;
+            String text = ChainFile.shippedText(name);
+            Chain chain = ChainFile.parse(text, name);
+            boolean exists = jdbc.sql("select count(*) from industry_chain where id = ?").param(chain.id())
+                    .query(Long.class).single() > 0;
+            if (!exists) {
+                jdbc.sql("insert into industry_chain(id, name, name_en, sort_order, definition_yaml, updated_by)"
+                        + " values (?, ?, ?, ?, ?, 'system')").params(chain.id(), chain.name(), chain.nameEn(), order, text)
+                        .update();
+                jdbc.sql("insert into industry_chain_revision(chain_id, revision, definition_yaml, saved_by)"
+                        + " values (?, 1, ?, 'system')").params(chain.id(), text).update();
+                syncNodes(chain);
+                loaded++;
+            }
+        }
+        cache = null;
+        return loaded;
+    }
+
+    /**
+     * Saves an edited definition: parsed and checked first (problems come back in both languages and nothing is
+     * stored), then stored as a new revision, the nodes mirrored, the links recomputed, and the change audited.
+     */
+    @Transactional
+    public Chain save(String id, String yaml) {
+        Chain before = chain(id);
+        Chain chain = ChainFile.parse(yaml, id);
+        if (!chain.id().equals(id)) {
+            throw new ChainFile.Invalid(id, List.of("chain.id 不可更改（" + id + " → " + chain.id() + "）/ the chain id cannot change"));
+        }
+        List<Chain> all = new ArrayList<>(chains());
+        all.replaceAll(c -> c.id().equals(id) ? chain : c);
+        List<String> across = ChainChecks.checkAcross(all);
+        if (!across.isEmpty()) {
+            throw new ChainFile.Invalid(id, across);
+        }
+        int revision = jdbc.sql("update industry_chain set definition_yaml = ?, name = ?, name_en = ?, revision = revision + 1,"
+                + " updated_at = now(), updated_by = ? where id = ? returning revision")
+                .params(yaml, chain.name(), chain.nameEn(), actor(), id).query(Integer.class).single();
+        jdbc.sql("insert into industry_chain_revision(chain_id, revision, definition_yaml, saved_by) values (?, ?, ?, ?)")
+                .params(id, revision, yaml, actor()).update();
+        syncNodes(chain);
+        cache = null;
+        audit.record("UPDATE", "industry_chain", id, null, null,
+                Map.of("revision", revision - 1, "nodes", before.nodes().size()),
+                Map.of("revision", revision, "nodes", chain.nodes().size()));
+        recompute();
+        return chain;
+    }
+
+    /** The auto links a definition change would add and drop, with firm names, before it is published. */
+    public record Impact(int added, int dropped, List<String> addedExamples, List<String> droppedExamples) {}
+
+    /**
+     * Checks an edited definition and computes its impact on the auto links without storing anything (chains.md
+     * §10.4: keyword edits are checked before they are published).
+     */
+    public Impact preview(String id, String yaml) {
+        chain(id);
+        Chain edited = ChainFile.parse(yaml, id);
+        if (!edited.id().equals(id)) {
+            throw new ChainFile.Invalid(id, List.of("chain.id 不可更改（" + id + " → " + edited.id() + "）/ the chain id cannot change"));
+        }
+        List<Chain> all = new ArrayList<>(chains());
+        all.replaceAll(c -> c.id().equals(id) ? edited : c);
+        List<String> across = ChainChecks.checkAcross(all);
+        if (!across.isEmpty()) {
+            throw new ChainFile.Invalid(id, across);
+        }
+        Set<String> nodes = new HashSet<>();
+        edited.nodes().forEach(n -> nodes.add(n.id()));
+        chain(id).nodes().forEach(n -> nodes.add(n.id()));
+        Map<Long, String> names = new HashMap<>();
+        Set<String> after = new java.util.TreeSet<>();
+        ChainMatcher matcher = new ChainMatcher(all, settings);
+        for (FirmProfile f : profiles(null)) {
+            names.put(f.id(), f.name());
+            for (Placement p : matcher.place(f)) {
+                if (p.status() == Placement.LinkStatus.AUTO && nodes.contains(p.nodeId())) {
+                    after.add(f.id() + "|" + p.nodeId());
+                }
+            }
+        }
+        Set<String> before = new java.util.TreeSet<>(jdbc.sql("select enterprise_id || '|' || node_id from chain_link"
+                + " where status = 'AUTO' and node_id = any(?)").param(nodes.toArray(new String[0])).query(String.class).list());
+        List<String> added = after.stream().filter(k -> !before.contains(k)).toList();
+        List<String> dropped = before.stream().filter(k -> !after.contains(k)).toList();
+        java.util.function.Function<String, String> label = k -> {
+            String[] kv = k.split("\\|");
+            return names.getOrDefault(Long.parseLong(kv[0]), kv[0]) + " → " + kv[1];
+        };
+        return new Impact(added.size(), dropped.size(), added.stream().limit(20).map(label).toList(),
+                dropped.stream().limit(20).map(label).toList());
+    }
+
+    private void syncNodes(Chain chain) {
+        Set<String> ids = new HashSet<>();
+        for (ChainNode n : chain.nodes()) {
+            ids.add(n.id());
+            jdbc.sql("""
+                    insert into chain_node(id, chain_id, name, stage, sort_order, scope, key_link, demand_node, seller_node,
+                                           watch_list, sei_codes, industry_codes)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (id) do update set chain_id = excluded.chain_id, name = excluded.name, stage = excluded.stage,
+                        sort_order = excluded.sort_order, scope = excluded.scope, key_link = excluded.key_link,
+                        demand_node = excluded.demand_node, seller_node = excluded.seller_node,
+                        watch_list = excluded.watch_list, sei_codes = excluded.sei_codes,
+                        industry_codes = excluded.industry_codes
+                    """).params(n.id(), chain.id(), n.name(), n.stage().name(), n.order(), n.scope().name(), n.keyLink(),
+                    n.demandNode(), n.sellerNode(), n.watchList(), n.seiCodes().toArray(new String[0]),
+                    n.industryCodes().stream().map(ChainNode.CodeRef::code).toArray(String[]::new)).update();
+        }
+        jdbc.sql("delete from chain_node where chain_id = ? and id <> all(?)").params(chain.id(), ids.toArray(new String[0]))
+                .update();
+    }
+
+    /** The matcher's input for every enterprise (or one): texts, class and the certificates in force. */
+    List<FirmProfile> profiles(@Nullable Long enterpriseId) {
+        LocalDate asOf = town.asOf();
+        Map<Long, Set<String>> quals = new HashMap<>();
+        jdbc.sql("""
+                select enterprise_id, type from qualification
+                where issued_on <= :asOf and (expires_on is null or expires_on >= :asOf)
+                  and (cast(:id as bigint) is null or enterprise_id = :id)
+                """).param("asOf", asOf).param("id", enterpriseId).query((rs, n) -> {
+                    String type = rs.getString(2);
+                    quals.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                            .add(QUALIFICATION_TITLES.getOrDefault(type, type));
+                    return null;
+                }).list();
+        return jdbc.sql("""
+                select id, name, industry_code, business_scope, main_products from enterprise
+                where status = 'ACTIVE' and (cast(:id as bigint) is null or id = :id) order by id
+                """).param("id", enterpriseId).query((rs, n) -> new FirmProfile(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), quals.getOrDefault(rs.getLong(1), Set.of())))
+                .list();
+    }
+
+    /** Recomputes every computed link from the current definitions; decisions are untouched. */
+    @Transactional
+    public int recompute() {
+        ChainMatcher matcher = matcher();
+        List<Object[]> rows = new ArrayList<>();
+        for (FirmProfile f : profiles(null)) {
+            for (Placement p : matcher.place(f)) {
+                rows.add(new Object[] {f.id(), p.nodeId(), p.score(), p.status().name(), p.role().name(),
+                    JSON.writeValueAsString(evidence(p)), p.note()});
+            }
+        }
+        jdbc.sql("delete from chain_link").update();
+        template.batchUpdate("insert into chain_link(enterprise_id, node_id, score, status, role, evidence, note)"
+                + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)", rows);
+        return rows.size();
+    }
+
+    static List<Map<String, Object>> evidence(Placement p) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Placement.Evidence e : p.evidence()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", e.source().name());
+            m.put("matched", e.matched());
+            m.put("context", e.context());
+            m.put("weight", e.weight());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A person's decision on one firm and node; it survives every recomputation. */
+    @Transactional
+    public void decide(long enterpriseId, String nodeId, String decision, @Nullable String role, String reason) {
+        if (!List.of("CONFIRMED", "REJECTED").contains(decision)) {
+            throw new IllegalArgumentException("决定须为确认或排除 / the decision must be CONFIRMED or REJECTED");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("请填写理由 / a reason is required");
+        }
+        if (chains().stream().flatMap(c -> c.nodes().stream()).noneMatch(n -> n.id().equals(nodeId))) {
+            throw new IllegalArgumentException("节点不存在 / no such node: " + nodeId);
+        }
+        String r = role == null || role.isBlank()
+                ? jdbc.sql("select role from chain_link where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
+                        .query(String.class).optional().orElse("PRODUCER")
+                : role;
+        if (!List.of("PRODUCER", "SERVICE", "SELLER", "USER").contains(r)) {
+            throw new IllegalArgumentException("角色无效 / invalid role: " + r);
+        }
+        Map<String, Object> before = jdbc.sql("select decision, role, reason from chain_link_override"
+                + " where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId).query().listOfRows().stream()
+                .findFirst().orElse(null);
+        jdbc.sql("""
+                insert into chain_link_override(enterprise_id, node_id, decision, role, reason, decided_by)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (enterprise_id, node_id) do update set decision = excluded.decision, role = excluded.role,
+                    reason = excluded.reason, decided_by = excluded.decided_by, decided_at = now()
+                """).params(enterpriseId, nodeId, decision, r, reason.strip(), actor()).update();
+        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
+                .orElse(null);
+        audit.record(before == null ? "CREATE" : "UPDATE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId,
+                before, Map.of("decision", decision, "role", r, "reason", reason.strip()));
+    }
+
+    /** Withdraws a decision, so the computed link counts again. */
+    @Transactional
+    public void withdraw(long enterpriseId, String nodeId) {
+        Map<String, Object> before = jdbc.sql("select decision, role, reason from chain_link_override"
+                + " where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId).query().listOfRows().stream()
+                .findFirst().orElse(null);
+        if (before == null) {
+            return;
+        }
+        jdbc.sql("delete from chain_link_override where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
+                .update();
+        audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, null, enterpriseId, before, null);
+    }
+
+    /** Records the government's designation of a 链主, with the document that made it. */
+    @Transactional
+    public long designate(String chainId, long enterpriseId, @Nullable String document, LocalDate designatedOn,
+            @Nullable String note) {
+        chain(chainId);
+        if (document == null || document.isBlank()) {
+            throw new IllegalArgumentException("请填写认定文件（名称与文号）/ the designating document is required");
+        }
+        long id = jdbc.sql("insert into chain_leader_designation(chain_id, enterprise_id, document, designated_on, note,"
+                + " created_by) values (?, ?, ?, ?, ?, ?) returning id").params(chainId, enterpriseId, document.strip(),
+                designatedOn, note == null || note.isBlank() ? null : note.strip(), actor()).query(Long.class).single();
+        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
+                .orElse(null);
+        audit.record("CREATE", "chain_leader_designation", id, park, enterpriseId, null,
+                Map.of("chain", chainId, "document", document.strip(), "designatedOn", designatedOn.toString()));
+        return id;
+    }
+
+    static String actor() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+}

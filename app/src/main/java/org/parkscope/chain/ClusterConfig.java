@@ -1,0 +1,232 @@
+package org.parkscope.chain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The "1+4+X" cluster system as configuration ({@code chains/clusters.yaml}): which chains and SEI categories make up
+ * each cluster. Membership is derived: the town's registered list, plus every firm with an auto or confirmed link to
+ * one of the cluster's chains, plus every firm with an SEI code under one of its categories.
+ */
+@Service
+public class ClusterConfig {
+
+    /**
+     * A {@code with} clause naming {@code cluster_members(cluster_id, enterprise_id)}: the derived membership, for any
+     * query that adds up clusters. Scope conditions go on the enterprise in the outer query.
+     */
+    public static final String MEMBERS_CTE = """
+            with capacity as (
+                select distinct l.enterprise_id, n.chain_id from chain_link_effective l
+                join chain_node n on n.id = l.node_id
+                where l.status in ('AUTO', 'CONFIRMED')
+            ), cluster_members as (
+                select m.cluster_id, m.enterprise_id from cluster_member m
+                union
+                select r.cluster_id, k.enterprise_id from cluster_rule r join capacity k on k.chain_id = r.chain_id
+                union
+                select r.cluster_id, e.id from cluster_rule r join enterprise e
+                    on r.sei_prefix is not null
+                   and exists (select 1 from unnest(e.sei_codes) s where s = r.sei_prefix or s like r.sei_prefix || '.%')
+            )
+            """;
+
+    /**
+     * The condition that enterprise {@code e} counts as strategic-emerging (SEI): an SEI code of its own, or an auto
+     * or confirmed link to a chain node that carries SEI categories.
+     */
+    public static final String SEI_FIRM = """
+            (cardinality(e.sei_codes) > 0 or exists (
+                select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
+                where l.enterprise_id = e.id and l.status in ('AUTO', 'CONFIRMED') and cardinality(n.sei_codes) > 0))
+            """;
+
+    public record ClusterDef(String code, String name, String tier, @Nullable String parent, List<String> chains,
+            List<String> sei) {}
+
+    public record Rule(String clusterCode, String clusterName, String tier, List<String> chains, List<String> sei) {}
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    public ClusterConfig(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<ClusterDef> shipped() {
+        try (InputStream in = ClusterConfig.class.getResourceAsStream("/chains/clusters.yaml")) {
+            Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            List<ClusterDef> out = new ArrayList<>();
+            for (Object o : (List<Object>) doc.get("clusters")) {
+                Map<String, Object> m = (Map<String, Object>) o;
+                out.add(new ClusterDef(String.valueOf(m.get("code")), String.valueOf(m.get("name")),
+                        String.valueOf(m.get("tier")), m.get("parent") == null ? null : String.valueOf(m.get("parent")),
+                        ((List<Object>) m.getOrDefault("chains", List.of())).stream().map(String::valueOf).toList(),
+                        ((List<Object>) m.getOrDefault("sei", List.of())).stream().map(String::valueOf).toList()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Creates the configured clusters the town does not have yet and, the first time only, their composition; a
+     * composition changed later on the platform is left alone.
+     */
+    @Transactional
+    public void loadShipped() {
+        boolean seeded = jdbc.sql("select count(*) from cluster_rule").query(Long.class).single() > 0;
+        for (ClusterDef c : shipped()) {
+            Long id = jdbc.sql("select id from cluster where code = ?").param(c.code()).query(Long.class).optional()
+                    .orElse(null);
+            if (id == null) {
+                Long parent = c.parent() == null ? null : jdbc.sql("select id from cluster where code = ?")
+                        .param(c.parent()).query(Long.class).optional().orElse(null);
+                id = jdbc.sql("insert into cluster(code, name, tier, parent_id) values (?, ?, ?, ?) returning id")
+                        .params(c.code(), c.name(), c.tier(), parent).query(Long.class).single();
+                audit.recordAs("system", "CREATE", "cluster", c.code(), null, null, null, Map.of("name", c.name()));
+            }
+            if (!seeded) {
+                for (String chain : c.chains()) {
+                    jdbc.sql("insert into cluster_rule(cluster_id, chain_id) values (?, ?)").params(id, chain).update();
+                }
+                for (String s : c.sei()) {
+                    jdbc.sql("insert into cluster_rule(cluster_id, sei_prefix) values (?, ?)").params(id, s).update();
+                }
+            }
+        }
+    }
+
+    /** The current composition as YAML, in the layout of {@code chains/clusters.yaml}: what the edit page shows. */
+    public String yaml() {
+        StringBuilder sb = new StringBuilder("# \"1+4+X\" clusters: chains and SEI 2018 categories per cluster\nclusters:\n");
+        Map<String, Rule> rules = new java.util.LinkedHashMap<>();
+        rules().forEach(r -> rules.put(r.clusterCode(), r));
+        jdbc.sql("select c.code, c.name, c.tier, p.code as parent from cluster c left join cluster p on p.id = c.parent_id"
+                + " order by c.id").query((rs, n) -> {
+                    Rule r = rules.get(rs.getString(1));
+                    sb.append("  - code: ").append(rs.getString(1)).append('\n')
+                            .append("    name: ").append(rs.getString(2)).append('\n')
+                            .append("    tier: \"").append(rs.getString(3)).append("\"\n");
+                    if (rs.getString(4) != null) {
+                        sb.append("    parent: ").append(rs.getString(4)).append('\n');
+                    }
+                    sb.append("    chains: [").append(String.join(", ", r.chains())).append("]\n")
+                            .append("    sei: [").append(String.join(", ", r.sei().stream().map(x -> "\"" + x + "\"").toList()))
+                            .append("]\n");
+                    return null;
+                }).list();
+        return sb.toString();
+    }
+
+    /**
+     * Replaces the clusters' composition from YAML: every problem is reported in Chinese and English and nothing is
+     * stored; clusters new in the file are created; a registered cluster cannot be dropped here.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public void save(String yaml, java.util.Set<String> chainIds) {
+        List<String> problems = new ArrayList<>();
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new ChainFile.Invalid("clusters", List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
+        }
+        if (!(root instanceof Map<?, ?> doc) || !(doc.get("clusters") instanceof List<?> list)) {
+            throw new ChainFile.Invalid("clusters", List.of("clusters: 须是集群列表 / must be a list of clusters"));
+        }
+        var sei = org.parkscope.core.code.SeiCategories.load();
+        List<ClusterDef> defs = new ArrayList<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "clusters[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m) || m.get("code") == null || m.get("name") == null) {
+                problems.add(at + ": 须有 code 和 name / needs a code and a name");
+                continue;
+            }
+            String code = String.valueOf(m.get("code"));
+            String tier = String.valueOf(m.get("tier"));
+            if (!codes.add(code)) {
+                problems.add(at + ": 集群编码重复 / duplicate cluster code " + code);
+            }
+            if (!List.of("1", "4", "X", "SUB").contains(tier)) {
+                problems.add(at + ".tier: 须是 1、4、X 或 SUB / must be 1, 4, X or SUB: " + tier);
+            }
+            List<String> chains = m.get("chains") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            List<String> cats = m.get("sei") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            for (String c : chains) {
+                if (!chainIds.contains(c)) {
+                    problems.add(at + ".chains: 产业链不存在 / no such chain: " + c);
+                }
+            }
+            for (String c : cats) {
+                if (sei.find(c).isEmpty()) {
+                    problems.add(at + ".sei: 不是战略性新兴产业分类(2018)代码 / not an SEI 2018 code: " + c);
+                }
+            }
+            defs.add(new ClusterDef(code, String.valueOf(m.get("name")), tier,
+                    m.get("parent") == null ? null : String.valueOf(m.get("parent")), chains, cats));
+        }
+        for (ClusterDef d : defs) {
+            if (d.parent() != null && !codes.contains(d.parent())) {
+                problems.add(d.code() + ".parent: 上级集群不在文件中 / the parent cluster is not in the file: " + d.parent());
+            }
+        }
+        for (String existing : jdbc.sql("select code from cluster order by id").query(String.class).list()) {
+            if (!codes.contains(existing)) {
+                problems.add(existing + ": 已登记的集群不能在此删除 / a registered cluster cannot be removed here");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ChainFile.Invalid("clusters", problems);
+        }
+        String before = yaml();
+        for (ClusterDef d : defs) {
+            Long id = jdbc.sql("select id from cluster where code = ?").param(d.code()).query(Long.class).optional().orElse(null);
+            if (id == null) {
+                id = jdbc.sql("insert into cluster(code, name, tier) values (?, ?, ?) returning id")
+                        .params(d.code(), d.name(), d.tier()).query(Long.class).single();
+            } else {
+                jdbc.sql("update cluster set name = ?, tier = ? where id = ?").params(d.name(), d.tier(), id).update();
+            }
+            jdbc.sql("delete from cluster_rule where cluster_id = ?").param(id).update();
+            for (String chain : d.chains()) {
+                jdbc.sql("insert into cluster_rule(cluster_id, chain_id) values (?, ?)").params(id, chain).update();
+            }
+            for (String s : d.sei()) {
+                jdbc.sql("insert into cluster_rule(cluster_id, sei_prefix) values (?, ?)").params(id, s).update();
+            }
+        }
+        for (ClusterDef d : defs) {
+            jdbc.sql("update cluster set parent_id = (select id from cluster where code = ?) where code = ?")
+                    .params(d.parent(), d.code()).update();
+        }
+        audit.record("UPDATE", "cluster_config", "clusters", null, null, Map.of("yaml", before), Map.of("yaml", yaml()));
+    }
+
+    public List<Rule> rules() {
+        return jdbc.sql("""
+                select c.code, c.name, c.tier,
+                       coalesce(array_agg(r.chain_id order by r.chain_id) filter (where r.chain_id is not null), '{}') as chains,
+                       coalesce(array_agg(r.sei_prefix order by r.sei_prefix) filter (where r.sei_prefix is not null), '{}') as sei
+                from cluster c left join cluster_rule r on r.cluster_id = c.id
+                group by c.id, c.code, c.name, c.tier order by c.id
+                """).query((rs, n) -> new Rule(rs.getString(1), rs.getString(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()), List.of((String[]) rs.getArray(5).getArray()))).list();
+    }
+}

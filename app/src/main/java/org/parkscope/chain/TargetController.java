@@ -1,0 +1,125 @@
+package org.parkscope.chain;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.core.chain.TargetRanking;
+import org.parkscope.web.Downloads;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The 补链 target list, the outside pool it draws on, and the 招商 leads made from it (town staff only). */
+@Controller
+class TargetController {
+
+    private final TargetService targets;
+    private final ChainAnalysis analysis;
+
+    TargetController(TargetService targets, ChainAnalysis analysis) {
+        this.targets = targets;
+        this.analysis = analysis;
+    }
+
+    @GetMapping("/chains/targets")
+    String list(@RequestParam(required = false) @Nullable Integer year, Model model) {
+        int y = year == null ? analysis.defaultYear() : year;
+        model.addAttribute("year", y);
+        model.addAttribute("gaps", targets.targets(y, 5));
+        model.addAttribute("poolSize", targets.poolSize());
+        model.addAttribute("en", ChainController.english());
+        return "chain-targets";
+    }
+
+    @GetMapping("/chains/targets/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Integer year) throws IOException {
+        int y = year == null ? analysis.defaultYear() : year;
+        boolean en = ChainController.english();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(en ? "Targets" : "补链目标");
+            ChainController.header(sheet, en ? new String[] {"Chain", "Node", "Gap", "Gap reasons", "Priority", "Target",
+                "Security code", "Region", "Fit", "Reasons", "Suggested space"} : new String[] {"产业链", "节点", "缺口",
+                "缺口理由", "优先级", "目标企业", "证券代码", "所在地", "匹配度", "理由", "建议载体"});
+            int r = 1;
+            for (TargetService.GapTargets g : targets.targets(y, 10)) {
+                String space = g.spaces().isEmpty() ? "" : g.spaces().get(0).parkName() + " " + g.spaces().get(0).label()
+                        + "（" + g.spaces().get(0).areaM2().toPlainString() + " m²）";
+                for (TargetRanking.Target t : g.targets()) {
+                    Row row = sheet.createRow(r++);
+                    row.createCell(0).setCellValue(g.chain().name());
+                    row.createCell(1).setCellValue(g.node().node().id() + " " + g.node().node().name());
+                    row.createCell(2).setCellValue(String.join(",", g.node().assessment().flags().stream().map(Enum::name).toList()));
+                    row.createCell(3).setCellValue(ChainController.reasons(g.node().assessment().reasons()));
+                    row.createCell(4).setCellValue(g.node().assessment().priority());
+                    row.createCell(5).setCellValue(t.firm().name());
+                    row.createCell(6).setCellValue(t.firm().listed() ? symbolOf(t) : "");
+                    row.createCell(7).setCellValue(t.firm().region());
+                    row.createCell(8).setCellValue(t.score());
+                    row.createCell(9).setCellValue(ChainController.reasons(t.reasons()));
+                    row.createCell(10).setCellValue(space);
+                }
+            }
+            wb.write(out);
+            wb.dispose();
+            return Downloads.file(out.toByteArray(), (en ? "chain-targets-" : "补链目标-") + y + ".xlsx", Downloads.XLSX);
+        }
+    }
+
+    private String symbolOf(TargetRanking.Target t) {
+        return targets.symbol(t.firm().id());
+    }
+
+    @PostMapping("/chains/targets/pool")
+    String importPool(@RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
+        try {
+            int n = targets.importPool(file.getInputStream(), file.getOriginalFilename() == null ? "upload.csv"
+                    : file.getOriginalFilename(), ChainService.actor());
+            flash.addFlashAttribute("message", "已导入 " + n + " 家目标企业 / " + n + " target firms imported");
+        } catch (TargetService.PoolFileInvalid e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/chains/targets";
+    }
+
+    @PostMapping("/leads")
+    String createLead(@RequestParam long target, @RequestParam(required = false) @Nullable String chain,
+            @RequestParam(required = false) @Nullable String node, @RequestParam(required = false) @Nullable Long space,
+            @RequestParam(required = false) @Nullable String note, RedirectAttributes flash) {
+        try {
+            long id = targets.createLead(target, chain, node, space, note, ChainService.actor());
+            flash.addFlashAttribute("message", "已创建招商线索 #" + id + " / lead #" + id + " created");
+            return "redirect:/leads";
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/chains/targets";
+        }
+    }
+
+    @GetMapping("/leads")
+    String leads(Model model) {
+        model.addAttribute("leads", targets.leads());
+        model.addAttribute("statuses", TargetService.LEAD_STATUSES);
+        return "leads";
+    }
+
+    @PostMapping("/leads/{id}/status")
+    String status(@PathVariable long id, @RequestParam String status, @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes flash) {
+        try {
+            targets.updateLead(id, status, note);
+            flash.addFlashAttribute("message", "已更新 / updated");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/leads";
+    }
+}

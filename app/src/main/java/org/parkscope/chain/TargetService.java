@@ -1,0 +1,276 @@
+package org.parkscope.chain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
+import org.parkscope.core.chain.Chain;
+import org.parkscope.core.chain.ChainMatcher;
+import org.parkscope.core.chain.ChainNode;
+import org.parkscope.core.chain.Placement;
+import org.parkscope.core.chain.TargetRanking;
+import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.shared.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 补链 target list: for each gap of a chain (缺链 or 弱链 on a node the town counts), firms from the outside pool
+ * that the matcher places on that node, ranked with their reasons, and the vacant space that would fit them (floor
+ * space with no current occupancy, preferring parks whose positioning names the chain's cluster). A target becomes a
+ * 招商 lead.
+ */
+@Service
+public class TargetService {
+
+    /** The pool file's columns: name, security code, GB/T 4754 class, main business, region. */
+    static final List<List<String>> HEADERS = List.of(List.of("名称", "企业名称", "简称", "name"),
+            List.of("证券代码", "代码", "symbol"), List.of("行业代码", "industry_code"),
+            List.of("主营业务", "经营范围", "business"), List.of("所在地", "地区", "region"));
+
+    public static final class PoolFileInvalid extends RuntimeException {
+        PoolFileInvalid(List<String> problems) {
+            super("目标企业库文件有误 / the target pool file is invalid:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    public record Space(long floorSpaceId, long parkId, String parkName, String label, BigDecimal areaM2, String use,
+            int fit) {}
+
+    public record GapTargets(Chain chain, ChainAnalysis.NodeView node, List<TargetRanking.Target> targets,
+            List<Space> spaces) {}
+
+    public record Lead(long id, String firmName, @Nullable String symbol, @Nullable String chainId, @Nullable String nodeId,
+            @Nullable String nodeName, @Nullable String parkName, @Nullable String spaceLabel, String status,
+            @Nullable String note, String createdBy, java.time.OffsetDateTime createdAt) {}
+
+    static final List<String> LEAD_STATUSES = List.of("NEW", "CONTACTED", "VISITING", "NEGOTIATING", "SIGNED", "DROPPED");
+
+    private final JdbcClient jdbc;
+    private final ChainService chains;
+    private final ChainAnalysis analysis;
+    private final AuditLog audit;
+    private final IndustryCodes codes = IndustryCodes.load();
+
+    public TargetService(JdbcClient jdbc, ChainService chains, ChainAnalysis analysis, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.chains = chains;
+        this.analysis = analysis;
+        this.audit = audit;
+    }
+
+    public String symbol(long targetFirmId) {
+        return jdbc.sql("select coalesce(symbol, '') from target_firm where id = ?").param(targetFirmId).query(String.class)
+                .optional().orElse("");
+    }
+
+    public long poolSize() {
+        return jdbc.sql("select count(*) from target_firm").query(Long.class).single();
+    }
+
+    /** Gaps of every chain at town level, each with its ranked targets and fitting spaces, by 招商 priority. */
+    public List<GapTargets> targets(int year, int perGap) {
+        List<TargetRanking.PoolFirm> pool = pool();
+        ChainMatcher matcher = chains.matcher();
+        List<GapTargets> out = new ArrayList<>();
+        for (Chain chain : chains.chains()) {
+            ChainAnalysis.ChainView view = analysis.view(Scope.town(), chain.id(), year);
+            for (ChainAnalysis.NodeView n : view.gaps()) {
+                if (!n.node().countsLocally()) {
+                    continue;
+                }
+                List<TargetRanking.Target> targets = TargetRanking.rank(matcher, n.node().id(), pool, perGap);
+                out.add(new GapTargets(chain, n, targets, spaces(chain, n.node(), targets, 3)));
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.node().assessment().priority(), a.node().assessment().priority()));
+        return out;
+    }
+
+    List<TargetRanking.PoolFirm> pool() {
+        return jdbc.sql("select id, name, coalesce(industry_code, ''), business, listed, coalesce(region, '')"
+                + " from target_firm order by id").query((rs, n) -> new TargetRanking.PoolFirm(rs.getLong(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6))).list();
+    }
+
+    /**
+     * Vacant floor space (no occupancy valid today, not reserved by an open lead) that fits the node: parks whose
+     * cluster tags share one with the chain first, then workshops for producers of goods (offices otherwise), then
+     * the larger units.
+     */
+    List<Space> spaces(Chain chain, ChainNode node, List<TargetRanking.Target> targets, int limit) {
+        boolean goods = targets.stream().anyMatch(t -> t.role() == Placement.Role.PRODUCER)
+                && node.industryCodes().stream().anyMatch(c -> codes.isIndustrial(c.code()));
+        return jdbc.sql("""
+                select fs.id, p.id as park_id, p.name, fs.label, fs.area_m2, fs.use,
+                       cardinality(array(select unnest(p.cluster_tags) intersect select unnest(cast(:tags as text[])))) as fit
+                from floor_space fs join park p on p.id = fs.park_id
+                where not exists (select 1 from occupancy o where o.floor_space_id = fs.id
+                                  and o.valid_from <= current_date and (o.valid_to is null or o.valid_to >= current_date))
+                  and not exists (select 1 from investment_lead l where l.floor_space_id = fs.id
+                                  and l.status not in ('DROPPED'))
+                order by fit desc, (fs.use = :use) desc, fs.area_m2 desc, fs.id limit :limit
+                """).param("tags", chain.clusterTags().toArray(new String[0])).param("use", goods ? "厂房" : "办公")
+                .param("limit", limit).query((rs, n) -> new Space(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getInt(7))).list();
+    }
+
+    /**
+     * Imports a pool file (CSV, UTF-8): one firm a row, merged by name. The whole file is stored or nothing; every bad
+     * row is reported with its line.
+     */
+    @Transactional
+    public int importPool(InputStream in, String source, String actor) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        String[] lines = text.split("\r?\n");
+        if (lines.length < 2) {
+            throw new PoolFileInvalid(List.of("文件为空 / the file is empty"));
+        }
+        List<String> head = splitCsv(lines[0]);
+        int[] col = new int[HEADERS.size()];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < HEADERS.size(); i++) {
+            col[i] = -1;
+            for (int j = 0; j < head.size(); j++) {
+                if (HEADERS.get(i).contains(head.get(j).strip().toLowerCase(Locale.ROOT))
+                        || HEADERS.get(i).contains(head.get(j).strip())) {
+                    col[i] = j;
+                }
+            }
+        }
+        if (col[0] < 0 || col[3] < 0) {
+            throw new PoolFileInvalid(List.of("缺少“名称”或“主营业务”列 / the name or main-business column is missing"));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int l = 1; l < lines.length; l++) {
+            if (lines[l].isBlank()) {
+                continue;
+            }
+            List<String> cells = splitCsv(lines[l]);
+            String name = cell(cells, col[0]);
+            String code = cell(cells, col[2]);
+            if (name.isEmpty()) {
+                problems.add("第 " + (l + 1) + " 行：缺少名称 / line " + (l + 1) + ": the name is missing");
+                continue;
+            }
+            if (!code.isEmpty() && codes.find(code).isEmpty()) {
+                problems.add("第 " + (l + 1) + " 行：行业代码 " + code + " 不是 GB/T 4754-2017 小类 / line " + (l + 1)
+                        + ": " + code + " is not a GB/T 4754-2017 class");
+                continue;
+            }
+            String symbol = cell(cells, col[1]);
+            rows.add(new Object[] {name, symbol.isEmpty() ? null : symbol, code.isEmpty() ? null : code,
+                cell(cells, col[3]), !symbol.isEmpty(), cell(cells, col[4]), source, actor});
+        }
+        if (!problems.isEmpty()) {
+            throw new PoolFileInvalid(problems);
+        }
+        for (Object[] r : rows) {
+            jdbc.sql("""
+                    insert into target_firm(name, symbol, industry_code, business, listed, region, source, imported_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (name) do update set symbol = excluded.symbol, industry_code = excluded.industry_code,
+                        business = excluded.business, listed = excluded.listed, region = excluded.region,
+                        source = excluded.source, imported_at = now(), imported_by = excluded.imported_by
+                    """).params(r).update();
+        }
+        audit.record("IMPORT", "target_firm", source, null, null, null, Map.of("rows", rows.size()));
+        return rows.size();
+    }
+
+    /** One CSV line: comma-separated, fields optionally in double quotes with "" for a quote. */
+    static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    sb.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    sb.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(sb.toString());
+                sb.setLength(0);
+            } else {
+                sb.append(c);
+            }
+        }
+        out.add(sb.toString());
+        return out;
+    }
+
+    private static String cell(List<String> cells, int i) {
+        return i < 0 || i >= cells.size() ? "" : cells.get(i).strip();
+    }
+
+    /** Turns a target into a lead (and reserves the chosen space for it). */
+    @Transactional
+    public long createLead(long targetFirmId, @Nullable String chainId, @Nullable String nodeId, @Nullable Long floorSpaceId,
+            @Nullable String note, String actor) {
+        String firm = jdbc.sql("select name from target_firm where id = ?").param(targetFirmId).query(String.class)
+                .optional().orElseThrow(() -> new IllegalArgumentException("目标企业不存在 / no such target firm"));
+        Long park = null;
+        if (floorSpaceId != null) {
+            park = jdbc.sql("select park_id from floor_space where id = ?").param(floorSpaceId).query(Long.class).optional()
+                    .orElseThrow(() -> new IllegalArgumentException("空间不存在 / no such floor space"));
+        }
+        if (chainId != null && !chainId.isBlank()) {
+            Chain c = chains.chain(chainId);
+            if (nodeId != null && !nodeId.isBlank() && c.node(nodeId).isEmpty()) {
+                throw new IllegalArgumentException("节点不存在 / no such node: " + nodeId);
+            }
+        }
+        long id = jdbc.sql("""
+                insert into investment_lead(target_firm_id, chain_id, node_id, park_id, floor_space_id, note, created_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id
+                """).params(targetFirmId, blank(chainId), blank(nodeId), park, floorSpaceId, blank(note), actor)
+                .query(Long.class).single();
+        audit.record("CREATE", "investment_lead", id, park, null, null,
+                Map.of("firm", firm, "node", nodeId == null ? "" : nodeId, "space", floorSpaceId == null ? "" : floorSpaceId));
+        return id;
+    }
+
+    @Transactional
+    public void updateLead(long id, String status, @Nullable String note) {
+        if (!LEAD_STATUSES.contains(status)) {
+            throw new IllegalArgumentException("状态无效 / invalid status: " + status);
+        }
+        Map<String, Object> before = jdbc.sql("select status, note, park_id from investment_lead where id = ?").param(id)
+                .query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> org.parkscope.web.NotFoundException.of("线索 / lead", id));
+        jdbc.sql("update investment_lead set status = ?, note = coalesce(?, note), updated_at = now() where id = ?")
+                .params(status, blank(note), id).update();
+        audit.record("UPDATE", "investment_lead", id, (Long) before.get("park_id"), null,
+                Map.of("status", before.get("status")), Map.of("status", status));
+    }
+
+    public List<Lead> leads() {
+        return jdbc.sql("""
+                select l.id, t.name as firm_name, t.symbol, l.chain_id, l.node_id, n.name as node_name, p.name as park_name,
+                       fs.label as space_label, l.status, l.note, l.created_by, l.created_at
+                from investment_lead l join target_firm t on t.id = l.target_firm_id
+                left join chain_node n on n.id = l.node_id left join park p on p.id = l.park_id
+                left join floor_space fs on fs.id = l.floor_space_id
+                order by l.id desc
+                """).query(Lead.class).list();
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,40 @@
+package org.parkscope.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parkscope.core.chain.Chain;
+import org.parkscope.core.chain.ChainChecks;
+
+class ChainFileTest {
+
+    @Test
+    void everyShippedChainLoadsAndCrossChainEdgesResolve() {
+        List<Chain> chains = ChainFile.SHIPPED.stream().map(n -> ChainFile.parse(ChainFile.shippedText(n), n)).toList();
+        assertThat(chains).extracting(Chain::id).containsExactly("SC", "5G", "CC", "IOT", "BD", "NEV", "AI", "IC");
+        assertThat(ChainChecks.checkAcross(chains)).isEmpty();
+        Chain sc = chains.get(0);
+        assertThat(sc.nodes()).hasSize(11);
+        assertThat(sc.exclude()).contains("密码锁");
+        Chain nev = chains.get(5);
+        assertThat(nev.nodes()).extracting(n -> n.id()).contains("NEV-D1", "NEV-D3", "NEV-D4");
+    }
+
+    @Test
+    void aOneSidedEdgeIsRejectedWithAClearMessage() {
+        String yaml = ChainFile.shippedText("sc").replaceFirst("(?s)(- id: SC-U3.*?downstream:\\n)      - \\{node: SC-M1, kind: supplies\\}\\n", "$1");
+        assertThatThrownBy(() -> ChainFile.parse(yaml, "sc")).isInstanceOf(ChainFile.Invalid.class)
+                .hasMessageContaining("SC-M1").hasMessageContaining("未列出").hasMessageContaining("does not list");
+    }
+
+    @Test
+    void unknownCodesAndStagesAreReportedInBothLanguages() {
+        String yaml = ChainFile.shippedText("sc").replace("code: \"3915\"", "code: \"3999\"").replace("stage: 中游", "stage: 侧游");
+        assertThatThrownBy(() -> ChainFile.parse(yaml, "sc")).isInstanceOf(ChainFile.Invalid.class)
+                .hasMessageContaining("不是 GB/T 4754-2017 小类").hasMessageContaining("not a GB/T 4754-2017 class")
+                .hasMessageContaining("stage");
+        assertThatThrownBy(() -> ChainFile.parse("nodes: [", "x")).hasMessageContaining("not valid YAML");
+    }
+}

@@ -1,0 +1,349 @@
+package org.parkscope.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parkscope.PlatformTest;
+import org.parkscope.core.chain.GapAnalysis.Flag;
+import org.parkscope.dashboard.TownDashboard;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.TownContext;
+import org.parkscope.web.Browser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Chains on the demo town: the 商用密码 chain filled from the firms' own texts, its gaps and 链主 candidates,
+ * decisions that survive recomputation, the dashboard figures driven by the chain and cluster configuration, the
+ * pages, exports, definition edits and leads. Every test that changes data puts it back.
+ */
+@PlatformTest
+class ChainIT {
+
+    @Autowired ChainService chains;
+    @Autowired ChainAnalysis analysis;
+    @Autowired TownDashboard dashboard;
+    @Autowired TownContext town;
+    @Autowired JdbcClient jdbc;
+    @Autowired Environment env;
+
+    int port() {
+        return Integer.parseInt(env.getProperty("local.server.port"));
+    }
+
+    ChainAnalysis.NodeView node(ChainAnalysis.ChainView v, String id) {
+        return v.nodes().stream().filter(n -> n.node().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theCryptoChainIsFilledFromTheFirmsOwnTextsWithGapsAndLeaders() {
+        ChainAnalysis.ChainView v = analysis.view(Scope.town(), "SC", town.referenceYear());
+        System.out.printf("SC chain: %d firms%n", v.firms());
+        v.nodes().forEach(n -> System.out.printf("  %s %-12s firms=%d above=%d rev=%s flags=%s %s%n", n.node().id(),
+                n.node().name(), n.stats().firms(), n.stats().aboveScale(), n.stats().revenueWan(), n.assessment().flags(),
+                n.assessment().reasons().stream().map(r -> r.zh()).toList()));
+        for (String filled : List.of("SC-M1", "SC-M3", "SC-D2", "SC-D3")) {
+            assertThat(node(v, filled).stats().firms()).as(filled).isPositive();
+        }
+        // The placements come from the texts: every auto link on SC-M1 cites its 经营范围 or main products.
+        List<String> evidence = jdbc.sql("select evidence::text from chain_link where node_id = 'SC-M1' and status = 'AUTO'")
+                .query(String.class).list();
+        assertThat(evidence).isNotEmpty().allMatch(e -> e.contains("SCOPE") || e.contains("PRODUCTS"));
+        // At least one missing and one weak node, each with reasons.
+        assertThat(v.nodes()).anyMatch(n -> n.assessment().flags().contains(Flag.MISSING) && !n.assessment().reasons().isEmpty());
+        assertThat(v.nodes()).anyMatch(n -> n.assessment().flags().contains(Flag.WEAK) && !n.assessment().reasons().isEmpty());
+        // The card node is fed by crypto chips, a choke point with no local supplier: a break risk, and why.
+        assertThat(node(v, "SC-U3").assessment().flags()).contains(Flag.BREAK_RISK);
+        assertThat(node(v, "SC-U3").assessment().reasons()).anyMatch(r -> r.zh().contains("SC-U2"));
+        // National and demand-side nodes are context, never gaps.
+        assertThat(node(v, "SC-U2").assessment().flags()).containsExactly(Flag.CONTEXT);
+        assertThat(node(v, "SC-D5").assessment().gap()).isFalse();
+        var leaders = analysis.leaders(Scope.town(), "SC", town.referenceYear());
+        assertThat(leaders).hasSizeGreaterThan(5);
+        assertThat(leaders.get(0).eligible()).isTrue();
+        assertThat(leaders.get(0).score()).isGreaterThanOrEqualTo(leaders.get(1).score());
+    }
+
+    @Test
+    void falseFriendsStayOffTheChains() {
+        long locks = jdbc.sql("""
+                select count(*) from enterprise e where e.business_scope like '%电子密码锁%'
+                and exists (select 1 from chain_link l where l.enterprise_id = e.id and l.node_id like 'SC-%')
+                """).query(Long.class).single();
+        long lockFirms = jdbc.sql("select count(*) from enterprise where business_scope like '%电子密码锁%'")
+                .query(Long.class).single();
+        assertThat(lockFirms).as("the demo has lock makers").isPositive();
+        assertThat(locks).isZero();
+        long cables = jdbc.sql("""
+                select count(*) from enterprise e where e.business_scope like '%数据线%'
+                and exists (select 1 from chain_link l where l.enterprise_id = e.id and l.node_id like 'BD-%')
+                """).query(Long.class).single();
+        assertThat(cables).isZero();
+    }
+
+    @Test
+    void decisionsSurviveRecomputationAndAreAudited() {
+        Map<String, Object> auto = jdbc.sql("select enterprise_id, node_id from chain_link where status = 'AUTO'"
+                + " and node_id like 'SC-%' order by enterprise_id limit 1").query().singleRow();
+        Map<String, Object> candidate = jdbc.sql("select enterprise_id, node_id from chain_link where status = 'CANDIDATE'"
+                + " order by score desc, enterprise_id limit 1").query().singleRow();
+        long a = ((Number) auto.get("enterprise_id")).longValue();
+        long c = ((Number) candidate.get("enterprise_id")).longValue();
+        String an = (String) auto.get("node_id");
+        String cn = (String) candidate.get("node_id");
+        long audits = jdbc.sql("select count(*) from audit_log where entity = 'chain_link'").query(Long.class).single();
+        try {
+            chains.decide(a, an, "REJECTED", null, "经营范围有此项但实际不生产");
+            chains.decide(c, cn, "CONFIRMED", null, "现场走访确认");
+            chains.recompute();
+            assertThat(status(a, an)).isEqualTo("REJECTED");
+            assertThat(status(c, cn)).isEqualTo("CONFIRMED");
+            assertThat(jdbc.sql("select count(*) from audit_log where entity = 'chain_link'").query(Long.class).single())
+                    .isEqualTo(audits + 2);
+        } finally {
+            chains.withdraw(a, an);
+            chains.withdraw(c, cn);
+        }
+        assertThat(status(a, an)).isEqualTo("AUTO");
+        assertThat(status(c, cn)).isEqualTo("CANDIDATE");
+    }
+
+    String status(long enterprise, String node) {
+        return jdbc.sql("select status from chain_link_effective where enterprise_id = ? and node_id = ?")
+                .params(enterprise, node).query(String.class).single();
+    }
+
+    @Test
+    void seiShareAndClusterScaleFollowTheChainConfiguration() {
+        int year = town.referenceYear();
+        TownDashboard.SeiShare before = dashboard.seiShare(Scope.town(), year);
+        assertThat(before.percent()).isEqualByComparingTo("80");
+        // A 规上 industrial firm without SEI code, confirmed on an SEI node, counts as SEI from then on.
+        Map<String, Object> plain = jdbc.sql("""
+                select e.id, v.value from enterprise e join indicator_value v on v.enterprise_id = e.id
+                and v.metric = 'OUTPUT' and v.period = ? where e.above_scale and cardinality(e.sei_codes) = 0
+                and cast(substr(e.industry_code, 1, 2) as int) between 6 and 46
+                and not exists (select 1 from cluster_member m where m.enterprise_id = e.id)
+                order by e.id limit 1""").param(String.valueOf(year)).query().singleRow();
+        long id = ((Number) plain.get("id")).longValue();
+        BigDecimal output = (BigDecimal) plain.get("value");
+        long cryptoBefore = crypto(year);
+        BigDecimal keyBefore = dashboard.keyClusterRevenue(Scope.town(), year);
+        try {
+            chains.decide(id, "SC-M1", "CONFIRMED", "PRODUCER", "新增密码机产线（测试）");
+            TownDashboard.SeiShare after = dashboard.seiShare(Scope.town(), year);
+            assertThat(after.seiOutputWan()).isEqualByComparingTo(before.seiOutputWan().add(output));
+            assertThat(crypto(year)).isEqualTo(cryptoBefore + 1);
+            assertThat(dashboard.keyClusterRevenue(Scope.town(), year)).isGreaterThan(keyBefore);
+        } finally {
+            chains.withdraw(id, "SC-M1");
+        }
+        assertThat(dashboard.seiShare(Scope.town(), year).percent()).isEqualByComparingTo("80");
+        assertThat(crypto(year)).isEqualTo(cryptoBefore);
+    }
+
+    long crypto(int year) {
+        return dashboard.clusters(Scope.town(), year).stream().filter(c -> c.code().equals("CRYPTO")).findFirst()
+                .orElseThrow().members();
+    }
+
+    @Test
+    void pagesExportsAndScope() {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        String home = admin.get("/chains").body();
+        assertThat(home).contains("商用密码", "新能源汽车", "G60商用密码产业创新集群", "data-figure=\"sei-share\"");
+        String map = admin.get("/chains/SC").body();
+        assertThat(map).contains("chart-chain", "echarts.min.js", "缺链", "弱链", "链主候选", "商用密码检测(上海)中心");
+        assertThat(admin.get("/chains/SC?lang=en").body()).contains("Missing", "Chain-leader candidates");
+        assertThat(admin.get("/chains/SC/nodes/SC-M1").body()).contains("服务器密码机", "data-status=\"AUTO\"");
+        assertThat(admin.get("/chains/review").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/chains/XX").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/chains/SC/nodes/NEV-D1").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> xlsx = admin.download("/chains/SC/export.xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2)).isEqualTo("PK");
+        assertThat(new String(admin.download("/chains/SC/definition.yaml").body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("id: SC-M1", "密码锁");
+
+        // A park operator sees its own parks' firms only; an enterprise user none of this.
+        Browser park = Browser.signedIn(port(), "park", "Parkscope2024");
+        String nev = park.get("/chains/NEV/nodes/NEV-D1").body();
+        long slsPark = jdbc.sql("select id from park where code = 'SLS'").query(Long.class).single();
+        List<String> foreign = jdbc.sql("""
+                select e.name from chain_link l join enterprise e on e.id = l.enterprise_id
+                where l.node_id = 'NEV-D1' and e.park_id <> ?""").param(slsPark).query(String.class).list();
+        assertThat(foreign).isNotEmpty();
+        assertThat(foreign).noneMatch(nev::contains);
+        assertThat(nev).contains("交付中心");
+        assertThat(park.get("/chains/targets").statusCode()).isEqualTo(403);
+        Browser enterprise = Browser.signedIn(port(), "enterprise", "Parkscope2024");
+        assertThat(enterprise.get("/chains").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aDefinitionIsCheckedSavedAsARevisionAndRecomputed() {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        String original = chains.yaml("SC");
+        admin.get("/chains/SC/definition");
+        String broken = original.replace("stage: 中游", "stage: 旁游");
+        HttpResponse<String> r = admin.post("/chains/SC/definition", Map.of("yaml", broken));
+        assertThat(r.statusCode()).isEqualTo(302);
+        String page = admin.get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(page).contains("stage 须是", "stage must be");
+        assertThat(chains.yaml("SC")).isEqualTo(original);
+        // The impact of a keyword edit is shown before it is published, and nothing is stored.
+        admin.get("/chains/SC/definition");
+        String narrower = original.replace("core: [密码软件, PKI, CA系统, 数字证书系统, 密钥管理系统, 数据库加密, 电子签章系统,\n"
+                + "             国密SSL, 密码中间件, 密码服务平台]", "core: [量子密钥分发终端]");
+        assertThat(narrower).isNotEqualTo(original);
+        String preview = admin.post("/chains/SC/definition", Map.of("yaml", narrower, "action", "preview")).body();
+        assertThat(preview).contains("id=\"impact\"");
+        var impact = chains.preview("SC", narrower);
+        assertThat(impact.dropped()).isPositive();
+        assertThat(preview).contains("减少 " + impact.dropped() + " 条");
+        assertThat(chains.yaml("SC")).isEqualTo(original);
+        int revision = jdbc.sql("select revision from industry_chain where id = 'SC'").query(Integer.class).single();
+        try {
+            String edited = original.replace("core: [密码算法, ", "core: [密码算法, 格密码, ");
+            chains.save("SC", edited);
+            assertThat(jdbc.sql("select revision from industry_chain where id = 'SC'").query(Integer.class).single())
+                    .isEqualTo(revision + 1);
+            assertThat(chains.chain("SC").node("SC-U1").orElseThrow().keywords().core()).contains("格密码");
+        } finally {
+            chains.save("SC", original);
+        }
+        assertThat(chains.yaml("SC")).isEqualTo(original);
+    }
+
+    @Test
+    void aGapHasRankedTargetsAndVacantSpaceAndATargetBecomesALead() {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        String page = admin.get("/chains/targets").body();
+        assertThat(page).contains("补链招商目标", "卫士通", "m²");
+        long target = jdbc.sql("select id from target_firm where name = '卫士通'").query(Long.class).single();
+        Long space = jdbc.sql("""
+                select min(fs.id) from floor_space fs where not exists (select 1 from occupancy o where o.floor_space_id = fs.id)
+                """).query(Long.class).single();
+        assertThat(space).as("the demo town has vacant space").isNotNull();
+        long before = jdbc.sql("select coalesce(max(id), 0) from investment_lead").query(Long.class).single();
+        HttpResponse<String> r = admin.post("/leads", Map.of("target", String.valueOf(target), "chain", "SC",
+                "node", "SC-D4", "space", String.valueOf(space)));
+        assertThat(r.statusCode()).isEqualTo(302);
+        long lead = jdbc.sql("select max(id) from investment_lead").query(Long.class).single();
+        try {
+            assertThat(lead).isGreaterThan(before);
+            String leads = admin.get("/leads").body();
+            assertThat(leads).contains("卫士通", "SC-D4", "新线索");
+            admin.post("/leads/" + lead + "/status", Map.of("status", "CONTACTED", "note", "已电话联系"));
+            assertThat(jdbc.sql("select status from investment_lead where id = ?").param(lead).query(String.class).single())
+                    .isEqualTo("CONTACTED");
+            assertThat(jdbc.sql("select count(*) from audit_log where entity = 'investment_lead' and entity_id = ?")
+                    .param(String.valueOf(lead)).query(Long.class).single()).isEqualTo(2);
+            assertThat(new String(admin.download("/chains/targets/export.xlsx").body(), 0, 2)).isEqualTo("PK");
+        } finally {
+            jdbc.sql("delete from investment_lead where id > ?").param(before).update();
+        }
+    }
+
+    @Test
+    void aBadPoolFileIsRejectedInBothLanguages() {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        admin.get("/chains/targets");
+        long size = jdbc.sql("select count(*) from target_firm").query(Long.class).single();
+        HttpResponse<String> r = admin.upload("/chains/targets/pool", Map.of(), "pool.csv",
+                "名称,行业代码,主营业务\n某某公司,9999,服务器密码机\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/chains/targets").body()).contains("不是 GB/T 4754-2017 小类", "is not a GB/T 4754-2017 class");
+        assertThat(jdbc.sql("select count(*) from target_firm").query(Long.class).single()).isEqualTo(size);
+    }
+
+    @Test
+    void theGovernmentsDesignationIsRecordedWithItsDocument() {
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        long leader = analysis.leaders(Scope.town(), "SC", town.referenceYear()).get(0).firm().id();
+        admin.get("/chains/SC");
+        long before = jdbc.sql("select coalesce(max(id), 0) from chain_leader_designation").query(Long.class).single();
+        try {
+            HttpResponse<String> r = admin.post("/chains/SC/designations", Map.of("enterprise", String.valueOf(leader),
+                    "document", "泗府办〔2024〕12号 关于认定商用密码产业链链主企业的通知", "designatedOn", "2024-03-01"));
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(admin.get("/chains/SC").body()).contains("泗府办〔2024〕12号");
+            assertThat(jdbc.sql("select count(*) from audit_log where entity = 'chain_leader_designation'")
+                    .query(Long.class).single()).isPositive();
+            admin.get("/chains/SC");
+            admin.post("/chains/SC/designations", Map.of("enterprise", String.valueOf(leader), "document", " ",
+                    "designatedOn", "2024-03-01"));
+            assertThat(admin.get("/chains/SC").body()).contains("the designating document is required");
+        } finally {
+            jdbc.sql("delete from chain_leader_designation where id > ?").param(before).update();
+        }
+    }
+
+    @Autowired org.parkscope.importing.ImportService imports;
+
+    @Test
+    void anImportedBusinessScopePlacesTheFirmAndARollbackTakesItAway() throws java.io.IOException {
+        String uscc = org.parkscope.core.code.Uscc.complete("91310117" + "CHA1NTE5");
+        String csv = "统一社会信用代码,企业名称,行业代码,经营范围,主营产品\r\n" + uscc
+                + ",上海测试密码设备有限公司,3915,\"一般项目：服务器密码机、签名验签服务器的研发、生产；信息安全设备制造\","
+                + "服务器密码机\r\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("chain-import", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+        var report = imports.run(org.parkscope.importing.ImportKind.ENTERPRISES, file, "chain-import.csv",
+                org.parkscope.importing.ImportRequest.Options.defaults(), "test");
+        try {
+            assertThat(report.status()).as(report.problems().toString())
+                    .isEqualTo(org.parkscope.importing.ImportReport.Status.COMMITTED);
+            chains.recompute();
+            long id = jdbc.sql("select id from enterprise where uscc = ?").param(uscc).query(Long.class).single();
+            assertThat(status(id, "SC-M1")).isEqualTo("AUTO");
+            assertThat(admin().get("/enterprises/" + id).body()).contains("服务器密码机", "SC-M1");
+        } finally {
+            imports.rollback(report.batchId(), "test");
+            chains.recompute();
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(uscc).query(Long.class).single()).isZero();
+    }
+
+    Browser admin() {
+        return Browser.signedIn(port(), "admin", "Parkscope2024");
+    }
+
+    @Autowired ClusterConfig clusterConfig;
+
+    @Test
+    void theClusterCompositionIsConfigurationEditedOnThePlatform() {
+        Browser admin = admin();
+        int year = town.referenceYear();
+        String original = clusterConfig.yaml();
+        assertThat(admin.get("/chains/clusters/definition").body()).contains("code: XC", "chains: [5G, BD, CC, IOT, SC]");
+        HttpResponse<String> bad = admin.post("/chains/clusters/definition",
+                Map.of("yaml", original.replace("chains: [5G, BD, CC, IOT, SC]", "chains: [5G, ZZ]")));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/chains/clusters/definition").body()).contains("产业链不存在", "no such chain: ZZ");
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
+        long im = members("IM", year);
+        try {
+            String withAi = original.replaceFirst("(code: IM\\n(?:.*\\n){2})    chains: \\[\\]", "$1    chains: [AI]");
+            assertThat(withAi).isNotEqualTo(original);
+            admin.get("/chains/clusters/definition");
+            assertThat(admin.post("/chains/clusters/definition", Map.of("yaml", withAi)).statusCode()).isEqualTo(302);
+            assertThat(members("IM", year)).isGreaterThan(im);
+        } finally {
+            clusterConfig.save(original, java.util.Set.of("SC", "5G", "CC", "IOT", "BD", "NEV", "AI", "IC"));
+        }
+        assertThat(members("IM", year)).isEqualTo(im);
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
+    }
+
+    long members(String cluster, int year) {
+        return dashboard.clusters(Scope.town(), year).stream().filter(c -> c.code().equals(cluster)).findFirst()
+                .orElseThrow().members();
+    }
+}

@@ -1,0 +1,111 @@
+package org.parkscope.core.chain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parkscope.core.chain.ChainNode.Edge;
+
+/**
+ * The consistency rules of chain definitions, each problem in Chinese and English: unique node ids with the chain's
+ * prefix, edges to nodes that exist, and up- and downstream lists that mirror each other (SC-U3 lists SC-M1
+ * downstream exactly when SC-M1 lists SC-U3 upstream, with the same kind), within and across chains.
+ */
+public final class ChainChecks {
+
+    private ChainChecks() {}
+
+    public static List<String> check(Chain chain) {
+        List<String> problems = new ArrayList<>();
+        if (chain.id() == null || !chain.id().matches("[A-Z0-9]{1,8}")) {
+            problems.add("chain.id 须为1–8位大写字母或数字 / chain.id must be 1–8 upper-case letters or digits: " + chain.id());
+        }
+        if (chain.nodes().isEmpty()) {
+            problems.add("nodes: 至少需要一个节点 / at least one node is needed");
+        }
+        Set<String> ids = new HashSet<>();
+        for (ChainNode n : chain.nodes()) {
+            if (!ids.add(n.id())) {
+                problems.add(n.id() + ": 节点编号重复 / duplicate node id");
+            }
+            if (!n.id().startsWith(chain.id() + "-")) {
+                problems.add(n.id() + ": 节点编号须以 " + chain.id() + "- 开头 / node id must start with " + chain.id() + "-");
+            }
+            if (n.keywords().core().isEmpty() && n.industryCodes().isEmpty() && n.qualifications().isEmpty()) {
+                problems.add(n.id() + ": 没有任何可用于匹配的关键词、代码或资质 / nothing to match on (keywords, codes or qualifications)");
+            }
+            for (ChainNode.CodeRef c : n.industryCodes()) {
+                if (!c.code().matches("\\d{4}")) {
+                    problems.add(n.id() + ": 行业代码须为4位小类 / industry code must be a 4-digit class: " + c.code());
+                }
+            }
+            for (String k : n.keywords().core()) {
+                if (k.codePointCount(0, k.length()) < 2) {
+                    problems.add(n.id() + ": 核心关键词过短 / core keyword too short: " + k);
+                }
+            }
+        }
+        Map<String, ChainNode> byId = new HashMap<>();
+        chain.nodes().forEach(n -> byId.put(n.id(), n));
+        for (ChainNode n : chain.nodes()) {
+            for (Edge e : n.upstream()) {
+                if (e.crossChain()) {
+                    continue;
+                }
+                ChainNode other = byId.get(e.node());
+                if (other == null) {
+                    problems.add(n.id() + ".upstream: 节点不存在 / no such node: " + e.node());
+                } else if (!other.downstream().contains(new Edge(n.id(), e.kind()))) {
+                    problems.add(n.id() + ".upstream 列出 " + e.node() + "（" + e.kind().name().toLowerCase() + "），但 "
+                            + e.node() + ".downstream 未列出 " + n.id() + " / " + n.id() + " lists " + e.node()
+                            + " upstream but " + e.node() + " does not list " + n.id() + " downstream with the same kind");
+                }
+            }
+            for (Edge e : n.downstream()) {
+                if (e.crossChain()) {
+                    continue;
+                }
+                ChainNode other = byId.get(e.node());
+                if (other == null) {
+                    problems.add(n.id() + ".downstream: 节点不存在 / no such node: " + e.node());
+                } else if (!other.upstream().contains(new Edge(n.id(), e.kind()))) {
+                    problems.add(n.id() + ".downstream 列出 " + e.node() + "，但 " + e.node() + ".upstream 未列出 " + n.id()
+                            + " / " + n.id() + " lists " + e.node() + " downstream but " + e.node()
+                            + " does not list " + n.id() + " upstream with the same kind");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Cross-chain edges ({@code IC:IC-M1}): the other chain and node must exist. Their mirror is not required, since
+     * a chain may be loaded alone; a cross edge that the other chain mirrors must carry the same kind.
+     */
+    public static List<String> checkAcross(List<Chain> chains) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Chain> byId = new HashMap<>();
+        chains.forEach(c -> byId.put(c.id(), c));
+        for (Chain c : chains) {
+            for (ChainNode n : c.nodes()) {
+                for (List<Edge> edges : List.of(n.upstream(), n.downstream())) {
+                    for (Edge e : edges) {
+                        if (!e.crossChain()) {
+                            continue;
+                        }
+                        String[] parts = e.node().split(":", 2);
+                        Chain other = byId.get(parts[0]);
+                        if (other == null) {
+                            problems.add(n.id() + ": 引用的产业链不存在 / edge to an unknown chain: " + e.node());
+                        } else if (other.node(parts[1]).isEmpty()) {
+                            problems.add(n.id() + ": 引用的节点不存在 / edge to an unknown node: " + e.node());
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+}

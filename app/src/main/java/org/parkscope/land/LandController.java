@@ -202,10 +202,10 @@ class LandController {
         for (VacancyQueries.Space s : vacancy.search(scope.get(), f, town.asOf())) {
             rows.add(java.util.Arrays.asList(s.parkName(), s.positioning(), s.building(), s.label(), s.floor(),
                     s.areaM2(), s.use(), s.floorLoad(), s.clearHeight(), s.rent(),
-                    s.availableFrom() == null ? null : s.availableFrom().toString()));
+                    s.availableFrom() == null ? null : s.availableFrom().toString(), s.reserved() ? "是" : ""));
         }
         return Sheets.xlsx("空置空间.xlsx", "空置空间", List.of("园区", "园区定位", "楼栋", "单元", "楼层", "面积（m²）", "用途",
-                "楼面荷载（kN/m²）", "净高（m）", "租金（元/m²/天）", "可入驻日期"), rows);
+                "楼面荷载（kN/m²）", "净高（m）", "租金（元/m²/天）", "可入驻日期", "已预留"), rows);
     }
 
     private static double round2(double v) {

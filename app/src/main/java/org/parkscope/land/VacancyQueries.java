@@ -9,7 +9,10 @@ import org.parkscope.shared.ScopeParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Vacant space: floor space nobody occupies on a date, searchable by what a 招商 officer is asked for. */
+/**
+ * Vacant space: floor space nobody occupies on a date, searchable by what a 招商 officer is asked for. A unit held for
+ * an open 招商 lead is still vacant and says it is reserved.
+ */
 @Service
 public class VacancyQueries {
 
@@ -32,13 +35,15 @@ public class VacancyQueries {
     public record Space(long id, long parkId, String parkName, @Nullable String positioning, long buildingId,
             String building, long parcelId, String label, int floor, int floors, BigDecimal areaM2, String use,
             @Nullable BigDecimal floorLoad, @Nullable BigDecimal clearHeight, @Nullable BigDecimal rent,
-            @Nullable LocalDate availableFrom) {}
+            @Nullable LocalDate availableFrom, boolean reserved) {}
 
     public List<Space> search(Scope scope, Filter f, LocalDate asOf) {
         return ScopeParams.bind(jdbc.sql("""
                 select fs.id, fs.park_id, p.name as park_name, p.positioning, b.id as building_id, b.name as building,
                        b.parcel_id, fs.label, fs.floor_no, b.floors, fs.area_m2, fs.use, fs.floor_load_kn_m2,
-                       fs.clear_height_m, fs.rent_yuan_m2_day, fs.available_from
+                       fs.clear_height_m, fs.rent_yuan_m2_day, fs.available_from,
+                       exists (select 1 from investment_lead l where l.floor_space_id = fs.id
+                               and l.status not in ('SIGNED', 'DROPPED')) as reserved
                 from floor_space fs
                 join building b on b.id = fs.building_id
                 join park p on p.id = fs.park_id
@@ -68,7 +73,7 @@ public class VacancyQueries {
                         rs.getLong("parcel_id"), rs.getString("label"), rs.getInt("floor_no"), rs.getInt("floors"),
                         rs.getBigDecimal("area_m2"), rs.getString("use"), rs.getBigDecimal("floor_load_kn_m2"),
                         rs.getBigDecimal("clear_height_m"), rs.getBigDecimal("rent_yuan_m2_day"),
-                        rs.getObject("available_from", LocalDate.class)))
+                        rs.getObject("available_from", LocalDate.class), rs.getBoolean("reserved")))
                 .list();
     }
 

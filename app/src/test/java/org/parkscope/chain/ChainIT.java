@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PlatformTest
 class ChainIT {
 
+    @Autowired org.parkscope.land.VacancyQueries vacancy;
     @Autowired ChainService chains;
     @Autowired ChainAnalysis analysis;
     @Autowired TownDashboard dashboard;
@@ -245,6 +246,14 @@ class ChainIT {
             assertThat(jdbc.sql("select count(*) from audit_log where entity = 'investment_lead' and entity_id = ?")
                     .param(String.valueOf(lead)).query(Long.class).single()).isEqualTo(2);
             assertThat(new String(admin.download("/chains/targets/export.xlsx").body(), 0, 2)).isEqualTo("PK");
+            // The vacant-space list still offers the unit, marked as held for the lead; dropping the lead frees it.
+            assertThat(vacancy.search(Scope.town(), org.parkscope.land.VacancyQueries.Filter.none(), town.asOf()))
+                    .filteredOn(v -> v.id() == space).singleElement()
+                    .satisfies(v -> assertThat(v.reserved()).isTrue());
+            admin.post("/leads/" + lead + "/status", Map.of("status", "DROPPED", "note", "企业另选址"));
+            assertThat(vacancy.search(Scope.town(), org.parkscope.land.VacancyQueries.Filter.none(), town.asOf()))
+                    .filteredOn(v -> v.id() == space).singleElement()
+                    .satisfies(v -> assertThat(v.reserved()).isFalse());
         } finally {
             jdbc.sql("delete from investment_lead where id > ?").param(before).update();
         }

@@ -25,8 +25,11 @@ class DashboardController {
     private final TownContext town;
     private final CurrentScope scope;
     private final MessageSource messages;
+    private final org.parkscope.land.LandSummary land;
 
-    DashboardController(TownDashboard dashboard, TownContext town, CurrentScope scope, MessageSource messages) {
+    DashboardController(TownDashboard dashboard, TownContext town, CurrentScope scope, MessageSource messages,
+            org.parkscope.land.LandSummary land) {
+        this.land = land;
         this.dashboard = dashboard;
         this.town = town;
         this.scope = scope;
@@ -48,6 +51,7 @@ class DashboardController {
         model.addAttribute("town", town.town().orElse(null));
         model.addAttribute("f", f);
         model.addAttribute("chart", chartData(f));
+        model.addAttribute("land", land.figures(scope.get(), f.year()));
         return "dashboard";
     }
 

@@ -137,6 +137,10 @@ class LandIT {
                 assertThat(s.getRow(r).getCell(7).getStringCellValue()).isNotBlank();
             }
         }
+        // The town dashboard carries the same count.
+        String home = admin().get("/").body();
+        String kpis = home.substring(home.indexOf("id=\"land-kpis\""));
+        assertThat(kpis).contains(year + "年低效用地").contains("<span class=\"value\">" + listed.size() + "</span>");
         // A park operator sees only its own parks' parcels.
         String own = parkOperator().get("/land/low-efficiency").body();
         for (LowEfficiencyService.Listed l : listed) {

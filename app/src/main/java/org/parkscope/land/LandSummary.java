@@ -1,0 +1,36 @@
+package org.parkscope.land;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.TownContext;
+import org.springframework.stereotype.Service;
+
+/** The land figures the town dashboard shows: low-efficiency land, vacant space and the revitalisation ledger. */
+@Service
+public class LandSummary {
+
+    /** Figures for one scope and year. */
+    public record Figures(int year, int lowEfficiencyParcels, double lowEfficiencyMu, int vacantUnits,
+            BigDecimal vacantM2, int interventions) {}
+
+    private final LowEfficiencyService lowEfficiency;
+    private final VacancyQueries vacancy;
+    private final LandQueries land;
+    private final TownContext town;
+
+    public LandSummary(LowEfficiencyService lowEfficiency, VacancyQueries vacancy, LandQueries land, TownContext town) {
+        this.lowEfficiency = lowEfficiency;
+        this.vacancy = vacancy;
+        this.land = land;
+        this.town = town;
+    }
+
+    public Figures figures(Scope scope, int year) {
+        List<LowEfficiencyService.Listed> listed = lowEfficiency.list(scope, year);
+        List<VacancyQueries.Space> spaces = vacancy.search(scope, VacancyQueries.Filter.none(), town.asOf());
+        return new Figures(year, listed.size(), listed.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum(),
+                spaces.size(), spaces.stream().map(VacancyQueries.Space::areaM2).reduce(BigDecimal.ZERO, BigDecimal::add),
+                land.interventions(scope, null).size());
+    }
+}

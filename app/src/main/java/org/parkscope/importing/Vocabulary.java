@@ -30,6 +30,9 @@ public final class Vocabulary {
         METRIC_UNITS.put("STAFF", "人");
         METRIC_UNITS.put("LAND_AREA", "平方米");
         METRIC_UNITS.put("FLOOR_AREA", "平方米");
+        // Surcharges the power department reports per enterprise, for schemes whose electricity measures never stack.
+        METRIC_UNITS.put("POWER_PUNITIVE", "元/千瓦时");
+        METRIC_UNITS.put("POWER_TIERED", "元/千瓦时");
         metric("TAX", "税收", "税收总额", "纳税额", "纳税总额", "实缴税金", "评价税收", "tax");
         metric("REVENUE", "营业收入", "主营业务收入", "营收", "销售收入", "revenue");
         metric("OUTPUT", "工业总产值", "产值", "output");
@@ -42,6 +45,8 @@ public final class Vocabulary {
         metric("STAFF", "从业人员", "从业人数", "职工人数", "员工人数", "年平均职工人数", "staff");
         metric("LAND_AREA", "用地面积", "占地面积", "landarea");
         metric("FLOOR_AREA", "建筑面积", "floorarea");
+        metric("POWER_PUNITIVE", "惩罚性电价加价", "惩罚性电价", "powerpunitive");
+        metric("POWER_TIERED", "阶梯电价加价", "阶梯电价", "powertiered");
     }
 
     private static void metric(String code, String... labels) {
@@ -112,6 +117,12 @@ public final class Vocabulary {
                 return switch (u) {
                     case "吨", "t" -> Optional.of(BigDecimal.ONE);
                     case "千克", "kg", "公斤" -> Optional.of(new BigDecimal("0.001"));
+                    default -> Optional.empty();
+                };
+            case "元/千瓦时":
+                return switch (u) {
+                    case "元/千瓦时", "元/kwh", "元/度" -> Optional.of(BigDecimal.ONE);
+                    case "分/千瓦时", "分/kwh", "分/度" -> Optional.of(new BigDecimal("0.01"));
                     default -> Optional.empty();
                 };
             case "人":

@@ -212,6 +212,23 @@ class ImportIT {
     }
 
     @Test
+    void powerSurchargesComeInFromThePowerDepartmentInYuanPerKwh() throws IOException {
+        Ent a = enterprise("JGZN", 1);
+        Path file = write("power.csv", bytes("统一社会信用代码,期间,惩罚性电价加价(分/千瓦时),阶梯电价加价(元/千瓦时)\n"
+                + a.uscc() + ",2034,8,0.03\n", StandardCharsets.UTF_8));
+        ImportReport r = imports.run(ImportKind.INDICATORS, file, "power.csv",
+                new ImportRequest.Options("POWER", null, false), "test");
+        assertThat(r.status()).as(r.problems().toString()).isEqualTo(ImportReport.Status.COMMITTED);
+        assertThat(value(a.id(), "2034", "POWER_PUNITIVE")).isEqualByComparingTo("0.08"); // 8 分 = 0.08 元
+        assertThat(value(a.id(), "2034", "POWER_TIERED")).isEqualByComparingTo("0.03");
+        assertThat(imports.rollback(r.batchId(), "test").done()).isTrue();
+        // A unit that does not fit is refused, naming the column.
+        Path wrong = write("power-wrong.csv", bytes("统一社会信用代码,期间,阶梯电价加价(万元)\n" + a.uscc() + ",2034,1\n",
+                StandardCharsets.UTF_8));
+        assertThat(run(ImportKind.INDICATORS, wrong).status()).isNotEqualTo(ImportReport.Status.COMMITTED);
+    }
+
+    @Test
     void theSameFileTwiceChangesNothingAndACorrectedFileReplacesOnlyWhatItCovers() throws IOException {
         Ent a = enterprise("GLGL", 0);
         Ent b = enterprise("GLGL", 1);

@@ -67,7 +67,7 @@ public class LandCommands {
         if (baseline > f.startedOn().getYear() || baseline < 1990) {
             throw new Rejected("基期年份须在开始之前或当年 / the baseline year must be before or in the start year");
         }
-        List<Long> parcels = new ArrayList<>();
+        java.util.Set<Long> parcels = new java.util.LinkedHashSet<>(); // the same certificate twice is one parcel
         for (String c : f.certificates() == null ? List.<String>of() : f.certificates()) {
             if (c.isBlank()) {
                 continue;
@@ -97,8 +97,8 @@ public class LandCommands {
         after.put("startedOn", String.valueOf(f.startedOn()));
         after.put("completedOn", String.valueOf(f.completedOn()));
         after.put("baselineYear", baseline);
-        after.put("parcels", parcels);
-        Long park = jdbc.sql("select park_id from parcel where id = :p").param("p", parcels.get(0)).query(Long.class)
+        after.put("parcels", new ArrayList<>(parcels));
+        Long park = jdbc.sql("select park_id from parcel where id = :p").param("p", parcels.iterator().next()).query(Long.class)
                 .single();
         audit.record("CREATE", "land_intervention", id, park, null, null, after);
         return id;

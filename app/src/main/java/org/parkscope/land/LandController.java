@@ -116,9 +116,10 @@ class LandController {
         model.addAttribute("year", year);
         model.addAttribute("criteriaName", lowEfficiency.criteriaName());
         model.addAttribute("totals", lowEfficiency.byPark(s, all));
-        model.addAttribute("listed", park == null ? all : all.stream().filter(l -> l.parkId() == park).toList());
+        List<LowEfficiencyService.Listed> shown = park == null ? all : all.stream().filter(l -> l.parkId() == park).toList();
+        model.addAttribute("listed", shown);
         model.addAttribute("park", park);
-        model.addAttribute("listedMu", all.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum());
+        model.addAttribute("listedMu", shown.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum());
         return "low-efficiency";
     }
 

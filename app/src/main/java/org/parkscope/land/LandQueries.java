@@ -34,15 +34,15 @@ public class LandQueries {
         this.jdbc = jdbc;
     }
 
-    /** The sums over a parcel's (or a site's) occupants in one year. */
+    /**
+     * The sums over a parcel's (or a site's) occupants in one year. Only years in which at least one occupant has a
+     * figure stored appear at all: a year whose imports have not arrived is missing, not zero.
+     *
+     * @param activityWan each occupant's industrial output, or its revenue where it has no output (services, trade),
+     *                    summed — the measure of "output" for a parcel shared by makers and traders
+     */
     public record SiteYear(int year, int occupants, double taxWan, double revenueWan, double outputWan,
-            double salesWan) {
-
-        /** Output where industrial output is stored, revenue otherwise (services, trade). */
-        public double outputOrRevenue() {
-            return outputWan > 0 ? outputWan : revenueWan;
-        }
-    }
+            double salesWan, double activityWan) {}
 
     public record ParcelDetail(long id, long parkId, String parkName, String certificateNo, BigDecimal areaM2,
             String landUse, String rightsHolderName, @Nullable Long rightsHolderId, @Nullable LocalDate grantedOn,
@@ -71,24 +71,34 @@ public class LandQueries {
             int baselineYear, @Nullable String description, @Nullable String document, List<Long> parcelIds,
             List<String> certificates, BigDecimal areaM2, long parkId, String parkName) {}
 
+    /**
+     * Each enterprise's figures split over the parcels it occupies in a year, by the area it occupies there: the leased
+     * area for a tenant, the parcel's area for a holder or landlord. Years without any figure are left out.
+     */
     private static final String SITE_YEARS = """
             with eo as (
-                select distinct o.enterprise_id, o.parcel_id, y.year
-                from occupancy o cross join generate_series(cast(:from as int), cast(:to as int)) as y(year)
+                select o.enterprise_id, o.parcel_id, y.year,
+                       sum(case when o.role = 'TENANT' then coalesce(o.leased_area_m2, 0) else pa.area_m2 end) as area
+                from occupancy o join parcel pa on pa.id = o.parcel_id
+                cross join generate_series(cast(:from as int), cast(:to as int)) as y(year)
                 where o.valid_from <= make_date(y.year, 12, 31)
                   and (o.valid_to is null or o.valid_to >= make_date(y.year, 1, 1))
+                group by o.enterprise_id, o.parcel_id, y.year
             ), w as (
                 select eo.enterprise_id, eo.parcel_id, eo.year,
-                       pa.area_m2 / sum(pa.area_m2) over (partition by eo.enterprise_id, eo.year) as w
-                from eo join parcel pa on pa.id = eo.parcel_id
+                       coalesce(eo.area / nullif(sum(eo.area) over (partition by eo.enterprise_id, eo.year), 0),
+                                1.0 / count(*) over (partition by eo.enterprise_id, eo.year)) as w
+                from eo
             )
-            select w.parcel_id, w.year, count(*) as occupants,
+            select w.parcel_id, w.year, count(*) as occupants, bool_or(f.has) as has,
                    coalesce(sum(w.w * f.tax), 0) as tax, coalesce(sum(w.w * f.revenue), 0) as revenue,
-                   coalesce(sum(w.w * f.output), 0) as output, coalesce(sum(w.w * f.sales), 0) as sales
+                   coalesce(sum(w.w * f.output), 0) as output, coalesce(sum(w.w * f.sales), 0) as sales,
+                   coalesce(sum(w.w * coalesce(f.output, f.revenue)), 0) as activity
             from w
             join parcel pa on pa.id = w.parcel_id
             left join lateral (
-                select sum(v.value) filter (where v.metric = 'TAX') as tax,
+                select count(*) > 0 as has,
+                       sum(v.value) filter (where v.metric = 'TAX') as tax,
                        sum(v.value) filter (where v.metric = 'REVENUE') as revenue,
                        sum(v.value) filter (where v.metric = 'OUTPUT') as output,
                        sum(v.value) filter (where v.metric = 'GOODS_SALES') as sales
@@ -103,13 +113,20 @@ public class LandQueries {
     /** Yearly figures per parcel from {@code from} to {@code to}; {@code parcelIds} null for every parcel in scope. */
     public Map<Long, Map<Integer, SiteYear>> parcelYears(Scope scope, @Nullable List<Long> parcelIds, int from, int to) {
         Map<Long, Map<Integer, SiteYear>> out = new HashMap<>();
+        if (to < from || from < 1) {
+            return out; // no yearly figures in the registry yet
+        }
         ScopeParams.bind(jdbc.sql(SITE_YEARS.formatted(Scope.parkCondition("pa.park_id"))), scope)
                 .param("from", from).param("to", to)
                 .param("parcels", parcelIds == null ? null : parcelIds.toArray(new Long[0]))
                 .query(rs -> {
+                    if (!rs.getBoolean("has")) {
+                        return;
+                    }
                     out.computeIfAbsent(rs.getLong("parcel_id"), k -> new TreeMap<>()).put(rs.getInt("year"),
                             new SiteYear(rs.getInt("year"), rs.getInt("occupants"), rs.getDouble("tax"),
-                                    rs.getDouble("revenue"), rs.getDouble("output"), rs.getDouble("sales")));
+                                    rs.getDouble("revenue"), rs.getDouble("output"), rs.getDouble("sales"),
+                                    rs.getDouble("activity")));
                 });
         return out;
     }
@@ -117,13 +134,17 @@ public class LandQueries {
     /** The figures of a site (several parcels) per year: the parcels' sums, and the distinct occupants. */
     public List<SiteYear> siteYears(Scope scope, List<Long> parcelIds, int from, int to) {
         Map<Integer, double[]> sums = new TreeMap<>();
+        if (to < from || from < 1) {
+            return List.of();
+        }
         for (Map<Integer, SiteYear> years : parcelYears(scope, parcelIds, from, to).values()) {
             for (SiteYear y : years.values()) {
-                double[] s = sums.computeIfAbsent(y.year(), k -> new double[4]);
+                double[] s = sums.computeIfAbsent(y.year(), k -> new double[5]);
                 s[0] += y.taxWan();
                 s[1] += y.revenueWan();
                 s[2] += y.outputWan();
                 s[3] += y.salesWan();
+                s[4] += y.activityWan();
             }
         }
         Map<Integer, Integer> occupants = new HashMap<>();
@@ -141,7 +162,8 @@ public class LandQueries {
                     occupants.put(rs.getInt("year"), rs.getInt("n"));
                 });
         List<SiteYear> out = new ArrayList<>();
-        sums.forEach((year, s) -> out.add(new SiteYear(year, occupants.getOrDefault(year, 0), s[0], s[1], s[2], s[3])));
+        sums.forEach((year, s) -> out.add(new SiteYear(year, occupants.getOrDefault(year, 0), s[0], s[1], s[2], s[3],
+                s[4])));
         return out;
     }
 
@@ -166,47 +188,92 @@ public class LandQueries {
                 .optional();
     }
 
-    /** Who occupies the parcel on {@code asOf} (and who did before, when {@code history}), with figures of a year. */
-    public List<Occupant> occupants(Scope scope, long parcelId, LocalDate asOf, int year, String townCode,
-            boolean history) {
+    /**
+     * Who occupies the parcel on {@code asOf}, one row an enterprise (its units and leased areas added up), with its
+     * figures of {@code year} and the share of them counted on this parcel. Figures are shown only for enterprises the
+     * scope may see (a park operator: firms whose principal park is one of its parks).
+     */
+    public List<Occupant> occupants(Scope scope, long parcelId, LocalDate asOf, int year, String townCode) {
         return ScopeParams.bind(jdbc.sql("""
-                select e.id, e.name, e.uscc, o.role, l.name as landlord, o.leased_area_m2,
-                       coalesce(fs.label, b.name) as unit, e.registered_region_code, e.tax_region_code,
-                       o.valid_from, o.valid_to,
-                       pa.area_m2 / (select sum(pb.area_m2) from parcel pb where pb.id in (
-                           select o2.parcel_id from occupancy o2 where o2.enterprise_id = e.id
-                             and o2.valid_from <= make_date(:year, 12, 31)
-                             and (o2.valid_to is null or o2.valid_to >= make_date(:year, 1, 1)))) as share,
+                with mine as (
+                    select o.* from occupancy o
+                    where o.parcel_id = :parcel and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)
+                ), occupied as (
+                    select o.enterprise_id, o.parcel_id,
+                           sum(case when o.role = 'TENANT' then coalesce(o.leased_area_m2, 0) else pb.area_m2 end) as area
+                    from occupancy o join parcel pb on pb.id = o.parcel_id
+                    where o.enterprise_id in (select enterprise_id from mine)
+                      and o.valid_from <= make_date(:year, 12, 31)
+                      and (o.valid_to is null or o.valid_to >= make_date(:year, 1, 1))
+                    group by o.enterprise_id, o.parcel_id
+                )
+                select e.id, e.name, e.uscc,
+                       (array_agg(m.role order by case m.role when 'OWNER_OCCUPIER' then 0 when 'LANDLORD' then 1
+                                  else 2 end))[1] as role,
+                       min(l.name) as landlord, sum(m.leased_area_m2) as leased_area_m2,
+                       string_agg(coalesce(fs.label, b.name), '、' order by m.id) as unit,
+                       e.registered_region_code, e.tax_region_code, min(m.valid_from) as valid_from,
+                       case when bool_or(m.valid_to is null) then null else max(m.valid_to) end as valid_to,
+                       (select coalesce(mine.area / nullif(sum(oc.area), 0), 1) from occupied oc,
+                               occupied mine
+                        where oc.enterprise_id = e.id and mine.enterprise_id = e.id and mine.parcel_id = :parcel
+                        group by mine.area) as share,
+                       (:scopeAll or e.park_id = any(cast(:scopeParks as bigint[]))) as visible,
                        (select value from indicator_value v where v.enterprise_id = e.id and v.period = cast(:year as text)
                           and v.metric = 'TAX') as tax,
                        (select value from indicator_value v where v.enterprise_id = e.id and v.period = cast(:year as text)
                           and v.metric = 'REVENUE') as revenue
-                from occupancy o
-                join parcel pa on pa.id = o.parcel_id
-                join enterprise e on e.id = o.enterprise_id
-                left join enterprise l on l.id = o.landlord_id
-                left join floor_space fs on fs.id = o.floor_space_id
-                left join building b on b.id = o.building_id
-                where o.parcel_id = :parcel and %s
-                  and (:history or (o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)))
-                order by case o.role when 'OWNER_OCCUPIER' then 0 when 'LANDLORD' then 1 else 2 end,
-                         o.valid_to desc nulls first, o.leased_area_m2 desc nulls last, e.id
+                from mine m
+                join parcel pa on pa.id = m.parcel_id
+                join enterprise e on e.id = m.enterprise_id
+                left join enterprise l on l.id = m.landlord_id
+                left join floor_space fs on fs.id = m.floor_space_id
+                left join building b on b.id = m.building_id
+                where %s
+                group by e.id
+                order by min(case m.role when 'OWNER_OCCUPIER' then 0 when 'LANDLORD' then 1 else 2 end),
+                         sum(m.leased_area_m2) desc nulls last, e.id
                 """.formatted(Scope.parkCondition("pa.park_id"))), scope)
-                .param("parcel", parcelId).param("asOf", asOf).param("year", year).param("history", history)
+                .param("parcel", parcelId).param("asOf", asOf).param("year", year)
                 .query((rs, n) -> {
                     BigDecimal share = rs.getBigDecimal("share");
+                    boolean visible = rs.getBoolean("visible");
                     return new Occupant(rs.getLong("id"), rs.getString("name"), rs.getString("uscc"), rs.getString("role"),
                             rs.getString("landlord"), rs.getBigDecimal("leased_area_m2"), rs.getString("unit"),
                             inTown(rs.getString("registered_region_code"), townCode),
                             inTown(rs.getString("tax_region_code"), townCode), rs.getString("tax_region_code"),
-                            share == null ? 0 : share.doubleValue(), rs.getBigDecimal("tax"), rs.getBigDecimal("revenue"),
+                            share == null ? 1 : share.doubleValue(), visible ? rs.getBigDecimal("tax") : null,
+                            visible ? rs.getBigDecimal("revenue") : null,
                             rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class));
                 })
                 .list();
     }
 
+    /** Who occupied the parcel before {@code asOf} and no longer does: names, roles and dates, no figures. */
+    public List<Occupant> formerOccupants(Scope scope, long parcelId, LocalDate asOf, String townCode) {
+        return ScopeParams.bind(jdbc.sql("""
+                select e.id, e.name, e.uscc, o.role, o.leased_area_m2, e.registered_region_code, e.tax_region_code,
+                       o.valid_from, o.valid_to
+                from occupancy o
+                join parcel pa on pa.id = o.parcel_id
+                join enterprise e on e.id = o.enterprise_id
+                where o.parcel_id = :parcel and o.valid_to < :asOf and %s
+                  and not exists (select 1 from occupancy now where now.enterprise_id = o.enterprise_id
+                                  and now.parcel_id = o.parcel_id and now.valid_from <= :asOf
+                                  and (now.valid_to is null or now.valid_to >= :asOf))
+                order by o.valid_to desc, e.id
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope)
+                .param("parcel", parcelId).param("asOf", asOf)
+                .query((rs, n) -> new Occupant(rs.getLong("id"), rs.getString("name"), rs.getString("uscc"),
+                        rs.getString("role"), null, rs.getBigDecimal("leased_area_m2"), null,
+                        inTown(rs.getString("registered_region_code"), townCode),
+                        inTown(rs.getString("tax_region_code"), townCode), null, 0, null, null,
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
+                .list();
+    }
+
     static boolean inTown(@Nullable String region, String townCode) {
-        return region == null || region.startsWith(townCode.substring(0, 9));
+        return region == null || townCode.length() < 9 || region.startsWith(townCode.substring(0, 9));
     }
 
     /** Every parcel in scope with what the criteria and the map need, as of a date. */
@@ -227,7 +294,7 @@ public class LandQueries {
                 join park p on p.id = pa.park_id
                 left join lateral (
                     select sum(o.leased_area_m2) as leased,
-                           sum(o.leased_area_m2) filter (where e.tax_region_code is not null
+                           sum(o.leased_area_m2) filter (where e.tax_region_code is not null and :town <> ''
                                and left(e.tax_region_code, 9) <> left(:town, 9)) as outside
                     from occupancy o join enterprise e on e.id = o.enterprise_id
                     where o.parcel_id = pa.id and o.role = 'TENANT' and o.valid_from <= :asOf
@@ -280,7 +347,8 @@ public class LandQueries {
         return ScopeParams.bind(jdbc.sql("""
                 select i.*, array_agg(pa.id order by pa.id) as parcel_ids,
                        array_agg(pa.certificate_no order by pa.id) as certificates, sum(pa.area_m2) as area_m2,
-                       min(pa.park_id) as park_id, min(p.name) as park_name
+                       (array_agg(pa.park_id order by pa.id))[1] as park_id,
+                       (array_agg(p.name order by pa.id))[1] as park_name
                 from land_intervention i
                 join land_intervention_parcel ip on ip.intervention_id = i.id
                 join parcel pa on pa.id = ip.parcel_id
@@ -301,6 +369,14 @@ public class LandQueries {
 
     public Optional<Intervention> intervention(Scope scope, long id) {
         return interventions(scope, null).stream().filter(i -> i.id() == id).findFirst();
+    }
+
+    /** A parcel's outline, for spatial checks across the whole town (no figures). */
+    public record Outline(long id, long parkId, String certificateNo, String geometry) {}
+
+    public List<Outline> outlines() {
+        return jdbc.sql("select id, park_id, certificate_no, geometry::text as geometry from parcel"
+                + " where geometry is not null order by id").query(Outline.class).list();
     }
 
     /** The first and last year with stored yearly figures. */

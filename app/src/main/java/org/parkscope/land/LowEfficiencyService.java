@@ -59,15 +59,19 @@ public class LowEfficiencyService {
     /** Every parcel in scope that meets at least one criterion in {@code year}, by park then parcel. */
     public List<Listed> list(Scope scope, int year) {
         String townCode = town.town().map(TownContext.Town::code).orElse("");
-        Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(scope, null, year - 4, year);
+        Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(scope, null,
+                year - criteria.yearsNeeded() + 1, year);
+        // Who occupied each parcel is taken at the end of the assessed year (or on the reporting date, if earlier).
+        java.time.LocalDate yearEnd = java.time.LocalDate.of(year, 12, 31);
+        java.time.LocalDate date = town.asOf().isBefore(yearEnd) ? town.asOf() : yearEnd;
         List<Listed> out = new ArrayList<>();
-        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, town.asOf(), townCode)) {
+        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, date, townCode)) {
             Map<Integer, LandQueries.SiteYear> ys = years.getOrDefault(p.id(), Map.of());
             Map<Integer, Double> tax = new LinkedHashMap<>();
             Map<Integer, Double> output = new LinkedHashMap<>();
             ys.forEach((y, s) -> {
                 tax.put(y, s.taxWan());
-                output.put(y, s.outputOrRevenue());
+                output.put(y, s.activityWan());
             });
             LandFacts facts = new LandFacts(p.id(), p.areaM2(), p.landUse(), year, tax, output, p.occupants(),
                     p.completionDue(), p.completedOn(), p.contractTaxPerMu(), p.contractOutputPerMu(), p.floorAreaM2(),
@@ -135,13 +139,14 @@ public class LowEfficiencyService {
             String kind = String.valueOf(c.get("kind"));
             String where = "第 " + n + " 条标准（" + kind + "）/ criterion " + n + " (" + kind + "): ";
             out.add(switch (kind) {
-                case "NO_TAX" -> new LowEfficiencyCriteria.NoTax(years(c, "years", where));
-                case "BELOW_CONTRACT" -> new LowEfficiencyCriteria.BelowContract(metric(c, where), share(c, "share", where));
+                case "NO_TAX" -> new LowEfficiencyCriteria.NoTax(atLeastOne(c, "years", where));
+                case "BELOW_CONTRACT" -> new LowEfficiencyCriteria.BelowContract(metric(c, where), share(c, "share", where),
+                        c.containsKey("minYearsInUse") ? years(c, "minYearsInUse", where) : 2);
                 case "BELOW_STANDARD" -> new LowEfficiencyCriteria.BelowStandard(metric(c, where),
                         positive(c, "standardPerMu", where), share(c, "share", where), landUses(c),
                         c.containsKey("minYearsInUse") ? years(c, "minYearsInUse", where) : 0);
                 case "COMPLETION_OVERDUE" -> new LowEfficiencyCriteria.CompletionOverdue(years(c, "years", where));
-                case "PRODUCTION_STOPPED" -> new LowEfficiencyCriteria.ProductionStopped(years(c, "years", where));
+                case "PRODUCTION_STOPPED" -> new LowEfficiencyCriteria.ProductionStopped(atLeastOne(c, "years", where));
                 case "SUBLET_ELSEWHERE" -> new LowEfficiencyCriteria.SubletElsewhere(share(c, "leasedShare", where),
                         share(c, "outsideShare", where));
                 default -> throw new IllegalArgumentException(where + "未知的标准类型 / unknown kind; use NO_TAX,"
@@ -172,6 +177,14 @@ public class LowEfficiencyService {
             throw new IllegalArgumentException(where + key + " 须为 0–50 的整数年 / " + key + " must be whole years 0–50");
         }
         return (int) v;
+    }
+
+    private static int atLeastOne(Map<String, Object> c, String key, String where) {
+        int v = years(c, key, where);
+        if (v < 1) {
+            throw new IllegalArgumentException(where + key + " 至少为 1 年 / " + key + " must be at least 1 year");
+        }
+        return v;
     }
 
     private static double share(Map<String, Object> c, String key, String where) {

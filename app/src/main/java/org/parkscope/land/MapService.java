@@ -78,8 +78,10 @@ public class MapService {
 
         Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(scope, null, year, year);
         Map<Long, List<String>> reasons = new HashMap<>();
+        Map<Long, List<String>> reasonsEn = new HashMap<>();
         for (LowEfficiencyService.Listed l : lowEfficiency.list(scope, year)) {
             reasons.put(l.parcelId(), l.reasons().stream().map(f -> f.zh()).toList());
+            reasonsEn.put(l.parcelId(), l.reasons().stream().map(f -> f.en()).toList());
         }
         Map<Long, double[]> vacancy = vacancyByParcel(scope);
         List<Map<String, Object>> parcelFeatures = new ArrayList<>();
@@ -103,6 +105,7 @@ public class MapService {
             props.put("vacantM2", round2(v[0]));
             props.put("vacancyShare", p.floorAreaM2() > 0 ? round2(v[0] / p.floorAreaM2()) : 0);
             props.put("lowEfficiency", reasons.getOrDefault(p.id(), List.of()));
+            props.put("lowEfficiencyEn", reasonsEn.getOrDefault(p.id(), List.of()));
             parcelFeatures.add(feature(p.geometry(), props));
         }
         List<Map<String, Object>> firms = enterprises(scope, classes);
@@ -158,8 +161,10 @@ public class MapService {
         ScopeParams.bind(jdbc.sql("""
                 select b.parcel_id, sum(fs.area_m2), count(*)
                 from floor_space fs join building b on b.id = fs.building_id
-                where %s and not exists (select 1 from occupancy o where o.floor_space_id = fs.id
-                    and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf))
+                where %s and not exists (select 1 from occupancy o where o.valid_from <= :asOf
+                    and (o.valid_to is null or o.valid_to >= :asOf)
+                    and (o.floor_space_id = fs.id or (o.floor_space_id is null and o.building_id = fs.building_id)
+                         or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))
                 group by b.parcel_id""".formatted(Scope.parkCondition("fs.park_id"))), scope)
                 .param("asOf", town.asOf()).query(rs -> {
                     out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
@@ -172,8 +177,10 @@ public class MapService {
         ScopeParams.bind(jdbc.sql("""
                 select b.id, b.name, b.parcel_id, b.floors, b.floor_area_m2, b.geometry::text as geometry,
                        coalesce((select sum(fs.area_m2) from floor_space fs where fs.building_id = b.id
-                           and not exists (select 1 from occupancy o where o.floor_space_id = fs.id
-                               and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf))), 0) as vacant
+                           and not exists (select 1 from occupancy o where o.valid_from <= :asOf
+                               and (o.valid_to is null or o.valid_to >= :asOf)
+                               and (o.floor_space_id = fs.id or (o.floor_space_id is null and o.building_id = b.id)
+                                    or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))), 0) as vacant
                 from building b where b.geometry is not null and %s order by b.id
                 """.formatted(Scope.parkCondition("b.park_id"))), scope).param("asOf", town.asOf()).query(rs -> {
                     Map<String, Object> props = new LinkedHashMap<>();

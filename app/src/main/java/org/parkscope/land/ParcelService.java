@@ -59,11 +59,8 @@ public class ParcelService {
         String townCode = town.town().map(TownContext.Town::code).orElse("");
         LandQueries.ParcelDetail p = land.parcel(scope, id, asOf).orElseThrow(() -> NotFoundException.of("parcel", id));
         double mu = p.areaM2().doubleValue() * 3 / 2000;
-        List<LandQueries.Occupant> all = land.occupants(scope, id, asOf, year, townCode, true);
-        List<LandQueries.Occupant> now = all.stream().filter(o -> !o.validFrom().isAfter(asOf)
-                && (o.validTo() == null || !o.validTo().isBefore(asOf))).toList();
-        List<LandQueries.Occupant> former = all.stream().filter(o -> o.validTo() != null && o.validTo().isBefore(asOf))
-                .toList();
+        List<LandQueries.Occupant> now = land.occupants(scope, id, asOf, year, townCode);
+        List<LandQueries.Occupant> former = land.formerOccupants(scope, id, asOf, townCode);
         int[] range = land.yearRange();
         List<LandQueries.SiteYear> history = new ArrayList<>(
                 land.parcelYears(scope, List.of(id), range[0], range[1]).getOrDefault(id, Map.of()).values());
@@ -77,7 +74,7 @@ public class ParcelService {
                                 o.registeredInTown(), o.paysTaxInTown()))
                         .toList()));
         if (polygon != null) {
-            checks.addAll(overlaps(scope, id, asOf, townCode));
+            checks.addAll(overlaps(scope, p, polygon));
         }
         Map<Integer, LandQueries.SiteYear> byYear = new HashMap<>();
         history.forEach(h -> byYear.put(h.year(), h));
@@ -86,7 +83,8 @@ public class ParcelService {
             List<ObligationView> obligations = new ArrayList<>();
             for (LandQueries.ObligationRow o : c.obligations()) {
                 obligations.add(new ObligationView(o.obligation(), o.obligation().evaluate(c.signedOn(), c.completedOn(),
-                        c.termEndsOn(), mu, values(byYear, o.obligation().metric()), range[1])));
+                        c.termEndsOn(), mu, values(byYear, o.obligation().metric()),
+                        range[1] == 0 ? year : range[1])));
             }
             contracts.add(new ContractView(c, completionStatus(c, asOf), obligations));
         }
@@ -94,6 +92,7 @@ public class ParcelService {
         for (LandQueries.Intervention i : land.interventions(scope, id)) {
             interventions.add(effect(scope, i, range));
         }
+
         return new Page(p, mu, polygonM2, year, now, former, modes(p, mu, now), history, contracts, interventions,
                 checks);
     }
@@ -111,7 +110,7 @@ public class ParcelService {
         byYear.forEach((y, s) -> {
             switch (metric) {
                 case "TAX" -> out.put(y, s.taxWan());
-                case "OUTPUT" -> out.put(y, s.outputOrRevenue());
+                case "OUTPUT" -> out.put(y, s.activityWan());
                 case "REVENUE" -> out.put(y, s.revenueWan());
                 case "GOODS_SALES" -> out.put(y, s.salesWan());
                 default -> { }
@@ -144,7 +143,7 @@ public class ParcelService {
         }
         List<Mode> modes = new ArrayList<>();
         modes.add(new Mode("PARCEL_AGGREGATE", List.of(new Attributed(p.certificateNo(), null, mu, total,
-                mu > 0 ? total / mu : null, now.size() + "")), total, mu, true));
+                mu > 0 ? total / mu : null, now.size() + "")), total, mu, once(now)));
 
         List<Attributed> landlordOnly = new ArrayList<>();
         double landlordTax = 0;
@@ -161,7 +160,8 @@ public class ParcelService {
                 landlordOnly.add(new Attributed(o.name(), o.enterpriseId(), 0, tax(o), null, "FOLLOWS"));
             }
         }
-        modes.add(new Mode("LANDLORD_ONLY_TENANT_FOLLOWS", landlordOnly, landlordTax, mu, true));
+        modes.add(new Mode("LANDLORD_ONLY_TENANT_FOLLOWS", landlordOnly, landlordTax, mu,
+                once(now.stream().filter(o -> !o.role().equals("TENANT")).toList())));
 
         List<Attributed> share = new ArrayList<>();
         double floor = p.floorAreaM2().doubleValue();
@@ -183,29 +183,56 @@ public class ParcelService {
                         o.role()));
             }
         }
-        modes.add(new Mode("FLOOR_SHARE", share, counted, Math.max(allocated, mu), Math.abs(counted - total) < 1e-6
-                && allocated <= mu + 1e-9));
+        modes.add(new Mode("FLOOR_SHARE", share, counted, Math.max(allocated, mu), once(now)
+                && Math.abs(counted - total) < 1e-6 && allocated <= mu + 1e-9));
         return modes;
+    }
+
+    /** Each enterprise appears once among the rows whose tax is counted. */
+    private static boolean once(List<LandQueries.Occupant> rows) {
+        return rows.stream().map(LandQueries.Occupant::enterpriseId).distinct().count() == rows.size();
     }
 
     private static double tax(LandQueries.Occupant o) {
         return o.taxWan() == null ? 0 : o.taxWan().doubleValue() * o.share();
     }
 
-    private List<Finding> overlaps(Scope scope, long id, LocalDate asOf, String townCode) {
+    /**
+     * Overlaps with other parcels, found through the spatial index of the parcels whose boxes touch this one. A parcel
+     * of a park outside the scope is named only as such. A polygon JTS cannot intersect (self-crossing) is reported as
+     * a finding instead of failing the page.
+     */
+    private List<Finding> overlaps(Scope scope, LandQueries.ParcelDetail p, Geometry polygon) {
+        var env = polygon.getEnvelopeInternal();
         List<SpatialIndex.Shape> shapes = new ArrayList<>();
         Map<Long, String> names = new HashMap<>();
-        for (LandQueries.ParcelFactsRow r : land.parcelFacts(Scope.town(), asOf, townCode)) {
-            if (r.geometry() != null) {
-                shapes.add(new SpatialIndex.Shape(r.id(), GeoJson.readPolygonal(r.geometry(), gf)));
-                names.put(r.id(), r.certificateNo());
+        for (LandQueries.Outline o : land.outlines()) {
+            Geometry g;
+            try {
+                g = GeoJson.readPolygonal(o.geometry(), gf);
+            } catch (IllegalArgumentException e) {
+                continue;
             }
+            if (!g.getEnvelopeInternal().intersects(env)) {
+                continue;
+            }
+            shapes.add(new SpatialIndex.Shape(o.id(), o.id() == p.id() ? polygon : g));
+            names.put(o.id(), scope.allParks() || scope.parkIds().contains(o.parkId()) ? o.certificateNo()
+                    : "（其他园区 / another park）");
+        }
+        if (shapes.stream().noneMatch(sh -> sh.id() == p.id())) {
+            shapes.add(new SpatialIndex.Shape(p.id(), polygon));
         }
         List<Finding> out = new ArrayList<>();
-        for (SpatialIndex.Overlap o : new SpatialIndex(shapes).overlaps(1.0)) {
-            if (o.a() == id || o.b() == id) {
-                out.add(ParcelChecks.overlap(names.get(o.a() == id ? o.b() : o.a()), o.areaM2()));
+        try {
+            for (SpatialIndex.Overlap o : new SpatialIndex(shapes).overlaps(1.0)) {
+                if (o.a() == p.id() || o.b() == p.id()) {
+                    out.add(ParcelChecks.overlap(names.get(o.a() == p.id() ? o.b() : o.a()), o.areaM2()));
+                }
             }
+        } catch (org.locationtech.jts.geom.TopologyException e) {
+            out.add(new Finding("INVALID_POLYGON", "宗地图形自相交或无效，无法核对重叠",
+                    "The parcel's polygon crosses itself or is invalid; overlaps cannot be checked"));
         }
         return out;
     }

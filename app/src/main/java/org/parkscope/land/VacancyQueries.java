@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Vacant space: floor space nobody occupies on a date, searchable by what a 招商 officer is asked for. A unit held for
- * an open 招商 lead is still vacant and says it is reserved.
+ * Vacant space: floor space nobody occupies on a date, searchable by what a 招商 officer is asked for. A unit is not
+ * vacant when an occupancy names it, when a tenant is recorded on its building without a unit, or when the parcel's
+ * owner uses the parcel itself. A unit held for an open 招商 lead is still vacant and says it is reserved.
  */
 @Service
 public class VacancyQueries {
@@ -48,8 +49,12 @@ public class VacancyQueries {
                 join building b on b.id = fs.building_id
                 join park p on p.id = fs.park_id
                 where %s
-                  and not exists (select 1 from occupancy o where o.floor_space_id = fs.id and o.valid_from <= :asOf
-                                  and (o.valid_to is null or o.valid_to >= :asOf))
+                  and not exists (select 1 from occupancy o where o.valid_from <= :asOf
+                                  and (o.valid_to is null or o.valid_to >= :asOf)
+                                  and (o.floor_space_id = fs.id
+                                       -- a tenant recorded on the building without a unit, or an owner using its parcel
+                                       or (o.floor_space_id is null and o.building_id = fs.building_id)
+                                       or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))
                   and (cast(:minArea as numeric) is null or fs.area_m2 >= :minArea)
                   and (cast(:maxArea as numeric) is null or fs.area_m2 <= :maxArea)
                   and (cast(:minFloor as int) is null or fs.floor_no >= :minFloor)

@@ -87,6 +87,11 @@ class LandIT {
         assertThat(after.taxMultiple()).isCloseTo(tax2023 / tax2019, within(1e-9));
         assertThat(after.taxPerMu()).isCloseTo(3500.0 / 157.0, within(0.01));
         assertThat(page.former()).extracting(LandQueries.Occupant::name).contains("江南造船(集团)有限责任公司泗泾分厂");
+        // Former occupants are history: names and dates, never their current figures.
+        assertThat(page.former()).allSatisfy(o -> {
+            assertThat(o.taxWan()).isNull();
+            assertThat(o.revenueWan()).isNull();
+        });
 
         String html = admin().get("/parcels/" + sls.get(0)).body();
         assertThat(html).contains("原江南造船厂泗泾分厂 157 亩盘活为手拉手汽车港").contains("处置前").contains("3,500.00")
@@ -118,8 +123,8 @@ class LandIT {
         for (LandQueries.ParcelFactsRow p : land.parcelFacts(Scope.town(), town.asOf(), "310117102000")) {
             LandQueries.SiteYear y = years.getOrDefault(p.id(), Map.of()).get(year);
             double perMu = (y == null ? 0 : y.taxWan()) / (p.areaM2() * 3 / 2000);
-            boolean belowBar = p.landUse().equals("工业用地") && p.occupants() > 0 && perMu < 5.0
-                    && (p.completedOn() == null || p.completedOn().getYear() + 2 <= year);
+            boolean inUse = p.completedOn() != null ? p.completedOn().getYear() + 2 <= year : p.completionDue() == null;
+            boolean belowBar = p.landUse().equals("工业用地") && p.occupants() > 0 && y != null && perMu < 5.0 && inUse;
             boolean listedForIt = listed.stream().anyMatch(l -> l.parcelId() == p.id()
                     && l.reasons().stream().anyMatch(r -> r.code().equals("BELOW_STANDARD_TAX")));
             assertThat(listedForIt).as("parcel %s at %.2f 万元/亩", p.certificateNo(), perMu).isEqualTo(belowBar);
@@ -204,6 +209,25 @@ class LandIT {
         assertThat(allocated).isCloseTo(page.areaMu(), within(1e-6));
         assertThat(modes.get("LANDLORD_ONLY_TENANT_FOLLOWS").rows()).filteredOn(r -> r.note().equals("FOLLOWS"))
                 .hasSize((int) page.occupants().stream().filter(o -> o.role().equals("TENANT")).count());
+
+        // A tenant that takes a second unit on the same parcel is still one occupant whose tax counts once.
+        Map<String, Object> t = jdbc.sql("""
+                select o.enterprise_id, o.park_id, o.building_id, o.landlord_id from occupancy o
+                where o.parcel_id = :p and o.role = 'TENANT' and o.valid_to is null order by o.id limit 1""")
+                .param("p", parcel).query().singleRow();
+        long extra = jdbc.sql("""
+                insert into occupancy(enterprise_id, parcel_id, park_id, building_id, role, landlord_id, leased_area_m2,
+                    valid_from) values (:e, :p, :park, :b, 'TENANT', :l, 10, date '2020-01-02') returning id""")
+                .param("e", t.get("enterprise_id")).param("p", parcel).param("park", t.get("park_id"))
+                .param("b", t.get("building_id")).param("l", t.get("landlord_id")).query(Long.class).single();
+        try {
+            ParcelService.Page twice = parcels.page(Scope.town(), parcel);
+            assertThat(twice.occupants()).hasSize(page.occupants().size());
+            twice.modes().forEach(m -> assertThat(m.countedOnce()).as(m.code()).isTrue());
+            assertThat(twice.modes().get(0).totalTaxWan()).isCloseTo(expected, within(0.005));
+        } finally {
+            jdbc.sql("delete from occupancy where id = :id").param("id", extra).update();
+        }
     }
 
     @Test

@@ -41,6 +41,8 @@ class LowEfficiencyConfigTest {
         assertThatThrownBy(() -> LowEfficiencyService.parse(Map.of("criteria", List.of(
                 Map.of("kind", "BELOW_STANDARD", "metric", "PROFIT", "standardPerMu", 10, "share", 0.5)))))
                 .hasMessageContaining("metric must be TAX or OUTPUT");
+        assertThatThrownBy(() -> LowEfficiencyService.parse(Map.of("criteria", List.of(Map.of("kind", "NO_TAX", "years", 0)))))
+                .hasMessageContaining("years must be at least 1 year");
         assertThatThrownBy(() -> LowEfficiencyService.parse(Map.of("criteria", List.of(Map.of("kind", "NO_TAX")))))
                 .hasMessageContaining("a number 'years' is required");
         assertThatThrownBy(() -> LowEfficiencyService.read("/nonexistent/criteria.yaml"))

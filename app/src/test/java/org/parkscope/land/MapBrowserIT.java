@@ -36,6 +36,12 @@ class MapBrowserIT {
         int parcels = jdbc.sql("select count(*) from parcel").query(Integer.class).single();
         int buildings = jdbc.sql("select count(*) from building").query(Integer.class).single();
         List<String> parkNames = jdbc.sql("select name from park order by id").query(String.class).list();
+        // A holder's name imported with markup in it must stay text in the tooltip.
+        long victim = jdbc.sql("select min(id) from parcel").query(Long.class).single();
+        String holder = jdbc.sql("select rights_holder_name from parcel where id = ?").param(victim).query(String.class)
+                .single();
+        jdbc.sql("update parcel set rights_holder_name = ? where id = ?")
+                .params("<img src=x onerror=\"window.__xss=1\">恶意名称", victim).update();
         try (HeadlessChromium chrome = new HeadlessChromium(1600, 1100)) {
             chrome.signIn(base, "admin", "Parkscope2024");
             chrome.open(base + "/map");
@@ -114,6 +120,17 @@ class MapBrowserIT {
             assertThat(chrome.script("return Array.from(document.querySelectorAll('#town-map svg path'))"
                     + ".some(p => (p.getAttribute('stroke') || '').toLowerCase() === '#e8590c')").asBoolean()).isTrue();
 
+            // The tooltip of the parcel with markup in its holder's name shows the markup as text.
+            int index = chrome.script("return window.parkscopeMap.getOption().series[1].data.findIndex("
+                    + "d => d.name === arguments[0])", jdbc.sql("select certificate_no from parcel where id = ?")
+                    .param(victim).query(String.class).single()).asInt();
+            chrome.script("window.parkscopeMap.dispatchAction({type: 'showTip', seriesIndex: 1, dataIndex: arguments[0]})",
+                    index);
+            chrome.waitFor("return Array.from(document.querySelectorAll('div')).some(d => d.textContent.includes('恶意名称'))",
+                    Duration.ofSeconds(10));
+            assertThat(chrome.script("return window.__xss === undefined && !document.querySelector('img[src=x]')")
+                    .asBoolean()).isTrue();
+
             // The image export draws from the chart's own SVG.
             assertThat(chrome.script("return window.parkscopeMap.getDataURL({type: 'svg'})").asString())
                     .startsWith("data:image/svg+xml");
@@ -126,6 +143,8 @@ class MapBrowserIT {
             assertThat(chrome.script("return document.querySelector('.intervention').innerText").asString())
                     .contains("处置前", "3,500.00");
             Files.write(Path.of("target", "parcel-sls.png"), chrome.screenshot());
+        } finally {
+            jdbc.sql("update parcel set rights_holder_name = ? where id = ?").params(holder, victim).update();
         }
     }
 }

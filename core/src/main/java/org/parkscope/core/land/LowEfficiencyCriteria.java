@@ -17,11 +17,17 @@ public final class LowEfficiencyCriteria {
     public sealed interface Criterion permits NoTax, BelowContract, BelowStandard, CompletionOverdue,
             ProductionStopped, SubletElsewhere {}
 
-    /** No tax paid on the parcel in each of the last {@code years} years (Minhou: ≥ 2 years). */
+    /**
+     * No tax paid on the parcel in each of the last {@code years} years (Minhou: ≥ 2 years). Years without any figure
+     * stored are not taken as "no tax": the criterion needs figures for each of them.
+     */
     public record NoTax(int years) implements Criterion {}
 
-    /** Tax or output per 亩 below {@code share} of the contract's target in the last year (generic: 50 %). */
-    public record BelowContract(String metric, double share) implements Criterion {}
+    /**
+     * Tax or output per 亩 below {@code share} of the contract's target in the last year, once completed for at least
+     * {@code minYearsInUse} years (generic standard: completed ≥ 2 years and below 50 %).
+     */
+    public record BelowContract(String metric, double share, int minYearsInUse) implements Criterion {}
 
     /**
      * Tax or output per 亩 below {@code share} × {@code standardPerMu} (万元/亩) in the last year, for parcels of the
@@ -55,16 +61,20 @@ public final class LowEfficiencyCriteria {
         return criteria;
     }
 
-    /** The reasons the parcel is low-efficiency land; empty when it is not. */
+    /**
+     * The reasons the parcel is low-efficiency land; empty when it is not. A year whose figures have not been stored
+     * never counts against a parcel.
+     */
     public List<Finding> evaluate(LandFacts f) {
         List<Finding> out = new ArrayList<>();
         int y = f.asOfYear();
         double mu = f.areaMu();
+        boolean hasYear = f.taxWan().containsKey(y);
         for (Criterion c : criteria) {
             if (c instanceof NoTax n) {
-                boolean none = true;
+                boolean none = n.years() > 0;
                 for (int k = 0; k < n.years(); k++) {
-                    none &= f.tax(y - k) <= 0;
+                    none &= f.taxWan().containsKey(y - k) && f.tax(y - k) <= 0;
                 }
                 if (none) {
                     out.add(new Finding("NO_TAX", String.format(Locale.ROOT, "连续 %d 年（%d–%d）无税收", n.years(),
@@ -73,7 +83,7 @@ public final class LowEfficiencyCriteria {
                 }
             } else if (c instanceof BelowContract b) {
                 Double target = "TAX".equals(b.metric()) ? f.contractTaxPerMu() : f.contractOutputPerMu();
-                if (target != null && target > 0 && mu > 0) {
+                if (target != null && target > 0 && mu > 0 && hasYear && inUse(f, b.minYearsInUse())) {
                     double actual = ("TAX".equals(b.metric()) ? f.tax(y) : f.output(y)) / mu;
                     if (actual < b.share() * target) {
                         out.add(new Finding("BELOW_CONTRACT_" + b.metric(),
@@ -84,10 +94,8 @@ public final class LowEfficiencyCriteria {
                     }
                 }
             } else if (c instanceof BelowStandard b) {
-                boolean inUse = f.completedOn() == null
-                        || f.completedOn().getYear() + b.minYearsInUse() <= y;
-                if ((b.landUses().isEmpty() || b.landUses().contains(f.landUse())) && inUse && mu > 0
-                        && f.occupants() > 0) {
+                if ((b.landUses().isEmpty() || b.landUses().contains(f.landUse())) && inUse(f, b.minYearsInUse())
+                        && mu > 0 && f.occupants() > 0 && hasYear) {
                     double actual = ("TAX".equals(b.metric()) ? f.tax(y) : f.output(y)) / mu;
                     double bar = b.share() * b.standardPerMu();
                     if (actual < bar) {
@@ -112,9 +120,9 @@ public final class LowEfficiencyCriteria {
                                     + " and came on " + f.completedOn() + ", more than " + o.years() + " years late"));
                 }
             } else if (c instanceof ProductionStopped p) {
-                boolean stopped = f.occupants() > 0;
+                boolean stopped = f.occupants() > 0 && p.years() > 0;
                 for (int k = 0; k < p.years(); k++) {
-                    stopped &= f.output(y - k) <= 0;
+                    stopped &= f.outputWan().containsKey(y - k) && f.output(y - k) <= 0;
                 }
                 boolean earlier = f.outputWan().entrySet().stream()
                         .anyMatch(e -> e.getKey() <= y - p.years() && e.getValue() > 0);
@@ -139,6 +147,30 @@ public final class LowEfficiencyCriteria {
             }
         }
         return out;
+    }
+
+    /** The longest look-back any criterion needs, in years (for fetching figures). */
+    public int yearsNeeded() {
+        int n = 1;
+        for (Criterion c : criteria) {
+            if (c instanceof NoTax t) {
+                n = Math.max(n, t.years());
+            } else if (c instanceof ProductionStopped p) {
+                n = Math.max(n, p.years() + 3); // and a few years before, to find the output that stopped
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Completed at least {@code years} years before the end of the assessed year. A contract that is not completed
+     * yet is not in use; a parcel without contract dates is taken as in use.
+     */
+    private static boolean inUse(LandFacts f, int years) {
+        if (f.completedOn() != null) {
+            return f.completedOn().getYear() + years <= f.asOfYear();
+        }
+        return f.completionDue() == null;
     }
 
     private static String zh(String metric) {

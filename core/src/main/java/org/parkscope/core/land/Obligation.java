@@ -3,7 +3,6 @@ package org.parkscope.core.land;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,8 +22,11 @@ public record Obligation(String metric, String label, double target, String unit
 
     public enum Status { MET, MISSED, NOT_DUE, NO_DATA }
 
-    /** One check of the obligation in one year. */
-    public record Check(int year, String kind, double target, Double actual, Status status) {}
+    /**
+     * One check of the obligation in one year: the 达产 check ({@code FULL_PRODUCTION}) or the n-th periodic review
+     * ({@code REVIEW}, {@code round} = n).
+     */
+    public record Check(int year, String kind, int round, double target, Double actual, Status status) {}
 
     public Obligation {
         if (!"COMPLETION".equals(event) && !"SIGNING".equals(event)) {
@@ -45,25 +47,25 @@ public record Obligation(String metric, String label, double target, String unit
         LocalDate base = "COMPLETION".equals(event) ? completedOn : signedOn;
         List<Check> out = new ArrayList<>();
         if (base == null) {
-            out.add(new Check(0, "达产", target, null, Status.NOT_DUE));
+            out.add(new Check(0, "FULL_PRODUCTION", 0, target, null, Status.NOT_DUE));
             return out;
         }
         int first = base.getYear() + offsetYears;
         int last = termEndsOn == null ? first + Math.max(everyYears, 1) * 10 : termEndsOn.getYear();
         int n = 0;
         for (int year = first; year <= last; year += Math.max(everyYears, 1), n++) {
-            String kind = n == 0 ? "达产" : String.format(Locale.ROOT, "过程评估 %d", n);
+            String kind = n == 0 ? "FULL_PRODUCTION" : "REVIEW";
             if (year > asOfYear) {
-                out.add(new Check(year, kind, target, null, Status.NOT_DUE));
+                out.add(new Check(year, kind, n, target, null, Status.NOT_DUE));
                 break; // the next one is shown as not yet due
             }
             Double v = values.get(year);
             if (v == null) {
-                out.add(new Check(year, kind, target, null, Status.NO_DATA));
+                out.add(new Check(year, kind, n, target, null, Status.NO_DATA));
             } else {
                 double actual = perMu ? (areaMu > 0 ? v / areaMu : 0) : v;
                 boolean met = atMost ? actual <= target * (1 + tolerance) : actual >= target * (1 - tolerance);
-                out.add(new Check(year, kind, target, actual, met ? Status.MET : Status.MISSED));
+                out.add(new Check(year, kind, n, target, actual, met ? Status.MET : Status.MISSED));
             }
             if (everyYears == 0) {
                 break;

@@ -39,7 +39,7 @@ class LandRulesTest {
     @Test
     void eachLowEfficiencyCriterionGivesItsReason() {
         LowEfficiencyCriteria c = new LowEfficiencyCriteria(List.of(new LowEfficiencyCriteria.NoTax(2),
-                new LowEfficiencyCriteria.BelowContract("TAX", 0.5),
+                new LowEfficiencyCriteria.BelowContract("TAX", 0.5, 2),
                 new LowEfficiencyCriteria.BelowStandard("OUTPUT", 500, 0.5, Set.of("工业用地"), 2),
                 new LowEfficiencyCriteria.CompletionOverdue(2), new LowEfficiencyCriteria.ProductionStopped(1),
                 new LowEfficiencyCriteria.SubletElsewhere(0.5, 0.5)));
@@ -48,7 +48,8 @@ class LandRulesTest {
                 LocalDate.of(2015, 6, 30), LocalDate.of(2016, 1, 1), 50_000, 20_000, 0);
         assertThat(c.evaluate(healthy)).isEmpty();
         // No tax for two years, production stopped in 2023 after earlier output, completion 3 years late.
-        LandFacts idle = facts(Map.of(2021, 300.0), Map.of(2021, 9000.0, 2022, 100.0), 1, LocalDate.of(2015, 6, 30),
+        LandFacts idle = facts(Map.of(2021, 300.0, 2022, 0.0, 2023, 0.0), Map.of(2021, 9000.0, 2022, 100.0, 2023, 0.0), 1,
+                LocalDate.of(2015, 6, 30),
                 LocalDate.of(2018, 9, 1), 50_000, 40_000, 30_000);
         assertThat(codes(c.evaluate(idle))).containsExactly("NO_TAX", "BELOW_CONTRACT_TAX", "BELOW_STANDARD_OUTPUT",
                 "COMPLETION_OVERDUE", "PRODUCTION_STOPPED", "SUBLET_TAX_ELSEWHERE");
@@ -60,6 +61,17 @@ class LandRulesTest {
         LandFacts unfinished = facts(Map.of(2023, 2500.0), Map.of(2023, 40000.0), 1, LocalDate.of(2020, 12, 31), null,
                 1, 0, 0);
         assertThat(codes(c.evaluate(unfinished))).containsExactly("COMPLETION_OVERDUE");
+        // Years whose figures have not arrived never count against a parcel.
+        LandFacts noData = facts(Map.of(), Map.of(), 1, LocalDate.of(2015, 6, 30), LocalDate.of(2016, 1, 1), 1, 0, 0);
+        assertThat(codes(c.evaluate(noData))).isEmpty();
+        // Still being built (completion due in 2025): not judged on tax or output yet.
+        LandFacts building = facts(Map.of(2023, 0.0), Map.of(2023, 0.0), 1, LocalDate.of(2025, 6, 30), null, 1, 0, 0);
+        assertThat(codes(c.evaluate(building))).isEmpty();
+        // Completed a year ago: the contract is not judged before two years in use.
+        LandFacts young = facts(Map.of(2023, 0.0), Map.of(2023, 0.0), 1, LocalDate.of(2022, 6, 30),
+                LocalDate.of(2022, 6, 1), 1, 0, 0);
+        assertThat(codes(c.evaluate(young))).isEmpty();
+        assertThat(c.yearsNeeded()).isEqualTo(4);
         assertThatThrownBy(() -> new LowEfficiencyCriteria(List.of())).hasMessageContaining("至少");
     }
 
@@ -72,7 +84,9 @@ class LandRulesTest {
                 LocalDate.of(2034, 2, 28), 100, tax, 2024);
         assertThat(checks).extracting(Obligation.Check::year).containsExactly(2019, 2024, 2029);
         assertThat(checks).extracting(Obligation.Check::status).containsExactly(Status.MET, Status.MISSED, Status.NOT_DUE);
-        assertThat(checks.get(0).kind()).isEqualTo("达产");
+        assertThat(checks.get(0).kind()).isEqualTo("FULL_PRODUCTION");
+        assertThat(checks.get(1).kind()).isEqualTo("REVIEW");
+        assertThat(checks.get(1).round()).isEqualTo(1);
         assertThat(checks.get(0).actual()).isCloseTo(18.5, within(1e-9)); // 18.5 ≥ 20 × 0.9
         Obligation energy = new Obligation("ENERGY", "能耗", 1000, "吨标准煤", false, true, "SIGNING", 2, 0, 0, "");
         assertThat(energy.evaluate(LocalDate.of(2020, 1, 1), null, null, 100, Map.of(2022, 1001.0), 2023))

@@ -184,6 +184,15 @@ class ChainIT {
         assertThat(park.get("/chains/targets").statusCode()).isEqualTo(403);
         Browser enterprise = Browser.signedIn(port(), "enterprise", "Parkscope2024");
         assertThat(enterprise.get("/chains").statusCode()).isEqualTo(403);
+        // Its own page shows no chain placements, though the firm is on chain nodes; town staff see them.
+        long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from chain_link where enterprise_id = ?").param(quectel).query(Long.class)
+                .single()).as("the enterprise user's firm is placed").isPositive();
+        String own = enterprise.get("/enterprises/" + quectel).body();
+        assertThat(own).contains("上海移远通信技术股份有限公司").doesNotContain("chain-links", "business-scope", "经营范围与产业链节点");
+        assertThat(admin.get("/enterprises/" + quectel).body()).contains("chain-links", "business-scope");
+        // The chain map's tooltip escapes the names it turns into HTML.
+        assertThat(map).contains("const esc = ", "esc(p.data.name");
     }
 
     @Test

@@ -134,7 +134,7 @@ class ChainController {
             m.put("color", colour(n));
             m.put("reasons", n.assessment().reasons().stream().map(r -> r.text(en)).toList());
             m.put("list", analysis.firms(s, n.node().id(), v.year()).stream()
-                    .filter(f -> f.status().equals("AUTO") || f.status().equals("CONFIRMED")).limit(30)
+                    .filter(ChainAnalysis.FirmOnNode::capacity).limit(30)
                     .map(ChainAnalysis.FirmOnNode::name).toList());
             nodes.add(m);
             for (ChainNode.Edge e : n.node().downstream()) {

@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The "1+4+X" cluster system as configuration ({@code chains/clusters.yaml}): which chains and SEI categories make up
- * each cluster. Membership is derived: the town's registered list, plus every firm with an auto or confirmed link to
- * one of the cluster's chains, plus every firm with an SEI code under one of its categories.
+ * each cluster. Membership is derived: the town's registered list, plus every firm that is capacity on one of the
+ * cluster's chains ({@link ChainAnalysis#CAPACITY}: not a user, not on a demand node, a seller only on a sales node),
+ * plus every firm with an SEI code under one of its categories; current firms only (active or suspended).
  */
 @Service
 public class ClusterConfig {
@@ -30,27 +31,30 @@ public class ClusterConfig {
             with capacity as (
                 select distinct l.enterprise_id, n.chain_id from chain_link_effective l
                 join chain_node n on n.id = l.node_id
-                where l.status in ('AUTO', 'CONFIRMED')
+                where not n.demand_node and %s
             ), cluster_members as (
-                select m.cluster_id, m.enterprise_id from cluster_member m
-                union
-                select r.cluster_id, k.enterprise_id from cluster_rule r join capacity k on k.chain_id = r.chain_id
-                union
-                select r.cluster_id, e.id from cluster_rule r join enterprise e
-                    on r.sei_prefix is not null
-                   and exists (select 1 from unnest(e.sei_codes) s where s = r.sei_prefix or s like r.sei_prefix || '.%')
+                select x.cluster_id, x.enterprise_id from (
+                    select m.cluster_id, m.enterprise_id from cluster_member m
+                    union
+                    select r.cluster_id, k.enterprise_id from cluster_rule r join capacity k on k.chain_id = r.chain_id
+                    union
+                    select r.cluster_id, e.id from cluster_rule r join enterprise e
+                        on r.sei_prefix is not null
+                       and exists (select 1 from unnest(e.sei_codes) s where s = r.sei_prefix or s like r.sei_prefix || '.%%')
+                ) x
+                where exists (select 1 from enterprise e where e.id = x.enterprise_id and %s)
             )
-            """;
+            """.formatted(ChainAnalysis.CAPACITY, ChainAnalysis.CURRENT);
 
     /**
-     * The condition that enterprise {@code e} counts as strategic-emerging (SEI): an SEI code of its own, or an auto
-     * or confirmed link to a chain node that carries SEI categories.
+     * The condition that enterprise {@code e} counts as strategic-emerging (SEI): a current firm with an SEI code of
+     * its own, or capacity on a chain node that carries SEI categories.
      */
     public static final String SEI_FIRM = """
-            (cardinality(e.sei_codes) > 0 or exists (
+            (%s and (cardinality(e.sei_codes) > 0 or exists (
                 select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
-                where l.enterprise_id = e.id and l.status in ('AUTO', 'CONFIRMED') and cardinality(n.sei_codes) > 0))
-            """;
+                where l.enterprise_id = e.id and not n.demand_node and %s and cardinality(n.sei_codes) > 0)))
+            """.formatted(ChainAnalysis.CURRENT, ChainAnalysis.CAPACITY);
 
     public record ClusterDef(String code, String name, String tier, @Nullable String parent, List<String> chains,
             List<String> sei) {}

@@ -148,6 +148,50 @@ class ChainIT {
         assertThat(crypto(year)).isEqualTo(cryptoBefore);
     }
 
+    @Test
+    void onlyCurrentFirmsInACapacityRoleCount() {
+        int year = town.referenceYear();
+        TownDashboard.Figures figures = dashboard.figures(Scope.town(), year, town.asOf());
+        System.out.printf("dashboard: sei %s %%, key clusters %s 万元, crypto %d%n", figures.seiShare().percent(),
+                figures.keyClusterRevenueWan(), crypto(year));
+        long movedOut = jdbc.sql("select min(id) from enterprise where status = 'MOVED_OUT'").query(Long.class).single();
+        long plain = jdbc.sql("""
+                select min(e.id) from enterprise e where e.status = 'ACTIVE' and e.above_scale
+                and cardinality(e.sei_codes) = 0 and cast(substr(e.industry_code, 1, 2) as int) between 6 and 46
+                and not exists (select 1 from cluster_member m where m.enterprise_id = e.id)
+                and not exists (select 1 from chain_link l where l.enterprise_id = e.id)""").query(Long.class).single();
+        ChainAnalysis.ChainView sc = analysis.view(Scope.town(), "SC", year);
+        ChainAnalysis.ChainView nev = analysis.view(Scope.town(), "NEV", year);
+        TownDashboard.SeiShare sei = dashboard.seiShare(Scope.town(), year);
+        BigDecimal key = dashboard.keyClusterRevenue(Scope.town(), year);
+        long cryptoBefore = crypto(year);
+        try {
+            // A firm that moved out, a mere seller on a production node and a user of the chain's products: none counts.
+            chains.decide(movedOut, "SC-M1", "CONFIRMED", "PRODUCER", "测试：已迁出的企业");
+            chains.decide(plain, "SC-M1", "CONFIRMED", "SELLER", "测试：仅销售密码机");
+            chains.decide(plain, "SC-D5", "CONFIRMED", "USER", "测试：使用密码产品");
+            ChainAnalysis.ChainView after = analysis.view(Scope.town(), "SC", year);
+            assertThat(after.firms()).isEqualTo(sc.firms());
+            assertThat(node(after, "SC-M1").stats().firms()).isEqualTo(node(sc, "SC-M1").stats().firms());
+            assertThat(after.revenueWan()).isEqualByComparingTo(sc.revenueWan());
+            assertThat(crypto(year)).isEqualTo(cryptoBefore);
+            assertThat(dashboard.seiShare(Scope.town(), year).seiOutputWan()).isEqualByComparingTo(sei.seiOutputWan());
+            assertThat(dashboard.keyClusterRevenue(Scope.town(), year)).isEqualByComparingTo(key);
+            assertThat(analysis.firms(Scope.town(), "SC-M1", year)).filteredOn(f -> f.id() == plain || f.id() == movedOut)
+                    .hasSize(2).noneMatch(ChainAnalysis.FirmOnNode::capacity);
+            // A seller on a sales node is capacity there.
+            chains.decide(plain, "NEV-D1", "CONFIRMED", "SELLER", "测试：整车销售");
+            assertThat(node(analysis.view(Scope.town(), "NEV", year), "NEV-D1").stats().firms())
+                    .isEqualTo(node(nev, "NEV-D1").stats().firms() + 1);
+        } finally {
+            chains.withdraw(movedOut, "SC-M1");
+            chains.withdraw(plain, "SC-M1");
+            chains.withdraw(plain, "SC-D5");
+            chains.withdraw(plain, "NEV-D1");
+        }
+        assertThat(analysis.view(Scope.town(), "NEV", year).firms()).isEqualTo(nev.firms());
+    }
+
     long crypto(int year) {
         return dashboard.clusters(Scope.town(), year).stream().filter(c -> c.code().equals("CRYPTO")).findFirst()
                 .orElseThrow().members();

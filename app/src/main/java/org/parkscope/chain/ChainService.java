@@ -32,14 +32,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ChainService {
 
-    /** Qualification types of the registry that chain files name by their Chinese title. */
-    static final Map<String, String> QUALIFICATION_TITLES = Map.of(
+    /**
+     * Qualification types of the registry that chain files name by their Chinese title. Every title a chain file uses
+     * must be one of these (checked on save); the types are in the registry's vocabulary (importer, edit form, message
+     * files) as well.
+     */
+    public static final Map<String, String> QUALIFICATION_TITLES = orderedTitles(
             "CRYPTO_PRODUCT_CERT", "商用密码产品认证",
             "CRYPTO_TEST_LAB", "商用密码检测机构资质",
             "CRYPTO_CERT_BODY", "商用密码认证机构资质",
             "ECA_LICENSE", "电子认证服务许可证",
+            "ECA_CRYPTO_LICENSE", "电子认证服务使用密码许可证",
+            "TELECOM_BASIC_LICENSE", "基础电信业务经营许可证",
+            "TELECOM_VAS_LICENSE", "增值电信业务经营许可证",
             "BATTERY_WHITELIST", "新能源汽车废旧动力蓄电池综合利用白名单",
             "SH_DATA_MERCHANT", "上海数据交易所数商");
+
+    private static Map<String, String> orderedTitles(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Qualification titles in a chain that the registry has no type for (each a problem in both languages). */
+    static List<String> unknownQualifications(Chain chain) {
+        List<String> problems = new ArrayList<>();
+        for (ChainNode n : chain.nodes()) {
+            for (String q : n.qualifications()) {
+                if (!QUALIFICATION_TITLES.containsValue(q)) {
+                    problems.add(n.id() + ".qualifications: 登记系统中没有此资质类型 / the registry has no such qualification"
+                            + " type: " + q);
+                }
+            }
+        }
+        return problems;
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -126,7 +155,8 @@ public class ChainService {
         }
         List<Chain> all = new ArrayList<>(chains());
         all.replaceAll(c -> c.id().equals(id) ? chain : c);
-        List<String> across = ChainChecks.checkAcross(all);
+        List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
+        across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {
             throw new ChainFile.Invalid(id, across);
         }
@@ -159,7 +189,8 @@ public class ChainService {
         }
         List<Chain> all = new ArrayList<>(chains());
         all.replaceAll(c -> c.id().equals(id) ? edited : c);
-        List<String> across = ChainChecks.checkAcross(all);
+        List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
+        across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {
             throw new ChainFile.Invalid(id, across);
         }

@@ -373,6 +373,16 @@ class ChainIT {
         assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(uscc).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void chainQualificationsHaveTheirChineseNameOnTheEnterprisePage() {
+        long certified = jdbc.sql("select min(enterprise_id) from qualification where type = 'CRYPTO_PRODUCT_CERT'")
+                .query(Long.class).single();
+        String page = admin().get("/enterprises/" + certified).body();
+        assertThat(page).contains("商用密码产品认证").doesNotContain("??qualification.type.");
+        assertThat(admin().get("/enterprises/" + certified + "/edit").body()).contains("商用密码检测机构资质")
+                .doesNotContain("??qualification.type.");
+    }
+
     Browser admin() {
         return Browser.signedIn(port(), "admin", "Parkscope2024");
     }

@@ -374,6 +374,44 @@ class ChainIT {
     }
 
     @Test
+    void exportsNeutraliseFormulasAndSpeakChinese() throws java.io.IOException {
+        Map<String, Object> firm = jdbc.sql("select e.id, e.name from chain_link l join enterprise e on e.id = l.enterprise_id"
+                + " where l.node_id = 'SC-M1' and l.status = 'AUTO' order by e.id limit 1").query().singleRow();
+        long id = ((Number) firm.get("id")).longValue();
+        String evil = "=HYPERLINK(\"http://example.invalid\",\"x\")";
+        jdbc.sql("update enterprise set name = ? where id = ?").params(evil, id).update();
+        try {
+            byte[] xlsx = admin().download("/chains/SC/export.xlsx").body();
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                var nodes = wb.getSheet("节点");
+                assertThat(nodes.getRow(1).getCell(2).getStringCellValue()).isEqualTo("上游");
+                assertThat(nodes.getRow(1).getCell(3).getStringCellValue()).isNotEqualTo("local").doesNotMatch("[A-Za-z]+");
+                List<String> flags = new java.util.ArrayList<>();
+                nodes.forEach(r -> flags.add(r.getCell(13).getStringCellValue()));
+                assertThat(flags).anyMatch(f -> f.contains("缺链")).noneMatch(f -> f.contains("MISSING"));
+                var firms = wb.getSheet("企业");
+                List<org.apache.poi.ss.usermodel.Row> rows = new java.util.ArrayList<>();
+                firms.forEach(rows::add);
+                var row = rows.stream().filter(r -> r.getCell(1).getStringCellValue().contains("HYPERLINK")).findFirst()
+                        .orElseThrow();
+                assertThat(row.getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo("'" + evil);
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo("自动");
+                assertThat(rows.subList(1, rows.size())).noneMatch(r -> List.of("AUTO", "CANDIDATE", "CONFIRMED")
+                        .contains(r.getCell(3).getStringCellValue()) || r.getCell(4).getStringCellValue().equals("PRODUCER"));
+            }
+        } finally {
+            jdbc.sql("update enterprise set name = ? where id = ?").params(firm.get("name"), id).update();
+        }
+        byte[] targets = admin().download("/chains/targets/export.xlsx").body();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(targets))) {
+            List<String> gaps = new java.util.ArrayList<>();
+            wb.getSheetAt(0).forEach(r -> gaps.add(r.getCell(2).getStringCellValue()));
+            assertThat(gaps.subList(1, gaps.size())).isNotEmpty().allMatch(g -> g.matches("[缺弱断链风险、]+"));
+        }
+    }
+
+    @Test
     void chainQualificationsHaveTheirChineseNameOnTheEnterprisePage() {
         long certified = jdbc.sql("select min(enterprise_id) from qualification where type = 'CRYPTO_PRODUCT_CERT'")
                 .query(Long.class).single();

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,6 +80,13 @@ public class ChainService {
     private final TownContext town;
     private final MatchSettings settings;
     private volatile @Nullable List<Chain> cache;
+    /** Bumped whenever the definitions may have changed, so a load that raced with a change is not cached. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** Bound to a transaction that changes definitions: it reads them fresh and caches nothing before it completes. */
+    private final Object changing = new Object();
+
+    /** The key of the Postgres advisory lock that serialises definition changes and recomputation. */
+    static final long LOCK = 0x5053_4348_4149_4EL; // "PSCHAIN"
 
     public ChainService(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, TownContext town,
             ChainProperties properties) {
@@ -94,13 +103,44 @@ public class ChainService {
 
     /** All chains, in display order, parsed from their stored definitions. */
     public List<Chain> chains() {
-        List<Chain> c = cache;
+        boolean inChange = TransactionSynchronizationManager.hasResource(changing);
+        List<Chain> c = inChange ? null : cache;
         if (c == null) {
+            long g = generation.get();
             c = jdbc.sql("select id, definition_yaml from industry_chain order by sort_order, id")
                     .query((rs, n) -> ChainFile.parse(rs.getString(2), rs.getString(1))).list();
-            cache = c;
+            // Never cache what an uncommitted change reads, nor a load that overlapped a change.
+            if (!inChange && generation.get() == g) {
+                cache = c;
+            }
         }
         return c;
+    }
+
+    /**
+     * The definitions change in the current transaction: drop the cache now, read fresh within the transaction, and
+     * drop the cache again once it commits or rolls back (a page read in between may have cached the old ones).
+     */
+    private void definitionsChanging() {
+        generation.incrementAndGet();
+        cache = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(changing)) {
+            TransactionSynchronizationManager.bindResource(changing, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(changing);
+                    generation.incrementAndGet();
+                    cache = null;
+                }
+            });
+        }
+    }
+
+    /** Serialises definition changes and recomputation across sessions and instances (held to the transaction end). */
+    private void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((rs, n) -> 1).list();
     }
 
     public Chain chain(String id) {
@@ -120,6 +160,7 @@ public class ChainService {
     /** Loads the shipped chains that the database does not hold yet; a chain edited on the platform is kept. */
     @Transactional
     public int loadShipped() {
+        lock();
         int loaded = 0;
         int order = 0;
         for (String name : ChainFile.SHIPPED) {
@@ -138,7 +179,9 @@ public class ChainService {
                 loaded++;
             }
         }
-        cache = null;
+        if (loaded > 0) {
+            definitionsChanging();
+        }
         return loaded;
     }
 
@@ -148,6 +191,7 @@ public class ChainService {
      */
     @Transactional
     public Chain save(String id, String yaml) {
+        lock();
         Chain before = chain(id);
         Chain chain = ChainFile.parse(yaml, id);
         if (!chain.id().equals(id)) {
@@ -165,8 +209,8 @@ public class ChainService {
                 .params(yaml, chain.name(), chain.nameEn(), actor(), id).query(Integer.class).single();
         jdbc.sql("insert into industry_chain_revision(chain_id, revision, definition_yaml, saved_by) values (?, ?, ?, ?)")
                 .params(id, revision, yaml, actor()).update();
+        definitionsChanging();
         syncNodes(chain);
-        cache = null;
         audit.record("UPDATE", "industry_chain", id, null, null,
                 Map.of("revision", revision - 1, "nodes", before.nodes().size()),
                 Map.of("revision", revision, "nodes", chain.nodes().size()));
@@ -266,18 +310,37 @@ public class ChainService {
     /** Recomputes every computed link from the current definitions; decisions are untouched. */
     @Transactional
     public int recompute() {
+        lock();
         ChainMatcher matcher = matcher();
         List<Object[]> rows = new ArrayList<>();
-        for (FirmProfile f : profiles(null)) {
+        List<FirmProfile> firms = profiles(null);
+        for (FirmProfile f : firms) {
             for (Placement p : matcher.place(f)) {
                 rows.add(new Object[] {f.id(), p.nodeId(), p.score(), p.status().name(), p.role().name(),
                     JSON.writeValueAsString(evidence(p)), p.note()});
             }
         }
+        Map<String, Object> before = linkCounts();
         jdbc.sql("delete from chain_link").update();
         template.batchUpdate("insert into chain_link(enterprise_id, node_id, score, status, role, evidence, note)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)", rows);
+        Map<String, Object> after = new LinkedHashMap<>(linkCounts());
+        after.put("firms", firms.size());
+        audit.record("RECOMPUTE", "chain_recompute", "all", null, null, before, after);
         return rows.size();
+    }
+
+    private Map<String, Object> linkCounts() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("links", 0L);
+        m.put("AUTO", 0L);
+        m.put("CANDIDATE", 0L);
+        jdbc.sql("select status, count(*) from chain_link group by status").query((rs, n) -> {
+            m.merge("links", rs.getLong(2), (a, b) -> (Long) a + (Long) b);
+            m.put(rs.getString(1), rs.getLong(2));
+            return null;
+        }).list();
+        return m;
     }
 
     static List<Map<String, Object>> evidence(Placement p) {
@@ -338,7 +401,9 @@ public class ChainService {
         }
         jdbc.sql("delete from chain_link_override where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
                 .update();
-        audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, null, enterpriseId, before, null);
+        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
+                .orElse(null);
+        audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId, before, null);
     }
 
     /** Records the government's designation of a 链主, with the document that made it. */

@@ -110,6 +110,10 @@ class ChainIT {
             chains.withdraw(a, an);
             chains.withdraw(c, cn);
         }
+        // The withdrawal is audited with the firm's park, so a park's trail shows it.
+        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(a).query(Long.class).single();
+        assertThat(jdbc.sql("select park_id from audit_log where entity = 'chain_link' and action = 'DELETE'"
+                + " and entity_id = ? order by id desc limit 1").param(a + ":" + an).query(Long.class).single()).isEqualTo(park);
         assertThat(status(a, an)).isEqualTo("AUTO");
         assertThat(status(c, cn)).isEqualTo("CANDIDATE");
     }
@@ -298,6 +302,26 @@ class ChainIT {
                     .isEqualTo("CONTACTED");
             assertThat(jdbc.sql("select count(*) from audit_log where entity = 'investment_lead' and entity_id = ?")
                     .param(String.valueOf(lead)).query(Long.class).single()).isEqualTo(2);
+            // The note change is in the trail, before and after.
+            assertThat(jdbc.sql("select (before->>'note') is null and after->>'note' = '已电话联系' from audit_log"
+                    + " where entity = 'investment_lead' and entity_id = ? and action = 'UPDATE' order by id desc limit 1")
+                    .param(String.valueOf(lead)).query(Boolean.class).single()).isTrue();
+            // The unit is held for this lead: a second lead on it is refused, in both languages.
+            long other = jdbc.sql("select id from target_firm where name <> '卫士通' order by id limit 1").query(Long.class).single();
+            admin.get("/chains/targets");
+            admin.post("/leads", Map.of("target", String.valueOf(other), "space", String.valueOf(space)));
+            assertThat(admin.get("/chains/targets").body()).contains("已为招商线索 #" + lead + " 预留",
+                    "already reserved for open lead #" + lead);
+            assertThat(jdbc.sql("select count(*) from investment_lead where id > ?").param(before).query(Long.class).single())
+                    .isEqualTo(1);
+            // An occupied unit cannot be offered at all.
+            Long occupied = jdbc.sql("""
+                    select min(o.floor_space_id) from occupancy o where o.floor_space_id is not null
+                    and o.valid_from <= ? and (o.valid_to is null or o.valid_to >= ?)""").params(town.asOf(), town.asOf())
+                    .query(Long.class).single();
+            assertThat(occupied).as("the demo has occupied units").isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> targets.createLead(other, null, null, occupied, null, "test"))
+                    .hasMessageContaining("已有企业使用").hasMessageContaining("occupied");
             assertThat(new String(admin.download("/chains/targets/export.xlsx").body(), 0, 2)).isEqualTo("PK");
             // The vacant-space list still offers the unit, marked as held for the lead; dropping the lead frees it.
             assertThat(vacancy.search(Scope.town(), org.parkscope.land.VacancyQueries.Filter.none(), town.asOf()))
@@ -310,6 +334,40 @@ class ChainIT {
         } finally {
             jdbc.sql("delete from investment_lead where id > ?").param(before).update();
         }
+    }
+
+    @Autowired TargetService targets;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void recomputationIsAuditedLockedAndARolledBackEditLeavesNoStaleCache() {
+        long audits = jdbc.sql("select count(*) from audit_log where entity = 'chain_recompute'").query(Long.class).single();
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // Recomputation holds the chains' advisory lock to the end of its transaction.
+        Long held = tx.execute(st -> {
+            chains.recompute();
+            return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"
+                    + " and granted").query(Long.class).single();
+        });
+        assertThat(held).isPositive();
+        long links = jdbc.sql("select count(*) from chain_link").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from audit_log where entity = 'chain_recompute'").query(Long.class).single())
+                .isEqualTo(audits + 1);
+        assertThat(jdbc.sql("select cast(after->>'links' as bigint) from audit_log where entity = 'chain_recompute'"
+                + " order by id desc limit 1").query(Long.class).single()).isEqualTo(links);
+        // An edit whose transaction rolls back must not leave its definitions in the page cache.
+        String original = chains.yaml("SC");
+        String edited = original.replace("core: [密码算法, ", "core: [密码算法, 格密码, ");
+        try {
+            tx.executeWithoutResult(st -> {
+                chains.save("SC", edited);
+                assertThat(chains.chain("SC").node("SC-U1").orElseThrow().keywords().core()).contains("格密码");
+                st.setRollbackOnly();
+            });
+        } finally {
+            assertThat(chains.yaml("SC")).isEqualTo(original);
+        }
+        assertThat(chains.chain("SC").node("SC-U1").orElseThrow().keywords().core()).doesNotContain("格密码");
     }
 
     @Test

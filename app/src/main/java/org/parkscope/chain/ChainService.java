@@ -201,6 +201,7 @@ public class ChainService {
         all.replaceAll(c -> c.id().equals(id) ? chain : c);
         List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
         across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
+        across.addAll(stillReferenced(chain(id), all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {
             throw new ChainFile.Invalid(id, across);
         }
@@ -216,6 +217,31 @@ public class ChainService {
                 Map.of("revision", revision, "nodes", chain.nodes().size()));
         recompute();
         return chain;
+    }
+
+    /**
+     * Nodes an edit would remove while people's work still points at them: decisions on firms (confirmations and
+     * exclusions) and open 招商 leads. Such an edit is refused until the references are withdrawn or moved.
+     */
+    List<String> stillReferenced(Chain before, Chain after) {
+        Set<String> kept = new HashSet<>();
+        after.nodes().forEach(n -> kept.add(n.id()));
+        List<String> problems = new ArrayList<>();
+        for (ChainNode n : before.nodes()) {
+            if (kept.contains(n.id())) {
+                continue;
+            }
+            long decisions = jdbc.sql("select count(*) from chain_link_override where node_id = ?").param(n.id())
+                    .query(Long.class).single();
+            long leads = jdbc.sql("select count(*) from investment_lead where node_id = ? and status not in ('SIGNED', 'DROPPED')")
+                    .param(n.id()).query(Long.class).single();
+            if (decisions > 0 || leads > 0) {
+                problems.add(n.id() + ": 此节点将被删除，但仍有 " + decisions + " 项人工决定、" + leads
+                        + " 条进行中的招商线索引用它，请先撤回或改到其他节点 / this node would disappear but " + decisions
+                        + " manual decision(s) and " + leads + " open lead(s) still reference it: withdraw or move them first");
+            }
+        }
+        return problems;
     }
 
     /** The auto links a definition change would add and drop, with firm names, before it is published. */
@@ -235,6 +261,7 @@ public class ChainService {
         all.replaceAll(c -> c.id().equals(id) ? edited : c);
         List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
         across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
+        across.addAll(stillReferenced(chain(id), all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {
             throw new ChainFile.Invalid(id, across);
         }

@@ -279,6 +279,35 @@ class ChainIT {
     }
 
     @Test
+    void nodeIdsAreCheckedAndANodeInUseCannotDisappear() {
+        Browser admin = admin();
+        String original = chains.yaml("SC");
+        for (String bad : List.of("SC-d4", "SC-" + "X".repeat(30), "SC D4")) {
+            admin.get("/chains/SC/definition");
+            HttpResponse<String> r = admin.post("/chains/SC/definition", Map.of("yaml", original.replace("SC-D4", bad)));
+            assertThat(r.statusCode()).as(bad).isEqualTo(302);
+            assertThat(admin.get("/chains/SC/definition").body()).as(bad).contains("节点编号须为大写字母或数字",
+                    "a node id is upper-case letters or digits");
+        }
+        assertThat(chains.yaml("SC")).isEqualTo(original);
+        long firm = jdbc.sql("select min(id) from enterprise where status = 'ACTIVE'").query(Long.class).single();
+        String renamed = original.replace("SC-D4", "SC-D9");
+        chains.decide(firm, "SC-D4", "REJECTED", null, "测试：人工排除");
+        try {
+            admin.get("/chains/SC/definition");
+            String preview = admin.post("/chains/SC/definition", Map.of("yaml", renamed, "action", "preview")).body();
+            assertThat(preview).contains("SC-D4", "此节点将被删除", "1 manual decision(s)");
+            admin.get("/chains/SC/definition");
+            admin.post("/chains/SC/definition", Map.of("yaml", renamed));
+            assertThat(admin.get("/chains/SC/definition").body()).contains("请先撤回或改到其他节点");
+            assertThat(chains.yaml("SC")).isEqualTo(original);
+        } finally {
+            chains.withdraw(firm, "SC-D4");
+        }
+        assertThat(chains.yaml("SC")).isEqualTo(original);
+    }
+
+    @Test
     void aGapHasRankedTargetsAndVacantSpaceAndATargetBecomesALead() {
         Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
         String page = admin.get("/chains/targets").body();

@@ -133,6 +133,16 @@ class ChainMatcherTest {
     }
 
     @Test
+    void nodeIdsAreShortUpperCaseCodes() {
+        assertThat(ChainChecks.validNodeId("SC-M1")).isTrue();
+        assertThat(ChainChecks.validNodeId("NEV-D1-2")).isTrue();
+        assertThat(ChainChecks.validNodeId("sc-m1")).isFalse();
+        assertThat(ChainChecks.validNodeId("SC-<b>")).isFalse();
+        assertThat(ChainChecks.validNodeId("SC-" + "M".repeat(22))).isFalse();
+        assertThat(ChainChecks.validNodeId("SCM1")).isFalse();
+    }
+
+    @Test
     void weakMeansNoFirmAboveScaleAndAnUnknownShareIsNotWeak() {
         ChainNode n = SC.nodes().get(0);
         // Three medium-sized firms, none 规上, with a good share: weak by rule (a) alone.

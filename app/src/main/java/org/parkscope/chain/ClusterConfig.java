@@ -10,6 +10,7 @@ import org.parkscope.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -115,26 +116,40 @@ public class ClusterConfig {
         }
     }
 
-    /** The current composition as YAML, in the layout of {@code chains/clusters.yaml}: what the edit page shows. */
+    /**
+     * The current composition as YAML, in the layout of {@code chains/clusters.yaml}: what the edit page shows. Dumped
+     * by SnakeYAML, so every scalar is quoted where YAML needs it (a name with a colon, a hash or quotes reads back as
+     * the same text).
+     */
     public String yaml() {
-        StringBuilder sb = new StringBuilder("# \"1+4+X\" clusters: chains and SEI 2018 categories per cluster\nclusters:\n");
         Map<String, Rule> rules = new java.util.LinkedHashMap<>();
         rules().forEach(r -> rules.put(r.clusterCode(), r));
+        List<Object> clusters = new ArrayList<>();
         jdbc.sql("select c.code, c.name, c.tier, p.code as parent from cluster c left join cluster p on p.id = c.parent_id"
                 + " order by c.id").query((rs, n) -> {
                     Rule r = rules.get(rs.getString(1));
-                    sb.append("  - code: ").append(rs.getString(1)).append('\n')
-                            .append("    name: ").append(rs.getString(2)).append('\n')
-                            .append("    tier: \"").append(rs.getString(3)).append("\"\n");
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("code", rs.getString(1));
+                    m.put("name", rs.getString(2));
+                    m.put("tier", rs.getString(3));
                     if (rs.getString(4) != null) {
-                        sb.append("    parent: ").append(rs.getString(4)).append('\n');
+                        m.put("parent", rs.getString(4));
                     }
-                    sb.append("    chains: [").append(String.join(", ", r.chains())).append("]\n")
-                            .append("    sei: [").append(String.join(", ", r.sei().stream().map(x -> "\"" + x + "\"").toList()))
-                            .append("]\n");
+                    m.put("chains", new ArrayList<>(r.chains()));
+                    m.put("sei", new ArrayList<>(r.sei()));
+                    clusters.add(m);
                     return null;
                 }).list();
-        return sb.toString();
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.AUTO);
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setAllowUnicode(true);
+        options.setSplitLines(false);
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("clusters", clusters);
+        return "# \"1+4+X\" clusters: chains and SEI 2018 categories per cluster\n" + new Yaml(options).dump(root);
     }
 
     /**
@@ -186,11 +201,16 @@ public class ClusterConfig {
             defs.add(new ClusterDef(code, String.valueOf(m.get("name")), tier,
                     m.get("parent") == null ? null : String.valueOf(m.get("parent")), chains, cats));
         }
+        Map<String, String> parents = new java.util.HashMap<>();
         for (ClusterDef d : defs) {
             if (d.parent() != null && !codes.contains(d.parent())) {
                 problems.add(d.code() + ".parent: 上级集群不在文件中 / the parent cluster is not in the file: " + d.parent());
             }
+            if (d.parent() != null) {
+                parents.put(d.code(), d.parent());
+            }
         }
+        problems.addAll(cycles(parents));
         for (String existing : jdbc.sql("select code from cluster order by id").query(String.class).list()) {
             if (!codes.contains(existing)) {
                 problems.add(existing + ": 已登记的集群不能在此删除 / a registered cluster cannot be removed here");
@@ -221,6 +241,25 @@ public class ClusterConfig {
                     .params(d.parent(), d.code()).update();
         }
         audit.record("UPDATE", "cluster_config", "clusters", null, null, Map.of("yaml", before), Map.of("yaml", yaml()));
+    }
+
+    /** Parent chains that come back to where they started (A → B → A, or A → A), each reported once. */
+    static List<String> cycles(Map<String, String> parents) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (String start : new java.util.TreeSet<>(parents.keySet())) {
+            List<String> path = new ArrayList<>(List.of(start));
+            String at = parents.get(start);
+            while (at != null && !path.contains(at)) {
+                path.add(at);
+                at = parents.get(at);
+            }
+            if (at != null && at.equals(start) && reported.add(String.join(",", new java.util.TreeSet<>(path)))) {
+                path.add(start);
+                problems.add(start + ".parent: 上级关系成环 / the parents form a cycle: " + String.join(" → ", path));
+            }
+        }
+        return problems;
     }
 
     public List<Rule> rules() {

@@ -537,6 +537,27 @@ class ChainIT {
         }
         assertThat(members("IM", year)).isEqualTo(im);
         assertThat(clusterConfig.yaml()).isEqualTo(original);
+        java.util.Set<String> ids = java.util.Set.of("SC", "5G", "CC", "IOT", "BD", "NEV", "AI", "IC");
+        // Parents that come round in a cycle are refused.
+        String cyclic = original.replaceFirst("(  - code: XC\\n)", "$1    parent: CRYPTO\n");
+        assertThat(cyclic).isNotEqualTo(original);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clusterConfig.save(cyclic, ids))
+                .hasMessageContaining("上级关系成环").hasMessageContaining("cycle");
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
+        // A name YAML would misread unquoted is written so that it reads back as the same text.
+        String odd = "G60: 商用密码 #1 \"集群\"";
+        String renamed = original.replace("name: G60商用密码产业创新集群", "name: '" + odd + "'");
+        assertThat(renamed).isNotEqualTo(original);
+        try {
+            clusterConfig.save(renamed, ids);
+            String dumped = clusterConfig.yaml();
+            clusterConfig.save(dumped, ids);
+            assertThat(clusterConfig.rules()).anyMatch(r -> r.clusterCode().equals("CRYPTO") && r.clusterName().equals(odd));
+            assertThat(clusterConfig.yaml()).isEqualTo(dumped);
+        } finally {
+            clusterConfig.save(original, ids);
+        }
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
     }
 
     long members(String cluster, int year) {

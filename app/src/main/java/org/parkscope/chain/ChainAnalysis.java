@@ -23,13 +23,22 @@ import org.springframework.stereotype.Service;
 /**
  * What the town has on each node of a chain, within a scope: firms, output, revenue, tax, staff, certificates and
  * the five-year trend; the gaps with their reasons; the 链主 candidates and the recorded designations.
- * Capacity means an auto or confirmed link in any role but user (the matcher already keeps pure sellers off
- * production nodes).
+ * Capacity means an auto or confirmed link of a current firm as producer or service provider, or as seller on a
+ * node flagged as a sales node (chains.md §10.6; a sales office of a chip firm does not fill a chip node); a user is
+ * never capacity.
  */
 @Service
 public class ChainAnalysis {
 
-    static final String CAPACITY = "l.status in ('AUTO', 'CONFIRMED') and l.role <> 'USER'";
+    /**
+     * A capacity link {@code l} on node {@code n}: auto or confirmed, as producer or service, or as seller on a seller
+     * node only. Needs the node joined as {@code n}.
+     */
+    public static final String CAPACITY = "l.status in ('AUTO', 'CONFIRMED')"
+            + " and (l.role in ('PRODUCER', 'SERVICE') or (l.role = 'SELLER' and n.seller_node))";
+
+    /** A current firm {@code e} (as the registry counts it): active or suspended, not moved out or deregistered. */
+    public static final String CURRENT = "e.status in ('ACTIVE', 'SUSPENDED')";
 
     private final JdbcClient jdbc;
     private final ChainService chains;
@@ -68,7 +77,7 @@ public class ChainAnalysis {
     public record FirmOnNode(long id, String name, @Nullable String parkName, String status, String role,
             @Nullable BigDecimal score, @Nullable String evidence, @Nullable String note, @Nullable String decisionReason,
             @Nullable String decidedBy, boolean aboveScale, @Nullable BigDecimal revenueWan, @Nullable BigDecimal taxWan,
-            @Nullable BigDecimal outputWan, @Nullable Integer staff) {}
+            @Nullable BigDecimal outputWan, @Nullable Integer staff, String enterpriseStatus, boolean capacity) {}
 
     public record Designation(long id, long enterpriseId, String enterpriseName, String document,
             java.time.LocalDate designatedOn, @Nullable String note, String createdBy) {}
@@ -85,8 +94,8 @@ public class ChainAnalysis {
         long chainFirms = ScopeParams.bind(jdbc.sql("""
                 select count(distinct e.id) from chain_link_effective l join chain_node n on n.id = l.node_id
                 join enterprise e on e.id = l.enterprise_id
-                where n.chain_id = :chain and not n.demand_node and %s and %s
-                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                where n.chain_id = :chain and not n.demand_node and %s and %s and %s
+                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
                 .query(Long.class).single();
         double fit = strategicFit(chainId);
         List<NodeView> nodes = new ArrayList<>();
@@ -121,11 +130,11 @@ public class ChainAnalysis {
                 select n.id, v.period, coalesce(sum(v.value), 0)
                 from chain_node n
                 join chain_link_effective l on l.node_id = n.id and %s
-                join enterprise e on e.id = l.enterprise_id and %s
+                join enterprise e on e.id = l.enterprise_id and %s and %s
                 join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE'
                      and v.period = any(cast(:periods as varchar[]))
                 where n.chain_id = :chain group by n.id, v.period
-                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
                 .param("periods", years.stream().map(String::valueOf).toArray(String[]::new))
                 .query((rs, i) -> {
                     List<BigDecimal> t = trend.computeIfAbsent(rs.getString(1), k -> zeros(years.size()));
@@ -149,13 +158,14 @@ public class ChainAnalysis {
                        coalesce(sum((select count(*) from qualification q where q.enterprise_id = e.id
                             and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf))), 0) as quals,
                        (select count(*) from chain_link_effective c join enterprise ce on ce.id = c.enterprise_id
-                        where c.node_id = n.id and c.status = 'CANDIDATE' and %s) as candidates
+                        where c.node_id = n.id and c.status = 'CANDIDATE' and ce.status in ('ACTIVE', 'SUSPENDED')
+                          and %s) as candidates
                 from chain_node n
                 left join chain_link_effective l on l.node_id = n.id and %s
-                left join enterprise e on e.id = l.enterprise_id and %s
+                left join enterprise e on e.id = l.enterprise_id and %s and %s
                 where n.chain_id = :chain
                 group by n.id
-                """.formatted(Scope.condition("ce.park_id", "ce.id"), CAPACITY, Scope.condition("e.park_id", "e.id"))),
+                """.formatted(Scope.condition("ce.park_id", "ce.id"), CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))),
                 scope).param("chain", chainId).param("period", String.valueOf(year)).param("asOf", town.asOf())
                 .query((rs, i) -> {
                     String id = rs.getString("id");
@@ -187,9 +197,9 @@ public class ChainAnalysis {
                 from enterprise e
                 join indicator_value v on v.enterprise_id = e.id and v.period = :period
                      and v.metric in ('OUTPUT', 'TAX', 'STAFF')
-                where %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
+                where %s and %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
                     where l.enterprise_id = e.id and n.chain_id = :chain and not n.demand_node and %s)
-                """.formatted(Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
+                """.formatted(CURRENT, Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
                 .param("period", String.valueOf(year)).query((rs, n) -> new ChainTotals(rs.getBigDecimal(1),
                         rs.getBigDecimal(2), rs.getBigDecimal(3).longValue())).single();
     }
@@ -199,20 +209,20 @@ public class ChainAnalysis {
         return ScopeParams.bind(jdbc.sql("""
                 select coalesce(sum(v.value), 0) from enterprise e
                 join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE' and v.period = :period
-                where %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
+                where %s and %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
                     where l.enterprise_id = e.id and n.chain_id = :chain and not n.demand_node and %s)
-                """.formatted(Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
+                """.formatted(CURRENT, Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
                 .param("period", String.valueOf(year)).query(BigDecimal.class).single();
     }
 
     private @Nullable BigDecimal onlyFirmOutputRatio(Scope scope, String nodeId, int year) {
         return ScopeParams.bind(jdbc.sql("""
                 select case when coalesce(p.value, 0) = 0 then null else round(c.value / p.value, 4) end
-                from chain_link_effective l join enterprise e on e.id = l.enterprise_id
+                from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
                 left join indicator_value c on c.enterprise_id = e.id and c.metric = 'REVENUE' and c.period = :cur
                 left join indicator_value p on p.enterprise_id = e.id and p.metric = 'REVENUE' and p.period = :prev
-                where l.node_id = :node and %s and %s limit 1
-                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
+                where l.node_id = :node and %s and %s and %s limit 1
+                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
                 .param("cur", String.valueOf(year)).param("prev", String.valueOf(year - 1))
                 .query(BigDecimal.class).optional().orElse(null);
     }
@@ -229,13 +239,15 @@ public class ChainAnalysis {
                        (select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'OUTPUT'
                           and v.period = :period) as output_wan,
                        (select cast(v.value as int) from indicator_value v where v.enterprise_id = e.id
-                          and v.metric = 'STAFF' and v.period = :period) as staff
-                from chain_link_effective l join enterprise e on e.id = l.enterprise_id
+                          and v.metric = 'STAFF' and v.period = :period) as staff,
+                       e.status as enterprise_status,
+                       (not n.demand_node and %s and %s) as capacity
+                from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
                 left join park p on p.id = e.park_id
                 where l.node_id = :node and %s
                 order by case l.status when 'CONFIRMED' then 0 when 'AUTO' then 1 when 'CANDIDATE' then 2 else 3 end,
                          l.score desc nulls last, e.id
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
+                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
                 .param("period", String.valueOf(year)).query(FirmOnNode.class).list();
     }
 
@@ -246,9 +258,9 @@ public class ChainAnalysis {
                        l.note, l.evidence::text as evidence, e.business_scope
                 from chain_link_effective l join chain_node n on n.id = l.node_id
                 join enterprise e on e.id = l.enterprise_id
-                where l.status = 'CANDIDATE' and (cast(:chain as text) is null or n.chain_id = :chain) and %s
+                where l.status = 'CANDIDATE' and (cast(:chain as text) is null or n.chain_id = :chain) and %s and %s
                 order by l.score desc, e.id, n.id limit :limit
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                """.formatted(CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
                 .param("limit", limit).query().listOfRows();
     }
 
@@ -273,7 +285,7 @@ public class ChainAnalysis {
 
     public long reviewCount(Scope scope) {
         return ScopeParams.bind(jdbc.sql("select count(*) from chain_link_effective l join enterprise e on e.id = l.enterprise_id"
-                + " where l.status = 'CANDIDATE' and " + Scope.condition("e.park_id", "e.id")), scope).query(Long.class).single();
+                + " where l.status = 'CANDIDATE' and " + CURRENT + " and " + Scope.condition("e.park_id", "e.id")), scope).query(Long.class).single();
     }
 
     /** 链主 candidates of a chain (the government designates; these are proposals with their factors). */
@@ -291,8 +303,8 @@ public class ChainAnalysis {
         ScopeParams.bind(jdbc.sql("""
                 select l.enterprise_id, l.node_id from chain_link_effective l join chain_node n on n.id = l.node_id
                 join enterprise e on e.id = l.enterprise_id
-                where n.chain_id = :chain and not n.demand_node and %s and %s
-                """.formatted(CAPACITY, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                where n.chain_id = :chain and not n.demand_node and %s and %s and %s
+                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
                 .query((rs, i) -> {
                     nodesOf.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
                     firmsOn.computeIfAbsent(rs.getString(2), k -> new HashSet<>()).add(rs.getLong(1));

@@ -22,7 +22,9 @@ import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.parkscope.web.CurrentScope;
 import org.parkscope.web.Downloads;
+import org.parkscope.web.Sheets;
 import org.parkscope.web.NotFoundException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -45,9 +47,11 @@ class ChainController {
     private final TownDashboard dashboard;
     private final CurrentScope scope;
     private final JdbcClient jdbc;
+    private final MessageSource messages;
 
     ChainController(ChainService chains, ChainAnalysis analysis, ClusterConfig clusters, TownDashboard dashboard,
-            CurrentScope scope, JdbcClient jdbc) {
+            CurrentScope scope, JdbcClient jdbc, MessageSource messages) {
+        this.messages = messages;
         this.chains = chains;
         this.analysis = analysis;
         this.clusters = clusters;
@@ -134,7 +138,7 @@ class ChainController {
             m.put("color", colour(n));
             m.put("reasons", n.assessment().reasons().stream().map(r -> r.text(en)).toList());
             m.put("list", analysis.firms(s, n.node().id(), v.year()).stream()
-                    .filter(f -> f.status().equals("AUTO") || f.status().equals("CONFIRMED")).limit(30)
+                    .filter(ChainAnalysis.FirmOnNode::capacity).limit(30)
                     .map(ChainAnalysis.FirmOnNode::name).toList());
             nodes.add(m);
             for (ChainNode.Edge e : n.node().downstream()) {
@@ -327,11 +331,11 @@ class ChainController {
             for (ChainAnalysis.NodeView n : v.nodes()) {
                 Row row = nodes.createRow(r++);
                 int c = 0;
-                row.createCell(c++).setCellValue(n.node().id());
-                row.createCell(c++).setCellValue(n.node().name());
-                row.createCell(c++).setCellValue(en ? n.node().stage().name() : n.node().stage().zh());
-                row.createCell(c++).setCellValue(n.node().scope().name().toLowerCase());
-                row.createCell(c++).setCellValue(n.node().keyLink() ? (en ? "yes" : "是") : "");
+                Sheets.text(row, c++, n.node().id());
+                Sheets.text(row, c++, n.node().name());
+                Sheets.text(row, c++, msg("chains.stage." + n.node().stage().name()));
+                Sheets.text(row, c++, msg("chains.scope." + n.node().scope().name()));
+                Sheets.text(row, c++, n.node().keyLink() ? msg("chains.yes") : "");
                 row.createCell(c++).setCellValue(n.stats().firms());
                 row.createCell(c++).setCellValue(n.stats().aboveScale());
                 row.createCell(c++).setCellValue(n.stats().revenueWan().doubleValue());
@@ -340,8 +344,8 @@ class ChainController {
                 row.createCell(c++).setCellValue(n.stats().staff());
                 row.createCell(c++).setCellValue(n.stats().qualifications());
                 row.createCell(c++).setCellValue(n.stats().candidates());
-                row.createCell(c++).setCellValue(String.join(",", n.assessment().flags().stream().map(Enum::name).toList()));
-                row.createCell(c).setCellValue(String.join("；", n.assessment().reasons().stream().map(x -> x.text(en)).toList()));
+                Sheets.text(row, c++, flags(messages, n.assessment().flags()));
+                Sheets.text(row, c, String.join("；", n.assessment().reasons().stream().map(x -> x.text(en)).toList()));
             }
             Sheet firms = wb.createSheet(en ? "Firms" : "企业");
             header(firms, en ? new String[] {"Node", "Enterprise", "Park", "Status", "Role", "Score", "Revenue (10k yuan)",
@@ -351,16 +355,15 @@ class ChainController {
             for (ChainAnalysis.NodeView n : v.nodes()) {
                 for (ChainAnalysis.FirmOnNode f : analysis.firms(s, n.node().id(), y)) {
                     Row row = firms.createRow(r++);
-                    row.createCell(0).setCellValue(n.node().id());
-                    row.createCell(1).setCellValue(f.name());
-                    row.createCell(2).setCellValue(f.parkName() == null ? "" : f.parkName());
-                    row.createCell(3).setCellValue(f.status());
-                    row.createCell(4).setCellValue(f.role());
+                    Sheets.text(row, 0, n.node().id());
+                    Sheets.text(row, 1, f.name());
+                    Sheets.text(row, 2, f.parkName());
+                    Sheets.text(row, 3, msg("chains.status." + f.status()));
+                    Sheets.text(row, 4, msg("chains.role." + f.role()));
                     row.createCell(5).setCellValue(f.score() == null ? 0 : f.score().doubleValue());
                     row.createCell(6).setCellValue(f.revenueWan() == null ? 0 : f.revenueWan().doubleValue());
                     row.createCell(7).setCellValue(f.taxWan() == null ? 0 : f.taxWan().doubleValue());
-                    row.createCell(8).setCellValue(f.evidence() == null ? (f.decisionReason() == null ? "" : f.decisionReason())
-                            : f.evidence());
+                    Sheets.text(row, 8, f.evidence() == null ? f.decisionReason() : f.evidence());
                 }
             }
             Sheet leaders = wb.createSheet(en ? "Leader candidates" : "链主候选");
@@ -371,20 +374,34 @@ class ChainController {
             for (LeaderScoring.Candidate c : analysis.leaders(s, id, y)) {
                 Row row = leaders.createRow(r);
                 row.createCell(0).setCellValue(r++);
-                row.createCell(1).setCellValue(c.firm().name());
+                Sheets.text(row, 1, c.firm().name());
                 row.createCell(2).setCellValue(c.score());
                 row.createCell(3).setCellValue(c.scale());
                 row.createCell(4).setCellValue(c.network());
                 row.createCell(5).setCellValue(c.market());
                 row.createCell(6).setCellValue(c.innovation());
                 row.createCell(7).setCellValue(c.local());
-                row.createCell(8).setCellValue(c.eligible() ? (en ? "yes" : "是") : (en ? "no" : "否"));
-                row.createCell(9).setCellValue(String.join("；", c.reasons().stream().map(x -> x.text(en)).toList()));
+                Sheets.text(row, 8, c.eligible() ? msg("chains.yes") : msg("chains.no"));
+                Sheets.text(row, 9, String.join("；", c.reasons().stream().map(x -> x.text(en)).toList()));
             }
             wb.write(out);
             wb.dispose();
             return Downloads.file(out.toByteArray(), (en ? "chain-" : "产业链-") + id + "-" + y + ".xlsx", Downloads.XLSX);
         }
+    }
+
+    /** A message in the request's language (the exports say 缺链, 自动, 生产/研发 rather than MISSING, AUTO, PRODUCER). */
+    private String msg(String key) {
+        return msg(messages, key);
+    }
+
+    static String msg(MessageSource messages, String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    /** Gap flags in the request's language, comma-separated. */
+    static String flags(MessageSource messages, java.util.Collection<org.parkscope.core.chain.GapAnalysis.Flag> flags) {
+        return String.join(english() ? ", " : "、", flags.stream().map(f -> msg(messages, "chains.flag." + f.name())).toList());
     }
 
     static void header(Sheet sheet, String[] head) {

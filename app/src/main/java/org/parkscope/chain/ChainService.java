@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,14 +34,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ChainService {
 
-    /** Qualification types of the registry that chain files name by their Chinese title. */
-    static final Map<String, String> QUALIFICATION_TITLES = Map.of(
+    /**
+     * Qualification types of the registry that chain files name by their Chinese title. Every title a chain file uses
+     * must be one of these (checked on save); the types are in the registry's vocabulary (importer, edit form, message
+     * files) as well.
+     */
+    public static final Map<String, String> QUALIFICATION_TITLES = orderedTitles(
             "CRYPTO_PRODUCT_CERT", "商用密码产品认证",
             "CRYPTO_TEST_LAB", "商用密码检测机构资质",
             "CRYPTO_CERT_BODY", "商用密码认证机构资质",
             "ECA_LICENSE", "电子认证服务许可证",
+            "ECA_CRYPTO_LICENSE", "电子认证服务使用密码许可证",
+            "TELECOM_BASIC_LICENSE", "基础电信业务经营许可证",
+            "TELECOM_VAS_LICENSE", "增值电信业务经营许可证",
             "BATTERY_WHITELIST", "新能源汽车废旧动力蓄电池综合利用白名单",
             "SH_DATA_MERCHANT", "上海数据交易所数商");
+
+    private static Map<String, String> orderedTitles(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Qualification titles in a chain that the registry has no type for (each a problem in both languages). */
+    static List<String> unknownQualifications(Chain chain) {
+        List<String> problems = new ArrayList<>();
+        for (ChainNode n : chain.nodes()) {
+            for (String q : n.qualifications()) {
+                if (!QUALIFICATION_TITLES.containsValue(q)) {
+                    problems.add(n.id() + ".qualifications: 登记系统中没有此资质类型 / the registry has no such qualification"
+                            + " type: " + q);
+                }
+            }
+        }
+        return problems;
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,6 +80,13 @@ public class ChainService {
     private final TownContext town;
     private final MatchSettings settings;
     private volatile @Nullable List<Chain> cache;
+    /** Bumped whenever the definitions may have changed, so a load that raced with a change is not cached. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** Bound to a transaction that changes definitions: it reads them fresh and caches nothing before it completes. */
+    private final Object changing = new Object();
+
+    /** The key of the Postgres advisory lock that serialises definition changes and recomputation. */
+    static final long LOCK = 0x5053_4348_4149_4EL; // "PSCHAIN"
 
     public ChainService(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, TownContext town,
             ChainProperties properties) {
@@ -65,13 +103,44 @@ public class ChainService {
 
     /** All chains, in display order, parsed from their stored definitions. */
     public List<Chain> chains() {
-        List<Chain> c = cache;
+        boolean inChange = TransactionSynchronizationManager.hasResource(changing);
+        List<Chain> c = inChange ? null : cache;
         if (c == null) {
+            long g = generation.get();
             c = jdbc.sql("select id, definition_yaml from industry_chain order by sort_order, id")
                     .query((rs, n) -> ChainFile.parse(rs.getString(2), rs.getString(1))).list();
-            cache = c;
+            // Never cache what an uncommitted change reads, nor a load that overlapped a change.
+            if (!inChange && generation.get() == g) {
+                cache = c;
+            }
         }
         return c;
+    }
+
+    /**
+     * The definitions change in the current transaction: drop the cache now, read fresh within the transaction, and
+     * drop the cache again once it commits or rolls back (a page read in between may have cached the old ones).
+     */
+    private void definitionsChanging() {
+        generation.incrementAndGet();
+        cache = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(changing)) {
+            TransactionSynchronizationManager.bindResource(changing, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(changing);
+                    generation.incrementAndGet();
+                    cache = null;
+                }
+            });
+        }
+    }
+
+    /** Serialises definition changes and recomputation across sessions and instances (held to the transaction end). */
+    private void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((rs, n) -> 1).list();
     }
 
     public Chain chain(String id) {
@@ -91,6 +160,7 @@ public class ChainService {
     /** Loads the shipped chains that the database does not hold yet; a chain edited on the platform is kept. */
     @Transactional
     public int loadShipped() {
+        lock();
         int loaded = 0;
         int order = 0;
         for (String name : ChainFile.SHIPPED) {
@@ -109,7 +179,9 @@ public class ChainService {
                 loaded++;
             }
         }
-        cache = null;
+        if (loaded > 0) {
+            definitionsChanging();
+        }
         return loaded;
     }
 
@@ -119,6 +191,7 @@ public class ChainService {
      */
     @Transactional
     public Chain save(String id, String yaml) {
+        lock();
         Chain before = chain(id);
         Chain chain = ChainFile.parse(yaml, id);
         if (!chain.id().equals(id)) {
@@ -126,7 +199,9 @@ public class ChainService {
         }
         List<Chain> all = new ArrayList<>(chains());
         all.replaceAll(c -> c.id().equals(id) ? chain : c);
-        List<String> across = ChainChecks.checkAcross(all);
+        List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
+        across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
+        across.addAll(stillReferenced(chain(id), all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {
             throw new ChainFile.Invalid(id, across);
         }
@@ -135,13 +210,38 @@ public class ChainService {
                 .params(yaml, chain.name(), chain.nameEn(), actor(), id).query(Integer.class).single();
         jdbc.sql("insert into industry_chain_revision(chain_id, revision, definition_yaml, saved_by) values (?, ?, ?, ?)")
                 .params(id, revision, yaml, actor()).update();
+        definitionsChanging();
         syncNodes(chain);
-        cache = null;
         audit.record("UPDATE", "industry_chain", id, null, null,
                 Map.of("revision", revision - 1, "nodes", before.nodes().size()),
                 Map.of("revision", revision, "nodes", chain.nodes().size()));
         recompute();
         return chain;
+    }
+
+    /**
+     * Nodes an edit would remove while people's work still points at them: decisions on firms (confirmations and
+     * exclusions) and open 招商 leads. Such an edit is refused until the references are withdrawn or moved.
+     */
+    List<String> stillReferenced(Chain before, Chain after) {
+        Set<String> kept = new HashSet<>();
+        after.nodes().forEach(n -> kept.add(n.id()));
+        List<String> problems = new ArrayList<>();
+        for (ChainNode n : before.nodes()) {
+            if (kept.contains(n.id())) {
+                continue;
+            }
+            long decisions = jdbc.sql("select count(*) from chain_link_override where node_id = ?").param(n.id())
+                    .query(Long.class).single();
+            long leads = jdbc.sql("select count(*) from investment_lead where node_id = ? and status not in ('SIGNED', 'DROPPED')")
+                    .param(n.id()).query(Long.class).single();
+            if (decisions > 0 || leads > 0) {
+                problems.add(n.id() + ": 此节点将被删除，但仍有 " + decisions + " 项人工决定、" + leads
+                        + " 条进行中的招商线索引用它，请先撤回或改到其他节点 / this node would disappear but " + decisions
+                        + " manual decision(s) and " + leads + " open lead(s) still reference it: withdraw or move them first");
+            }
+        }
+        return problems;
     }
 
     /** The auto links a definition change would add and drop, with firm names, before it is published. */
@@ -159,7 +259,9 @@ public class ChainService {
         }
         List<Chain> all = new ArrayList<>(chains());
         all.replaceAll(c -> c.id().equals(id) ? edited : c);
-        List<String> across = ChainChecks.checkAcross(all);
+        List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
+        across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
+        across.addAll(stillReferenced(chain(id), all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {
             throw new ChainFile.Invalid(id, across);
         }
@@ -235,18 +337,37 @@ public class ChainService {
     /** Recomputes every computed link from the current definitions; decisions are untouched. */
     @Transactional
     public int recompute() {
+        lock();
         ChainMatcher matcher = matcher();
         List<Object[]> rows = new ArrayList<>();
-        for (FirmProfile f : profiles(null)) {
+        List<FirmProfile> firms = profiles(null);
+        for (FirmProfile f : firms) {
             for (Placement p : matcher.place(f)) {
                 rows.add(new Object[] {f.id(), p.nodeId(), p.score(), p.status().name(), p.role().name(),
                     JSON.writeValueAsString(evidence(p)), p.note()});
             }
         }
+        Map<String, Object> before = linkCounts();
         jdbc.sql("delete from chain_link").update();
         template.batchUpdate("insert into chain_link(enterprise_id, node_id, score, status, role, evidence, note)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)", rows);
+        Map<String, Object> after = new LinkedHashMap<>(linkCounts());
+        after.put("firms", firms.size());
+        audit.record("RECOMPUTE", "chain_recompute", "all", null, null, before, after);
         return rows.size();
+    }
+
+    private Map<String, Object> linkCounts() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("links", 0L);
+        m.put("AUTO", 0L);
+        m.put("CANDIDATE", 0L);
+        jdbc.sql("select status, count(*) from chain_link group by status").query((rs, n) -> {
+            m.merge("links", rs.getLong(2), (a, b) -> (Long) a + (Long) b);
+            m.put(rs.getString(1), rs.getLong(2));
+            return null;
+        }).list();
+        return m;
     }
 
     static List<Map<String, Object>> evidence(Placement p) {
@@ -307,7 +428,9 @@ public class ChainService {
         }
         jdbc.sql("delete from chain_link_override where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
                 .update();
-        audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, null, enterpriseId, before, null);
+        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
+                .orElse(null);
+        audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId, before, null);
     }
 
     /** Records the government's designation of a 链主, with the document that made it. */

@@ -10,14 +10,16 @@ import org.parkscope.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The "1+4+X" cluster system as configuration ({@code chains/clusters.yaml}): which chains and SEI categories make up
- * each cluster. Membership is derived: the town's registered list, plus every firm with an auto or confirmed link to
- * one of the cluster's chains, plus every firm with an SEI code under one of its categories.
+ * each cluster. Membership is derived: the town's registered list, plus every firm that is capacity on one of the
+ * cluster's chains ({@link ChainAnalysis#CAPACITY}: not a user, not on a demand node, a seller only on a sales node),
+ * plus every firm with an SEI code under one of its categories; current firms only (active or suspended).
  */
 @Service
 public class ClusterConfig {
@@ -30,27 +32,30 @@ public class ClusterConfig {
             with capacity as (
                 select distinct l.enterprise_id, n.chain_id from chain_link_effective l
                 join chain_node n on n.id = l.node_id
-                where l.status in ('AUTO', 'CONFIRMED')
+                where not n.demand_node and %s
             ), cluster_members as (
-                select m.cluster_id, m.enterprise_id from cluster_member m
-                union
-                select r.cluster_id, k.enterprise_id from cluster_rule r join capacity k on k.chain_id = r.chain_id
-                union
-                select r.cluster_id, e.id from cluster_rule r join enterprise e
-                    on r.sei_prefix is not null
-                   and exists (select 1 from unnest(e.sei_codes) s where s = r.sei_prefix or s like r.sei_prefix || '.%')
+                select x.cluster_id, x.enterprise_id from (
+                    select m.cluster_id, m.enterprise_id from cluster_member m
+                    union
+                    select r.cluster_id, k.enterprise_id from cluster_rule r join capacity k on k.chain_id = r.chain_id
+                    union
+                    select r.cluster_id, e.id from cluster_rule r join enterprise e
+                        on r.sei_prefix is not null
+                       and exists (select 1 from unnest(e.sei_codes) s where s = r.sei_prefix or s like r.sei_prefix || '.%%')
+                ) x
+                where exists (select 1 from enterprise e where e.id = x.enterprise_id and %s)
             )
-            """;
+            """.formatted(ChainAnalysis.CAPACITY, ChainAnalysis.CURRENT);
 
     /**
-     * The condition that enterprise {@code e} counts as strategic-emerging (SEI): an SEI code of its own, or an auto
-     * or confirmed link to a chain node that carries SEI categories.
+     * The condition that enterprise {@code e} counts as strategic-emerging (SEI): a current firm with an SEI code of
+     * its own, or capacity on a chain node that carries SEI categories.
      */
     public static final String SEI_FIRM = """
-            (cardinality(e.sei_codes) > 0 or exists (
+            (%s and (cardinality(e.sei_codes) > 0 or exists (
                 select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
-                where l.enterprise_id = e.id and l.status in ('AUTO', 'CONFIRMED') and cardinality(n.sei_codes) > 0))
-            """;
+                where l.enterprise_id = e.id and not n.demand_node and %s and cardinality(n.sei_codes) > 0)))
+            """.formatted(ChainAnalysis.CURRENT, ChainAnalysis.CAPACITY);
 
     public record ClusterDef(String code, String name, String tier, @Nullable String parent, List<String> chains,
             List<String> sei) {}
@@ -111,26 +116,40 @@ public class ClusterConfig {
         }
     }
 
-    /** The current composition as YAML, in the layout of {@code chains/clusters.yaml}: what the edit page shows. */
+    /**
+     * The current composition as YAML, in the layout of {@code chains/clusters.yaml}: what the edit page shows. Dumped
+     * by SnakeYAML, so every scalar is quoted where YAML needs it (a name with a colon, a hash or quotes reads back as
+     * the same text).
+     */
     public String yaml() {
-        StringBuilder sb = new StringBuilder("# \"1+4+X\" clusters: chains and SEI 2018 categories per cluster\nclusters:\n");
         Map<String, Rule> rules = new java.util.LinkedHashMap<>();
         rules().forEach(r -> rules.put(r.clusterCode(), r));
+        List<Object> clusters = new ArrayList<>();
         jdbc.sql("select c.code, c.name, c.tier, p.code as parent from cluster c left join cluster p on p.id = c.parent_id"
                 + " order by c.id").query((rs, n) -> {
                     Rule r = rules.get(rs.getString(1));
-                    sb.append("  - code: ").append(rs.getString(1)).append('\n')
-                            .append("    name: ").append(rs.getString(2)).append('\n')
-                            .append("    tier: \"").append(rs.getString(3)).append("\"\n");
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("code", rs.getString(1));
+                    m.put("name", rs.getString(2));
+                    m.put("tier", rs.getString(3));
                     if (rs.getString(4) != null) {
-                        sb.append("    parent: ").append(rs.getString(4)).append('\n');
+                        m.put("parent", rs.getString(4));
                     }
-                    sb.append("    chains: [").append(String.join(", ", r.chains())).append("]\n")
-                            .append("    sei: [").append(String.join(", ", r.sei().stream().map(x -> "\"" + x + "\"").toList()))
-                            .append("]\n");
+                    m.put("chains", new ArrayList<>(r.chains()));
+                    m.put("sei", new ArrayList<>(r.sei()));
+                    clusters.add(m);
                     return null;
                 }).list();
-        return sb.toString();
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.AUTO);
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setAllowUnicode(true);
+        options.setSplitLines(false);
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("clusters", clusters);
+        return "# \"1+4+X\" clusters: chains and SEI 2018 categories per cluster\n" + new Yaml(options).dump(root);
     }
 
     /**
@@ -182,11 +201,16 @@ public class ClusterConfig {
             defs.add(new ClusterDef(code, String.valueOf(m.get("name")), tier,
                     m.get("parent") == null ? null : String.valueOf(m.get("parent")), chains, cats));
         }
+        Map<String, String> parents = new java.util.HashMap<>();
         for (ClusterDef d : defs) {
             if (d.parent() != null && !codes.contains(d.parent())) {
                 problems.add(d.code() + ".parent: 上级集群不在文件中 / the parent cluster is not in the file: " + d.parent());
             }
+            if (d.parent() != null) {
+                parents.put(d.code(), d.parent());
+            }
         }
+        problems.addAll(cycles(parents));
         for (String existing : jdbc.sql("select code from cluster order by id").query(String.class).list()) {
             if (!codes.contains(existing)) {
                 problems.add(existing + ": 已登记的集群不能在此删除 / a registered cluster cannot be removed here");
@@ -217,6 +241,25 @@ public class ClusterConfig {
                     .params(d.parent(), d.code()).update();
         }
         audit.record("UPDATE", "cluster_config", "clusters", null, null, Map.of("yaml", before), Map.of("yaml", yaml()));
+    }
+
+    /** Parent chains that come back to where they started (A → B → A, or A → A), each reported once. */
+    static List<String> cycles(Map<String, String> parents) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (String start : new java.util.TreeSet<>(parents.keySet())) {
+            List<String> path = new ArrayList<>(List.of(start));
+            String at = parents.get(start);
+            while (at != null && !path.contains(at)) {
+                path.add(at);
+                at = parents.get(at);
+            }
+            if (at != null && at.equals(start) && reported.add(String.join(",", new java.util.TreeSet<>(path)))) {
+                path.add(start);
+                problems.add(start + ".parent: 上级关系成环 / the parents form a cycle: " + String.join(" → ", path));
+            }
+        }
+        return problems;
     }
 
     public List<Rule> rules() {

@@ -8,6 +8,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.chain.TargetRanking;
 import org.parkscope.web.Downloads;
+import org.parkscope.web.Sheets;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +26,10 @@ class TargetController {
 
     private final TargetService targets;
     private final ChainAnalysis analysis;
+    private final MessageSource messages;
 
-    TargetController(TargetService targets, ChainAnalysis analysis) {
+    TargetController(TargetService targets, ChainAnalysis analysis, MessageSource messages) {
+        this.messages = messages;
         this.targets = targets;
         this.analysis = analysis;
     }
@@ -55,17 +59,17 @@ class TargetController {
                         + "（" + g.spaces().get(0).areaM2().toPlainString() + " m²）";
                 for (TargetRanking.Target t : g.targets()) {
                     Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(g.chain().name());
-                    row.createCell(1).setCellValue(g.node().node().id() + " " + g.node().node().name());
-                    row.createCell(2).setCellValue(String.join(",", g.node().assessment().flags().stream().map(Enum::name).toList()));
-                    row.createCell(3).setCellValue(ChainController.reasons(g.node().assessment().reasons()));
+                    Sheets.text(row, 0, g.chain().name());
+                    Sheets.text(row, 1, g.node().node().id() + " " + g.node().node().name());
+                    Sheets.text(row, 2, ChainController.flags(messages, g.node().assessment().flags()));
+                    Sheets.text(row, 3, ChainController.reasons(g.node().assessment().reasons()));
                     row.createCell(4).setCellValue(g.node().assessment().priority());
-                    row.createCell(5).setCellValue(t.firm().name());
-                    row.createCell(6).setCellValue(t.firm().listed() ? symbolOf(t) : "");
-                    row.createCell(7).setCellValue(t.firm().region());
+                    Sheets.text(row, 5, t.firm().name());
+                    Sheets.text(row, 6, t.firm().listed() ? symbolOf(t) : "");
+                    Sheets.text(row, 7, t.firm().region());
                     row.createCell(8).setCellValue(t.score());
-                    row.createCell(9).setCellValue(ChainController.reasons(t.reasons()));
-                    row.createCell(10).setCellValue(space);
+                    Sheets.text(row, 9, ChainController.reasons(t.reasons()));
+                    Sheets.text(row, 10, space);
                 }
             }
             wb.write(out);

@@ -59,7 +59,11 @@ public class TargetService {
     private final AuditLog audit;
     private final IndustryCodes codes = IndustryCodes.load();
 
-    public TargetService(JdbcClient jdbc, ChainService chains, ChainAnalysis analysis, AuditLog audit) {
+    private final org.parkscope.shared.TownContext town;
+
+    public TargetService(JdbcClient jdbc, ChainService chains, ChainAnalysis analysis, AuditLog audit,
+            org.parkscope.shared.TownContext town) {
+        this.town = town;
         this.jdbc = jdbc;
         this.chains = chains;
         this.analysis = analysis;
@@ -226,8 +230,23 @@ public class TargetService {
                 .optional().orElseThrow(() -> new IllegalArgumentException("目标企业不存在 / no such target firm"));
         Long park = null;
         if (floorSpaceId != null) {
-            park = jdbc.sql("select park_id from floor_space where id = ?").param(floorSpaceId).query(Long.class).optional()
-                    .orElseThrow(() -> new IllegalArgumentException("空间不存在 / no such floor space"));
+            // Lock the unit's row so two leads cannot reserve it at the same time.
+            park = jdbc.sql("select park_id from floor_space where id = ? for update").param(floorSpaceId).query(Long.class)
+                    .optional().orElseThrow(() -> new IllegalArgumentException("空间不存在 / no such floor space"));
+            boolean occupied = jdbc.sql("""
+                    select count(*) from occupancy o where o.floor_space_id = ? and o.valid_from <= ?
+                    and (o.valid_to is null or o.valid_to >= ?)""").params(floorSpaceId, town.asOf(), town.asOf())
+                    .query(Long.class).single() > 0;
+            if (occupied) {
+                throw new IllegalArgumentException("该空间已有企业使用，不能用于招商线索 / the unit is occupied and cannot be"
+                        + " offered to a lead");
+            }
+            List<Long> holding = jdbc.sql("select id from investment_lead where floor_space_id = ?"
+                    + " and status not in ('SIGNED', 'DROPPED') order by id").param(floorSpaceId).query(Long.class).list();
+            if (!holding.isEmpty()) {
+                throw new IllegalArgumentException("该空间已为招商线索 #" + holding.get(0) + " 预留 / the unit is already"
+                        + " reserved for open lead #" + holding.get(0));
+            }
         }
         if (chainId != null && !chainId.isBlank()) {
             Chain c = chains.chain(chainId);
@@ -253,10 +272,16 @@ public class TargetService {
         Map<String, Object> before = jdbc.sql("select status, note, park_id from investment_lead where id = ?").param(id)
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> org.parkscope.web.NotFoundException.of("线索 / lead", id));
-        jdbc.sql("update investment_lead set status = ?, note = coalesce(?, note), updated_at = now() where id = ?")
-                .params(status, blank(note), id).update();
-        audit.record("UPDATE", "investment_lead", id, (Long) before.get("park_id"), null,
-                Map.of("status", before.get("status")), Map.of("status", status));
+        String newNote = blank(note) == null ? (String) before.get("note") : blank(note);
+        jdbc.sql("update investment_lead set status = ?, note = ?, updated_at = now() where id = ?")
+                .params(status, newNote, id).update();
+        Map<String, Object> was = new java.util.LinkedHashMap<>();
+        was.put("status", before.get("status"));
+        was.put("note", before.get("note"));
+        Map<String, Object> now = new java.util.LinkedHashMap<>();
+        now.put("status", status);
+        now.put("note", newNote);
+        audit.record("UPDATE", "investment_lead", id, (Long) before.get("park_id"), null, was, now);
     }
 
     public List<Lead> leads() {

@@ -67,7 +67,7 @@ public class TownDashboard {
     }
 
     /**
-     * SEI output over 规上 industrial output. A firm counts as SEI by its own SEI codes or by an auto or confirmed link
+     * SEI output over 规上 industrial output, current firms only (active or suspended). A firm counts as SEI by its own SEI codes or by an auto or confirmed link
      * to a chain node that carries SEI categories ({@link ClusterConfig#SEI_FIRM}).
      */
     public SeiShare seiShare(Scope scope, int year) {
@@ -76,8 +76,9 @@ public class TownDashboard {
                        coalesce(sum(v.value), 0) as total
                 from enterprise e
                 join indicator_value v on v.enterprise_id = e.id and v.metric = 'OUTPUT' and v.period = :period
-                where e.above_scale and %s and %s
-                """.formatted(ClusterConfig.SEI_FIRM, INDUSTRIAL, Scope.condition("e.park_id", "e.id"))), scope)
+                where e.above_scale and %s and %s and %s
+                """.formatted(ClusterConfig.SEI_FIRM, INDUSTRIAL, org.parkscope.chain.ChainAnalysis.CURRENT,
+                        Scope.condition("e.park_id", "e.id"))), scope)
                 .param("period", String.valueOf(year))
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal("sei"), rs.getBigDecimal("total")}).single();
         BigDecimal percent = row[1].signum() == 0 ? null

@@ -26,8 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnterpriseCommands {
 
-    public static final Set<String> QUALIFICATION_TYPES = Set.of("HNTE", "SRDI", "LITTLE_GIANT", "CHAMPION",
-            "SH_TECH_GIANT", "LISTED", "TECH_CENTER", "ACADEMICIAN_STATION", "HARDCORE_TOP100", "IP_DEMONSTRATION");
+    /** The registry's qualification types: the general ones and those the chain definitions place firms by. */
+    public static final Set<String> QUALIFICATION_TYPES = types();
+
+    private static Set<String> types() {
+        Set<String> t = new java.util.LinkedHashSet<>(List.of("HNTE", "SRDI", "LITTLE_GIANT", "CHAMPION", "SH_TECH_GIANT",
+                "LISTED", "TECH_CENTER", "ACADEMICIAN_STATION", "HARDCORE_TOP100", "IP_DEMONSTRATION"));
+        t.addAll(org.parkscope.chain.ChainService.QUALIFICATION_TITLES.keySet());
+        return java.util.Collections.unmodifiableSet(t);
+    }
     public static final Map<String, String> METRIC_UNITS = Map.of("TAX", "万元", "REVENUE", "万元", "OUTPUT", "万元",
             "VALUE_ADDED", "万元", "ENERGY", "吨标准煤", "ELECTRICITY", "万千瓦时", "EMISSIONS", "吨", "RD", "万元", "STAFF", "人",
             "GOODS_SALES", "万元");

@@ -64,7 +64,14 @@ class EnterpriseController {
         model.addAttribute("occupancy", enterprises.occupancy(scope.get(), id));
         model.addAttribute("figures", enterprises.figures(scope.get(), id));
         model.addAttribute("clusters", enterprises.clusters(scope.get(), id));
-        model.addAttribute("chains", chainAnalysis.forEnterprise(scope.get(), id));
+        // Chain placements are the town's analysis (with scores and review notes), not the firm's own data: town
+        // staff and park operators see them, an enterprise user never does, not even for its own firm.
+        boolean analyst = scope.account().map(a -> a.role() != org.parkscope.access.Role.ENTERPRISE_USER
+                && a.role() != org.parkscope.access.Role.AUDITOR).orElse(false);
+        model.addAttribute("showChains", analyst);
+        if (analyst) {
+            model.addAttribute("chains", chainAnalysis.forEnterprise(scope.get(), id));
+        }
         return "enterprise";
     }
 

@@ -160,7 +160,17 @@ public final class Vocabulary {
             "TECH_CENTER", "企业技术中心|技术中心|techcenter",
             "ACADEMICIAN_STATION", "院士专家工作站|院士工作站|院士专家服务中心|academicianstation",
             "HARDCORE_TOP100", "上海硬核科技企业top100|硬核科技top100|hardcoretop100",
-            "IP_DEMONSTRATION", "国家知识产权示范企业|知识产权示范企业|ipdemonstration");
+            "IP_DEMONSTRATION", "国家知识产权示范企业|知识产权示范企业|ipdemonstration",
+            // The types chain definitions place firms by (ChainService.QUALIFICATION_TITLES), by title and short names.
+            "CRYPTO_PRODUCT_CERT", "商用密码产品认证|商用密码产品认证证书|密码产品认证|cryptoproductcert",
+            "CRYPTO_TEST_LAB", "商用密码检测机构资质|商用密码检测机构|密码检测机构|cryptotestlab",
+            "CRYPTO_CERT_BODY", "商用密码认证机构资质|商用密码认证机构|密码认证机构|cryptocertbody",
+            "ECA_LICENSE", "电子认证服务许可证|电子认证服务许可|ecalicense",
+            "ECA_CRYPTO_LICENSE", "电子认证服务使用密码许可证|电子认证服务使用密码许可|ecacryptolicense",
+            "TELECOM_BASIC_LICENSE", "基础电信业务经营许可证|基础电信业务许可证|telecombasiclicense",
+            "TELECOM_VAS_LICENSE", "增值电信业务经营许可证|增值电信业务许可证|icp许可证|telecomvaslicense",
+            "BATTERY_WHITELIST", "新能源汽车废旧动力蓄电池综合利用白名单|动力电池综合利用白名单|废旧动力蓄电池白名单|batterywhitelist",
+            "SH_DATA_MERCHANT", "上海数据交易所数商|数商|shdatamerchant");
     static final Map<String, String> DEPARTMENTS = labels(
             "TAX", "税务|税务局|tax", "STATS", "统计|统计局|stats|statistics", "POWER", "电力|供电|电力公司|power",
             "LAND", "规划资源|规土|土地|land", "ENV", "生态环境|环保|环境|env|environment", "PARK", "园区|park",

@@ -8,12 +8,26 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 
 /** A list as a one-sheet workbook: a header row, then one row per item; numbers stay numbers. */
 public final class Sheets {
 
     private Sheets() {}
+
+    /** Text for a cell: one starting with = + - @ (or a tab or carriage return) would be read by Excel as a formula. */
+    public static String safe(@Nullable String s) {
+        if (s == null) {
+            return "";
+        }
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    /** Sets a text cell through {@link #safe}. */
+    public static void text(Row row, int column, @Nullable String s) {
+        row.createCell(column).setCellValue(safe(s));
+    }
 
     public static ResponseEntity<byte[]> xlsx(String fileName, String sheetName, List<String> header,
             List<List<Object>> rows) {
@@ -32,9 +46,7 @@ public final class Sheets {
                     if (v instanceof Number n) {
                         c.setCellValue(n.doubleValue());
                     } else if (v != null) {
-                        String s = v.toString();
-                        // A cell starting with = + - @ would be read as a formula by Excel.
-                        c.setCellValue(!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s);
+                        c.setCellValue(safe(v.toString()));
                     }
                 }
             }

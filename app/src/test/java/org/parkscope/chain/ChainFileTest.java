@@ -23,6 +23,17 @@ class ChainFileTest {
     }
 
     @Test
+    void everyQualificationTitleInTheShippedChainsIsARegistryType() {
+        for (String name : ChainFile.SHIPPED) {
+            Chain chain = ChainFile.parse(ChainFile.shippedText(name), name);
+            assertThat(ChainService.unknownQualifications(chain)).as(name).isEmpty();
+        }
+        String yaml = ChainFile.shippedText("sc").replace("qualifications: [电子认证服务许可证, ", "qualifications: [某某许可证, ");
+        assertThat(ChainService.unknownQualifications(ChainFile.parse(yaml, "sc"))).singleElement().asString()
+                .contains("SC-D1", "某某许可证", "登记系统中没有此资质类型", "no such qualification type");
+    }
+
+    @Test
     void aOneSidedEdgeIsRejectedWithAClearMessage() {
         String yaml = ChainFile.shippedText("sc").replaceFirst("(?s)(- id: SC-U3.*?downstream:\\n)      - \\{node: SC-M1, kind: supplies\\}\\n", "$1");
         assertThatThrownBy(() -> ChainFile.parse(yaml, "sc")).isInstanceOf(ChainFile.Invalid.class)

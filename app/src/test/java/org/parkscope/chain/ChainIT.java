@@ -110,6 +110,10 @@ class ChainIT {
             chains.withdraw(a, an);
             chains.withdraw(c, cn);
         }
+        // The withdrawal is audited with the firm's park, so a park's trail shows it.
+        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(a).query(Long.class).single();
+        assertThat(jdbc.sql("select park_id from audit_log where entity = 'chain_link' and action = 'DELETE'"
+                + " and entity_id = ? order by id desc limit 1").param(a + ":" + an).query(Long.class).single()).isEqualTo(park);
         assertThat(status(a, an)).isEqualTo("AUTO");
         assertThat(status(c, cn)).isEqualTo("CANDIDATE");
     }
@@ -148,6 +152,50 @@ class ChainIT {
         assertThat(crypto(year)).isEqualTo(cryptoBefore);
     }
 
+    @Test
+    void onlyCurrentFirmsInACapacityRoleCount() {
+        int year = town.referenceYear();
+        TownDashboard.Figures figures = dashboard.figures(Scope.town(), year, town.asOf());
+        System.out.printf("dashboard: sei %s %%, key clusters %s 万元, crypto %d%n", figures.seiShare().percent(),
+                figures.keyClusterRevenueWan(), crypto(year));
+        long movedOut = jdbc.sql("select min(id) from enterprise where status = 'MOVED_OUT'").query(Long.class).single();
+        long plain = jdbc.sql("""
+                select min(e.id) from enterprise e where e.status = 'ACTIVE' and e.above_scale
+                and cardinality(e.sei_codes) = 0 and cast(substr(e.industry_code, 1, 2) as int) between 6 and 46
+                and not exists (select 1 from cluster_member m where m.enterprise_id = e.id)
+                and not exists (select 1 from chain_link l where l.enterprise_id = e.id)""").query(Long.class).single();
+        ChainAnalysis.ChainView sc = analysis.view(Scope.town(), "SC", year);
+        ChainAnalysis.ChainView nev = analysis.view(Scope.town(), "NEV", year);
+        TownDashboard.SeiShare sei = dashboard.seiShare(Scope.town(), year);
+        BigDecimal key = dashboard.keyClusterRevenue(Scope.town(), year);
+        long cryptoBefore = crypto(year);
+        try {
+            // A firm that moved out, a mere seller on a production node and a user of the chain's products: none counts.
+            chains.decide(movedOut, "SC-M1", "CONFIRMED", "PRODUCER", "测试：已迁出的企业");
+            chains.decide(plain, "SC-M1", "CONFIRMED", "SELLER", "测试：仅销售密码机");
+            chains.decide(plain, "SC-D5", "CONFIRMED", "USER", "测试：使用密码产品");
+            ChainAnalysis.ChainView after = analysis.view(Scope.town(), "SC", year);
+            assertThat(after.firms()).isEqualTo(sc.firms());
+            assertThat(node(after, "SC-M1").stats().firms()).isEqualTo(node(sc, "SC-M1").stats().firms());
+            assertThat(after.revenueWan()).isEqualByComparingTo(sc.revenueWan());
+            assertThat(crypto(year)).isEqualTo(cryptoBefore);
+            assertThat(dashboard.seiShare(Scope.town(), year).seiOutputWan()).isEqualByComparingTo(sei.seiOutputWan());
+            assertThat(dashboard.keyClusterRevenue(Scope.town(), year)).isEqualByComparingTo(key);
+            assertThat(analysis.firms(Scope.town(), "SC-M1", year)).filteredOn(f -> f.id() == plain || f.id() == movedOut)
+                    .hasSize(2).noneMatch(ChainAnalysis.FirmOnNode::capacity);
+            // A seller on a sales node is capacity there.
+            chains.decide(plain, "NEV-D1", "CONFIRMED", "SELLER", "测试：整车销售");
+            assertThat(node(analysis.view(Scope.town(), "NEV", year), "NEV-D1").stats().firms())
+                    .isEqualTo(node(nev, "NEV-D1").stats().firms() + 1);
+        } finally {
+            chains.withdraw(movedOut, "SC-M1");
+            chains.withdraw(plain, "SC-M1");
+            chains.withdraw(plain, "SC-D5");
+            chains.withdraw(plain, "NEV-D1");
+        }
+        assertThat(analysis.view(Scope.town(), "NEV", year).firms()).isEqualTo(nev.firms());
+    }
+
     long crypto(int year) {
         return dashboard.clusters(Scope.town(), year).stream().filter(c -> c.code().equals("CRYPTO")).findFirst()
                 .orElseThrow().members();
@@ -184,6 +232,15 @@ class ChainIT {
         assertThat(park.get("/chains/targets").statusCode()).isEqualTo(403);
         Browser enterprise = Browser.signedIn(port(), "enterprise", "Parkscope2024");
         assertThat(enterprise.get("/chains").statusCode()).isEqualTo(403);
+        // Its own page shows no chain placements, though the firm is on chain nodes; town staff see them.
+        long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from chain_link where enterprise_id = ?").param(quectel).query(Long.class)
+                .single()).as("the enterprise user's firm is placed").isPositive();
+        String own = enterprise.get("/enterprises/" + quectel).body();
+        assertThat(own).contains("上海移远通信技术股份有限公司").doesNotContain("chain-links", "business-scope", "经营范围与产业链节点");
+        assertThat(admin.get("/enterprises/" + quectel).body()).contains("chain-links", "business-scope");
+        // The chain map's tooltip escapes the names it turns into HTML.
+        assertThat(map).contains("const esc = ", "esc(p.data.name");
     }
 
     @Test
@@ -222,6 +279,35 @@ class ChainIT {
     }
 
     @Test
+    void nodeIdsAreCheckedAndANodeInUseCannotDisappear() {
+        Browser admin = admin();
+        String original = chains.yaml("SC");
+        for (String bad : List.of("SC-d4", "SC-" + "X".repeat(30), "SC D4")) {
+            admin.get("/chains/SC/definition");
+            HttpResponse<String> r = admin.post("/chains/SC/definition", Map.of("yaml", original.replace("SC-D4", bad)));
+            assertThat(r.statusCode()).as(bad).isEqualTo(302);
+            assertThat(admin.get("/chains/SC/definition").body()).as(bad).contains("节点编号须为大写字母或数字",
+                    "a node id is upper-case letters or digits");
+        }
+        assertThat(chains.yaml("SC")).isEqualTo(original);
+        long firm = jdbc.sql("select min(id) from enterprise where status = 'ACTIVE'").query(Long.class).single();
+        String renamed = original.replace("SC-D4", "SC-D9");
+        chains.decide(firm, "SC-D4", "REJECTED", null, "测试：人工排除");
+        try {
+            admin.get("/chains/SC/definition");
+            String preview = admin.post("/chains/SC/definition", Map.of("yaml", renamed, "action", "preview")).body();
+            assertThat(preview).contains("SC-D4", "此节点将被删除", "1 manual decision(s)");
+            admin.get("/chains/SC/definition");
+            admin.post("/chains/SC/definition", Map.of("yaml", renamed));
+            assertThat(admin.get("/chains/SC/definition").body()).contains("请先撤回或改到其他节点");
+            assertThat(chains.yaml("SC")).isEqualTo(original);
+        } finally {
+            chains.withdraw(firm, "SC-D4");
+        }
+        assertThat(chains.yaml("SC")).isEqualTo(original);
+    }
+
+    @Test
     void aGapHasRankedTargetsAndVacantSpaceAndATargetBecomesALead() {
         Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
         String page = admin.get("/chains/targets").body();
@@ -245,6 +331,26 @@ class ChainIT {
                     .isEqualTo("CONTACTED");
             assertThat(jdbc.sql("select count(*) from audit_log where entity = 'investment_lead' and entity_id = ?")
                     .param(String.valueOf(lead)).query(Long.class).single()).isEqualTo(2);
+            // The note change is in the trail, before and after.
+            assertThat(jdbc.sql("select (before->>'note') is null and after->>'note' = '已电话联系' from audit_log"
+                    + " where entity = 'investment_lead' and entity_id = ? and action = 'UPDATE' order by id desc limit 1")
+                    .param(String.valueOf(lead)).query(Boolean.class).single()).isTrue();
+            // The unit is held for this lead: a second lead on it is refused, in both languages.
+            long other = jdbc.sql("select id from target_firm where name <> '卫士通' order by id limit 1").query(Long.class).single();
+            admin.get("/chains/targets");
+            admin.post("/leads", Map.of("target", String.valueOf(other), "space", String.valueOf(space)));
+            assertThat(admin.get("/chains/targets").body()).contains("已为招商线索 #" + lead + " 预留",
+                    "already reserved for open lead #" + lead);
+            assertThat(jdbc.sql("select count(*) from investment_lead where id > ?").param(before).query(Long.class).single())
+                    .isEqualTo(1);
+            // An occupied unit cannot be offered at all.
+            Long occupied = jdbc.sql("""
+                    select min(o.floor_space_id) from occupancy o where o.floor_space_id is not null
+                    and o.valid_from <= ? and (o.valid_to is null or o.valid_to >= ?)""").params(town.asOf(), town.asOf())
+                    .query(Long.class).single();
+            assertThat(occupied).as("the demo has occupied units").isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> targets.createLead(other, null, null, occupied, null, "test"))
+                    .hasMessageContaining("已有企业使用").hasMessageContaining("occupied");
             assertThat(new String(admin.download("/chains/targets/export.xlsx").body(), 0, 2)).isEqualTo("PK");
             // The vacant-space list still offers the unit, marked as held for the lead; dropping the lead frees it.
             assertThat(vacancy.search(Scope.town(), org.parkscope.land.VacancyQueries.Filter.none(), town.asOf()))
@@ -257,6 +363,40 @@ class ChainIT {
         } finally {
             jdbc.sql("delete from investment_lead where id > ?").param(before).update();
         }
+    }
+
+    @Autowired TargetService targets;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void recomputationIsAuditedLockedAndARolledBackEditLeavesNoStaleCache() {
+        long audits = jdbc.sql("select count(*) from audit_log where entity = 'chain_recompute'").query(Long.class).single();
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // Recomputation holds the chains' advisory lock to the end of its transaction.
+        Long held = tx.execute(st -> {
+            chains.recompute();
+            return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"
+                    + " and granted").query(Long.class).single();
+        });
+        assertThat(held).isPositive();
+        long links = jdbc.sql("select count(*) from chain_link").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from audit_log where entity = 'chain_recompute'").query(Long.class).single())
+                .isEqualTo(audits + 1);
+        assertThat(jdbc.sql("select cast(after->>'links' as bigint) from audit_log where entity = 'chain_recompute'"
+                + " order by id desc limit 1").query(Long.class).single()).isEqualTo(links);
+        // An edit whose transaction rolls back must not leave its definitions in the page cache.
+        String original = chains.yaml("SC");
+        String edited = original.replace("core: [密码算法, ", "core: [密码算法, 格密码, ");
+        try {
+            tx.executeWithoutResult(st -> {
+                chains.save("SC", edited);
+                assertThat(chains.chain("SC").node("SC-U1").orElseThrow().keywords().core()).contains("格密码");
+                st.setRollbackOnly();
+            });
+        } finally {
+            assertThat(chains.yaml("SC")).isEqualTo(original);
+        }
+        assertThat(chains.chain("SC").node("SC-U1").orElseThrow().keywords().core()).doesNotContain("格密码");
     }
 
     @Test
@@ -320,6 +460,54 @@ class ChainIT {
         assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(uscc).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void exportsNeutraliseFormulasAndSpeakChinese() throws java.io.IOException {
+        Map<String, Object> firm = jdbc.sql("select e.id, e.name from chain_link l join enterprise e on e.id = l.enterprise_id"
+                + " where l.node_id = 'SC-M1' and l.status = 'AUTO' order by e.id limit 1").query().singleRow();
+        long id = ((Number) firm.get("id")).longValue();
+        String evil = "=HYPERLINK(\"http://example.invalid\",\"x\")";
+        jdbc.sql("update enterprise set name = ? where id = ?").params(evil, id).update();
+        try {
+            byte[] xlsx = admin().download("/chains/SC/export.xlsx").body();
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                var nodes = wb.getSheet("节点");
+                assertThat(nodes.getRow(1).getCell(2).getStringCellValue()).isEqualTo("上游");
+                assertThat(nodes.getRow(1).getCell(3).getStringCellValue()).isNotEqualTo("local").doesNotMatch("[A-Za-z]+");
+                List<String> flags = new java.util.ArrayList<>();
+                nodes.forEach(r -> flags.add(r.getCell(13).getStringCellValue()));
+                assertThat(flags).anyMatch(f -> f.contains("缺链")).noneMatch(f -> f.contains("MISSING"));
+                var firms = wb.getSheet("企业");
+                List<org.apache.poi.ss.usermodel.Row> rows = new java.util.ArrayList<>();
+                firms.forEach(rows::add);
+                var row = rows.stream().filter(r -> r.getCell(1).getStringCellValue().contains("HYPERLINK")).findFirst()
+                        .orElseThrow();
+                assertThat(row.getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo("'" + evil);
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo("自动");
+                assertThat(rows.subList(1, rows.size())).noneMatch(r -> List.of("AUTO", "CANDIDATE", "CONFIRMED")
+                        .contains(r.getCell(3).getStringCellValue()) || r.getCell(4).getStringCellValue().equals("PRODUCER"));
+            }
+        } finally {
+            jdbc.sql("update enterprise set name = ? where id = ?").params(firm.get("name"), id).update();
+        }
+        byte[] targets = admin().download("/chains/targets/export.xlsx").body();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(targets))) {
+            List<String> gaps = new java.util.ArrayList<>();
+            wb.getSheetAt(0).forEach(r -> gaps.add(r.getCell(2).getStringCellValue()));
+            assertThat(gaps.subList(1, gaps.size())).isNotEmpty().allMatch(g -> g.matches("[缺弱断链风险、]+"));
+        }
+    }
+
+    @Test
+    void chainQualificationsHaveTheirChineseNameOnTheEnterprisePage() {
+        long certified = jdbc.sql("select min(enterprise_id) from qualification where type = 'CRYPTO_PRODUCT_CERT'")
+                .query(Long.class).single();
+        String page = admin().get("/enterprises/" + certified).body();
+        assertThat(page).contains("商用密码产品认证").doesNotContain("??qualification.type.");
+        assertThat(admin().get("/enterprises/" + certified + "/edit").body()).contains("商用密码检测机构资质")
+                .doesNotContain("??qualification.type.");
+    }
+
     Browser admin() {
         return Browser.signedIn(port(), "admin", "Parkscope2024");
     }
@@ -348,6 +536,27 @@ class ChainIT {
             clusterConfig.save(original, java.util.Set.of("SC", "5G", "CC", "IOT", "BD", "NEV", "AI", "IC"));
         }
         assertThat(members("IM", year)).isEqualTo(im);
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
+        java.util.Set<String> ids = java.util.Set.of("SC", "5G", "CC", "IOT", "BD", "NEV", "AI", "IC");
+        // Parents that come round in a cycle are refused.
+        String cyclic = original.replaceFirst("(  - code: XC\\n)", "$1    parent: CRYPTO\n");
+        assertThat(cyclic).isNotEqualTo(original);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clusterConfig.save(cyclic, ids))
+                .hasMessageContaining("上级关系成环").hasMessageContaining("cycle");
+        assertThat(clusterConfig.yaml()).isEqualTo(original);
+        // A name YAML would misread unquoted is written so that it reads back as the same text.
+        String odd = "G60: 商用密码 #1 \"集群\"";
+        String renamed = original.replace("name: G60商用密码产业创新集群", "name: '" + odd + "'");
+        assertThat(renamed).isNotEqualTo(original);
+        try {
+            clusterConfig.save(renamed, ids);
+            String dumped = clusterConfig.yaml();
+            clusterConfig.save(dumped, ids);
+            assertThat(clusterConfig.rules()).anyMatch(r -> r.clusterCode().equals("CRYPTO") && r.clusterName().equals(odd));
+            assertThat(clusterConfig.yaml()).isEqualTo(dumped);
+        } finally {
+            clusterConfig.save(original, ids);
+        }
         assertThat(clusterConfig.yaml()).isEqualTo(original);
     }
 

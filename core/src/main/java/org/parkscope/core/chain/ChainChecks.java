@@ -17,6 +17,16 @@ public final class ChainChecks {
 
     private ChainChecks() {}
 
+    /** The longest node id the database holds. */
+    public static final int MAX_NODE_ID = 24;
+
+    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Z0-9]+-[A-Z0-9-]{1,20}");
+
+    /** A node id such as SC-M1: the chain's code, a hyphen, then upper-case letters, digits and hyphens. */
+    public static boolean validNodeId(String id) {
+        return id != null && id.length() <= MAX_NODE_ID && NODE_ID.matcher(id).matches();
+    }
+
     public static List<String> check(Chain chain) {
         List<String> problems = new ArrayList<>();
         if (chain.id() == null || !chain.id().matches("[A-Z0-9]{1,8}")) {
@@ -27,6 +37,11 @@ public final class ChainChecks {
         }
         Set<String> ids = new HashSet<>();
         for (ChainNode n : chain.nodes()) {
+            if (!validNodeId(n.id())) {
+                problems.add(n.id() + ": 节点编号须为大写字母或数字、连字符分隔，最长 " + MAX_NODE_ID
+                        + " 位（如 SC-M1）/ a node id is upper-case letters or digits joined by hyphens, at most " + MAX_NODE_ID
+                        + " characters (e.g. SC-M1)");
+            }
             if (!ids.add(n.id())) {
                 problems.add(n.id() + ": 节点编号重复 / duplicate node id");
             }

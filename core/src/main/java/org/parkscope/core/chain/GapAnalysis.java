@@ -56,18 +56,21 @@ public final class GapAnalysis {
                     : new Reason("全国性节点，仅作参照", "national-scope node: shown as context only"));
             return new Assessment(node.id(), flags, reasons, 0);
         }
-        BigDecimal share = chainRevenue.signum() == 0 ? BigDecimal.ZERO
-                : f.revenue().divide(chainRevenue, 4, RoundingMode.HALF_UP);
+        // No local revenue for the chain in the year (no figures yet): the share is unknown, not zero.
+        BigDecimal share = chainRevenue.signum() == 0 ? null : f.revenue().divide(chainRevenue, 4, RoundingMode.HALF_UP);
         if (f.firms() == 0) {
             flags.add(Flag.MISSING);
             reasons.add(new Reason("本地无自动或确认关联的企业", "no local firm with an auto or confirmed link"));
         } else {
-            if (f.firms() == f.smallOrMicro() && f.aboveScale() == 0) {
+            if (f.aboveScale() == 0) {
                 flags.add(Flag.WEAK);
-                reasons.add(new Reason("关联企业均为小微、无规上企业（" + f.firms() + "家）",
-                        "every linked firm is small or micro, none above scale (" + f.firms() + ")"));
+                reasons.add(new Reason("关联企业均非规上企业（" + f.firms() + "家）",
+                        "no linked firm is above scale (" + f.firms() + ")"));
             }
-            if (share.doubleValue() < s.weakShare()) {
+            if (share == null) {
+                reasons.add(new Reason("全链本地营收为零或未报，营收占比：未知",
+                        "the chain's local revenue is zero or not reported: revenue share unknown"));
+            } else if (share.doubleValue() < s.weakShare()) {
                 flags.add(Flag.WEAK);
                 reasons.add(new Reason("营收占全链本地营收 " + percent(share) + "，低于 " + percent(s.weakShare()),
                         "revenue share of the chain " + percent(share) + ", below " + percent(s.weakShare())));

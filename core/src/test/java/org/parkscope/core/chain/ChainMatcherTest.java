@@ -133,6 +133,35 @@ class ChainMatcherTest {
     }
 
     @Test
+    void nodeIdsAreShortUpperCaseCodes() {
+        assertThat(ChainChecks.validNodeId("SC-M1")).isTrue();
+        assertThat(ChainChecks.validNodeId("NEV-D1-2")).isTrue();
+        assertThat(ChainChecks.validNodeId("sc-m1")).isFalse();
+        assertThat(ChainChecks.validNodeId("SC-<b>")).isFalse();
+        assertThat(ChainChecks.validNodeId("SC-" + "M".repeat(22))).isFalse();
+        assertThat(ChainChecks.validNodeId("SCM1")).isFalse();
+    }
+
+    @Test
+    void weakMeansNoFirmAboveScaleAndAnUnknownShareIsNotWeak() {
+        ChainNode n = SC.nodes().get(0);
+        // Three medium-sized firms, none 规上, with a good share: weak by rule (a) alone.
+        var medium = GapAnalysis.assess(n, new GapAnalysis.NodeFigures("SC-U3", 3, 0, 0, new BigDecimal("40"), null),
+                new BigDecimal("100"), 1, GapAnalysis.Settings.defaults());
+        assertThat(medium.flags()).containsExactly(GapAnalysis.Flag.WEAK);
+        assertThat(medium.reasons()).anyMatch(r -> r.zh().contains("均非规上") && r.en().contains("above scale"));
+        // One firm above scale among small ones is not weak by rule (a).
+        var mixed = GapAnalysis.assess(n, new GapAnalysis.NodeFigures("SC-U3", 3, 1, 2, new BigDecimal("40"), null),
+                new BigDecimal("100"), 1, GapAnalysis.Settings.defaults());
+        assertThat(mixed.flags()).doesNotContain(GapAnalysis.Flag.WEAK).contains(GapAnalysis.Flag.STRONG);
+        // No revenue reported for the chain: the share is unknown, not below the threshold.
+        var unknown = GapAnalysis.assess(n, new GapAnalysis.NodeFigures("SC-U3", 3, 1, 2, BigDecimal.ZERO, null),
+                BigDecimal.ZERO, 1, GapAnalysis.Settings.defaults());
+        assertThat(unknown.flags()).doesNotContain(GapAnalysis.Flag.WEAK);
+        assertThat(unknown.reasons()).anyMatch(r -> r.zh().contains("未知") && r.en().contains("unknown"));
+    }
+
+    @Test
     void leadersAreRankNormalisedAndNeedAThreshold() {
         var a = new LeaderScoring.Firm(1, "A", new BigDecimal("900"), new BigDecimal("50"), 2, 6, 1, BigDecimal.TEN, 2, true, 300);
         var b = new LeaderScoring.Firm(2, "B", new BigDecimal("100"), new BigDecimal("5"), 1, 2, 0, BigDecimal.ONE, 0, false, 30);

@@ -351,6 +351,7 @@ public class ChainService {
         jdbc.sql("delete from chain_link").update();
         template.batchUpdate("insert into chain_link(enterprise_id, node_id, score, status, role, evidence, note)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)", rows);
+        template.execute("analyze chain_link"); // the planner's view of the links changes wholesale here
         Map<String, Object> after = new LinkedHashMap<>(linkCounts());
         after.put("firms", firms.size());
         audit.record("RECOMPUTE", "chain_recompute", "all", null, null, before, after);

@@ -328,7 +328,7 @@ public class ChainService {
                 }).list();
         return jdbc.sql("""
                 select id, name, industry_code, business_scope, main_products from enterprise
-                where status = 'ACTIVE' and (cast(:id as bigint) is null or id = :id) order by id
+                where status in ('ACTIVE', 'SUSPENDED') and (cast(:id as bigint) is null or id = :id) order by id
                 """).param("id", enterpriseId).query((rs, n) -> new FirmProfile(rs.getLong(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), quals.getOrDefault(rs.getLong(1), Set.of())))
                 .list();

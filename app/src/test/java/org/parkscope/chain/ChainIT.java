@@ -42,6 +42,26 @@ class ChainIT {
     }
 
     @Test
+    void aSuspendedFirmKeepsItsPlacesAndAFirmThatMovedOutHasNone() {
+        long firm = jdbc.sql("select min(enterprise_id) from chain_link where status = 'AUTO'").query(Long.class).single();
+        long links = jdbc.sql("select count(*) from chain_link where enterprise_id = ?").param(firm).query(Long.class)
+                .single();
+        try {
+            jdbc.sql("update enterprise set status = 'SUSPENDED' where id = ?").param(firm).update();
+            chains.recompute();
+            assertThat(jdbc.sql("select count(*) from chain_link where enterprise_id = ?").param(firm).query(Long.class)
+                    .single()).isEqualTo(links);
+            jdbc.sql("update enterprise set status = 'MOVED_OUT' where id = ?").param(firm).update();
+            chains.recompute();
+            assertThat(jdbc.sql("select count(*) from chain_link where enterprise_id = ?").param(firm).query(Long.class)
+                    .single()).isZero();
+        } finally {
+            jdbc.sql("update enterprise set status = 'ACTIVE' where id = ?").param(firm).update();
+            chains.recompute();
+        }
+    }
+
+    @Test
     void theCryptoChainIsFilledFromTheFirmsOwnTextsWithGapsAndLeaders() {
         ChainAnalysis.ChainView v = analysis.view(Scope.town(), "SC", town.referenceYear());
         System.out.printf("SC chain: %d firms%n", v.firms());

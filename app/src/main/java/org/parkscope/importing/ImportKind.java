@@ -235,6 +235,92 @@ public enum ImportKind {
             new Merge("qualification", "qualification", List.of("enterprise_id", "type", "issued_on"), List.of(
                     Merge.col("level"), Merge.col("certificate_no"), Merge.col("expires_on"), Merge.col("note")))),
 
+    LAND_CONTRACTS("土地合同", "Land contracts", List.of(
+            of("parcel", TEXT, true, "不动产权证号", "宗地", "证号", "parcel certificate"),
+            of("contract_no", TEXT, true, "合同编号", "出让合同编号", "contract number"),
+            of("kind", TEXT, false, "合同类型", "类型", "kind"),
+            of("signed_on", DATE, false, "签约日期", "签订日期", "signed on"),
+            of("construction_start_due", DATE, false, "约定开工日期", "start due"),
+            of("completion_due", DATE, false, "约定竣工日期", "completion due"),
+            of("completed_on", DATE, false, "实际竣工日期", "竣工日期", "completed on"),
+            of("term_ends_on", DATE, false, "出让期满日期", "期满日期", "term ends"),
+            of("note", TEXT, false, "备注", "note")),
+            """
+            select s.row_no, pa.id as parcel_id, s.parcel as parcel_raw, s.contract_no, s.kind as kind_raw,
+                   case when s.kind is null then null when s.kind in ('标准地', 'STANDARD') then 'STANDARD'
+                        when s.kind in ('全生命周期', '全生命周期管理', 'LIFECYCLE') then 'LIFECYCLE'
+                        when s.kind in ('出让', '出让合同', 'GRANT') then 'GRANT' when s.kind in ('租赁', 'LEASE') then 'LEASE'
+                        else '?' end as kind,
+                   cast(s.signed_on as date) as signed_on, cast(s.construction_start_due as date) as construction_start_due,
+                   cast(s.completion_due as date) as completion_due, cast(s.completed_on as date) as completed_on,
+                   cast(s.term_ends_on as date) as term_ends_on, s.note
+            from stg s left join parcel pa on pa.certificate_no = s.parcel
+            """,
+            List.of(
+                    Check.error("parcel", "宗地不存在", "no such parcel",
+                            "select row_no, parcel_raw from r where parcel_id is null"),
+                    Check.error("kind", "合同类型须为标准地、全生命周期、出让或租赁",
+                            "the kind must be 标准地, 全生命周期, 出让 or 租赁",
+                            "select row_no, kind_raw from r where kind = '?'"),
+                    Check.error("signed_on", "新合同须填写合同类型和签约日期", "a new contract needs its kind and signing date",
+                            "select r.row_no, r.contract_no from r where (r.kind is null or r.signed_on is null)"
+                                    + " and not exists (select 1 from land_contract c where c.contract_no = r.contract_no)"),
+                    Check.error("completed_on", "竣工日期早于签约日期", "completed before it was signed",
+                            "select row_no, completed_on::text from r where completed_on < signed_on"),
+                    Check.error("contract_no", "该合同已登记在另一宗地上", "the contract is registered on another parcel",
+                            "select r.row_no, r.contract_no from r join land_contract c on c.contract_no = r.contract_no"
+                                    + " where c.parcel_id <> r.parcel_id")),
+            new Merge("land_contract", "land_contract", List.of("contract_no"), List.of(
+                    Merge.col("parcel_id"), Merge.col("kind"), Merge.col("signed_on"),
+                    Merge.col("construction_start_due"), Merge.col("completion_due"), Merge.col("completed_on"),
+                    Merge.col("term_ends_on"), Merge.col("note")))),
+
+    LAND_OBLIGATIONS("合同约定", "Contract obligations", List.of(
+            of("contract_no", TEXT, true, "合同编号", "出让合同编号", "contract number"),
+            of("metric", TEXT, true, "约定指标", "指标", "metric"),
+            of("target", DECIMAL, true, "目标值", "约定值", "target"),
+            of("unit", TEXT, false, "单位", "unit"),
+            of("event", TEXT, false, "起算节点", "检查起点", "event"),
+            of("offset_years", INTEGER, false, "首次检查(年)", "达产检查年限", "offset years"),
+            of("every_years", INTEGER, false, "评估周期(年)", "评估周期", "every years"),
+            of("tolerance", DECIMAL, false, "容差(%)", "容差", "tolerance"),
+            of("consequence", TEXT, false, "未达约定的处理", "违约处理", "consequence")),
+            """
+            select s.row_no, c.id as contract_id, s.contract_no, s.metric as metric_raw,
+                   case when s.metric in ('税收', '亩均税收', 'TAX') then 'TAX'
+                        when s.metric in ('产值', '亩均产值', '工业总产值', 'OUTPUT') then 'OUTPUT'
+                        when s.metric in ('营收', '营业收入', '亩均营收', 'REVENUE') then 'REVENUE'
+                        when s.metric in ('能耗', '综合能耗', 'ENERGY') then 'ENERGY'
+                        else '?' end as metric,
+                   case when s.metric in ('税收', '亩均税收', 'TAX') then '亩均税收'
+                        when s.metric in ('产值', '亩均产值', '工业总产值', 'OUTPUT') then '亩均产值'
+                        when s.metric in ('营收', '营业收入', '亩均营收', 'REVENUE') then '亩均营收'
+                        else '综合能耗' end as label,
+                   cast(s.target as numeric) as target, coalesce(s.unit, '万元/亩') as unit,
+                   coalesce(s.unit, '万元/亩') like '%/亩' as per_mu,
+                   s.metric in ('能耗', '综合能耗', 'ENERGY') as at_most,
+                   case when s.event is null or s.event in ('竣工', 'COMPLETION') then 'COMPLETION'
+                        when s.event in ('签约', 'SIGNING') then 'SIGNING' else '?' end as event, s.event as event_raw,
+                   coalesce(cast(s.offset_years as int), 3) as offset_years, cast(s.every_years as int) as every_years,
+                   cast(s.tolerance as numeric) / 100 as tolerance, s.consequence
+            from stg s left join land_contract c on c.contract_no = s.contract_no
+            """,
+            List.of(
+                    Check.error("contract_no", "合同未登记，请先导入土地合同", "the contract is not registered: import it first",
+                            "select row_no, contract_no from r where contract_id is null"),
+                    Check.error("metric", "约定指标须为税收、产值、营收或能耗", "the metric must be 税收, 产值, 营收 or 能耗",
+                            "select row_no, metric_raw from r where metric = '?'"),
+                    Check.error("event", "起算节点须为竣工或签约", "the checkpoint starts at 竣工 or 签约",
+                            "select row_no, event_raw from r where event = '?'"),
+                    Check.error("target", "目标值须为正数", "the target must be positive",
+                            "select row_no, target::text from r where target <= 0"),
+                    Check.error("tolerance", "容差须在 0–99%", "the tolerance must be 0–99 %",
+                            "select row_no, (tolerance * 100)::text from r where tolerance < 0 or tolerance >= 1")),
+            new Merge("land_obligation", "land_obligation", List.of("contract_id", "metric", "event", "offset_years"),
+                    List.of(Merge.col("label"), Merge.col("target"), Merge.col("unit"), Merge.col("per_mu"),
+                            Merge.col("at_most"), Merge.col("every_years", "0"), Merge.col("tolerance", "0"),
+                            Merge.col("consequence")))),
+
     INDICATORS("指标数据", "Figures", List.of(
             of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("name", TEXT, false, "企业名称", "单位名称", "名称", "name"),

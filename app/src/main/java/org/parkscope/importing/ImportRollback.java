@@ -16,7 +16,7 @@ public final class ImportRollback {
 
     /** Child tables first, so rows that reference others go before the rows they reference. */
     static final List<String> TABLES = List.of("indicator_value", "qualification", "occupancy", "floor_space",
-            "building", "parcel", "enterprise", "park");
+            "land_obligation", "land_contract", "building", "parcel", "enterprise", "park");
 
     private final DataSource dataSource;
 

@@ -335,6 +335,59 @@ class LandIT {
     }
 
     @Test
+    void landContractsAndObligationsComeInFromTheLandDepartmentsSpreadsheets(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        long parcel = jdbc.sql("select min(id) from parcel where park_id = :p").param("p", slsPark()).query(Long.class)
+                .single();
+        String cert = jdbc.sql("select certificate_no from parcel where id = :id").param("id", parcel)
+                .query(String.class).single();
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        java.nio.file.Path contracts = dir.resolve("合同.csv");
+        java.nio.file.Files.write(contracts, ("不动产权证号,合同编号,合同类型,签约日期,约定竣工日期,实际竣工日期,出让期满日期\n"
+                + cert + ",导入合同-01,标准地,2017-05-01,2019-05-01,2019-04-20,2037-04-30\n").getBytes(gbk));
+        java.nio.file.Path obligations = dir.resolve("约定.csv");
+        java.nio.file.Files.write(obligations, ("合同编号,约定指标,目标值,单位,起算节点,首次检查(年),评估周期(年),容差(%),违约处理\n"
+                + "导入合同-01,亩均税收,15,万元/亩,竣工,3,2,10,限期整改\n"
+                + "导入合同-01,亩均产值,300,万元/亩,竣工,3,0,0,\n").getBytes(gbk));
+        var c = imports.run(org.parkscope.importing.ImportKind.LAND_CONTRACTS, contracts, "合同.csv",
+                org.parkscope.importing.ImportRequest.Options.defaults(), "test");
+        assertThat(c.ok()).as(c.toString()).isTrue();
+        var o = imports.run(org.parkscope.importing.ImportKind.LAND_OBLIGATIONS, obligations, "约定.csv",
+                org.parkscope.importing.ImportRequest.Options.defaults(), "test");
+        try {
+            assertThat(o.ok()).as(o.toString()).isTrue();
+            ParcelService.ContractView cv = parcels.page(Scope.town(), parcel).contracts().stream()
+                    .filter(x -> x.contract().contractNo().equals("导入合同-01")).findFirst().orElseThrow();
+            assertThat(cv.contract().kind()).isEqualTo("STANDARD");
+            assertThat(cv.completionStatus()).isEqualTo("MET");
+            assertThat(cv.obligations()).hasSize(2);
+            Obligation tax = cv.obligations().get(0).obligation();
+            assertThat(tax.metric()).isEqualTo("TAX");
+            assertThat(tax.tolerance()).isEqualTo(0.1);
+            // 达产 in 2022 (completed 2019 + 3), then a review every two years: 2024 is not yet due.
+            assertThat(cv.obligations().get(0).checks()).extracting(Obligation.Check::year).containsExactly(2022, 2024);
+            // The same files again change nothing.
+            var again = imports.run(org.parkscope.importing.ImportKind.LAND_OBLIGATIONS, obligations, "约定.csv",
+                    org.parkscope.importing.ImportRequest.Options.defaults(), "test");
+            assertThat(again.inserted() + again.updated()).isZero();
+            // A bad row is reported and nothing of its file is stored.
+            java.nio.file.Path bad = dir.resolve("坏.csv");
+            java.nio.file.Files.write(bad, ("合同编号,约定指标,目标值\n导入合同-01,利润,5\n无此合同,税收,5\n").getBytes(gbk));
+            var refused = imports.run(org.parkscope.importing.ImportKind.LAND_OBLIGATIONS, bad, "坏.csv",
+                    org.parkscope.importing.ImportRequest.Options.defaults(), "test");
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.problems().toString()).contains("约定指标须为税收、产值、营收或能耗").contains("合同未登记");
+        } finally {
+            if (o.ok()) {
+                assertThat(imports.rollback(o.batchId(), "test").done()).isTrue();
+            }
+            assertThat(imports.rollback(c.batchId(), "test").done()).isTrue();
+        }
+        assertThat(jdbc.sql("select count(*) from land_contract where contract_no = '导入合同-01'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void administratorsRecordContractsAndInterventionsAuditedAndBadInputChangesNothing() {
         long parcel = jdbc.sql("select min(id) from parcel where park_id = :p").param("p", slsPark()).query(Long.class)
                 .single();

@@ -197,7 +197,8 @@ public class MapService {
 
     /**
      * Enterprises as points: inside their building (or parcel), spread on a small circle so that firms sharing a
-     * building stay apart. [{id, name, lon, lat, parcelId, klass}]
+     * building stay apart. [{id, name, lon, lat, parcelId, klass}] A park operator sees the firms of its parks on its
+     * parks' parcels (the registry's rule: the firm's principal park).
      */
     private List<Map<String, Object>> enterprises(Scope scope, Map<Long, String> classes) {
         Map<String, Geometry> shapes = new HashMap<>();
@@ -213,6 +214,7 @@ public class MapService {
                 left join building b on b.id = o.building_id
                 where o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)
                   and coalesce(b.geometry, pa.geometry) is not null and %s
+                  and (:scopeAll or e.park_id = any(cast(:scopeParks as bigint[])))
                 order by e.id, o.id
                 """.formatted(Scope.condition("o.park_id", "e.id"))), scope).param("asOf", town.asOf()).query(rs -> {
                     long id = rs.getLong("id");

@@ -115,13 +115,13 @@ public class TargetService {
         return jdbc.sql("""
                 select fs.id, p.id as park_id, p.name, fs.label, fs.area_m2, fs.use,
                        cardinality(array(select unnest(p.cluster_tags) intersect select unnest(cast(:tags as text[])))) as fit
-                from floor_space fs join park p on p.id = fs.park_id
-                where not exists (select 1 from occupancy o where o.floor_space_id = fs.id
-                                  and o.valid_from <= current_date and (o.valid_to is null or o.valid_to >= current_date))
+                from floor_space fs join park p on p.id = fs.park_id join building b on b.id = fs.building_id
+                where %s
                   and not exists (select 1 from investment_lead l where l.floor_space_id = fs.id
                                   and l.status not in ('DROPPED'))
                 order by fit desc, (fs.use = :use) desc, fs.area_m2 desc, fs.id limit :limit
-                """).param("tags", chain.clusterTags().toArray(new String[0])).param("use", goods ? "厂房" : "办公")
+                """.formatted(org.parkscope.land.VacancyQueries.VACANT)).param("asOf", java.time.LocalDate.now())
+                .param("tags", chain.clusterTags().toArray(new String[0])).param("use", goods ? "厂房" : "办公")
                 .param("limit", limit).query((rs, n) -> new Space(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getInt(7))).list();
     }

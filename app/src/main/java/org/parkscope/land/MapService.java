@@ -161,11 +161,8 @@ public class MapService {
         ScopeParams.bind(jdbc.sql("""
                 select b.parcel_id, sum(fs.area_m2), count(*)
                 from floor_space fs join building b on b.id = fs.building_id
-                where %s and not exists (select 1 from occupancy o where o.valid_from <= :asOf
-                    and (o.valid_to is null or o.valid_to >= :asOf)
-                    and (o.floor_space_id = fs.id or (o.floor_space_id is null and o.building_id = fs.building_id)
-                         or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))
-                group by b.parcel_id""".formatted(Scope.parkCondition("fs.park_id"))), scope)
+                where %s and %s
+                group by b.parcel_id""".formatted(Scope.parkCondition("fs.park_id"), VacancyQueries.VACANT)), scope)
                 .param("asOf", town.asOf()).query(rs -> {
                     out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
                 });
@@ -177,12 +174,9 @@ public class MapService {
         ScopeParams.bind(jdbc.sql("""
                 select b.id, b.name, b.parcel_id, b.floors, b.floor_area_m2, b.geometry::text as geometry,
                        coalesce((select sum(fs.area_m2) from floor_space fs where fs.building_id = b.id
-                           and not exists (select 1 from occupancy o where o.valid_from <= :asOf
-                               and (o.valid_to is null or o.valid_to >= :asOf)
-                               and (o.floor_space_id = fs.id or (o.floor_space_id is null and o.building_id = b.id)
-                                    or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))), 0) as vacant
+                           and %s), 0) as vacant
                 from building b where b.geometry is not null and %s order by b.id
-                """.formatted(Scope.parkCondition("b.park_id"))), scope).param("asOf", town.asOf()).query(rs -> {
+                """.formatted(VacancyQueries.VACANT, Scope.parkCondition("b.park_id"))), scope).param("asOf", town.asOf()).query(rs -> {
                     Map<String, Object> props = new LinkedHashMap<>();
                     props.put("id", rs.getLong("id"));
                     props.put("name", rs.getString("name"));

@@ -17,6 +17,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class VacancyQueries {
 
+    /**
+     * The one definition of "vacant on :asOf" for floor space {@code fs} in building {@code b}: no current occupancy
+     * names the unit, no tenant is recorded on the building without a unit, and the parcel's owner does not use it.
+     */
+    public static final String VACANT = """
+            not exists (select 1 from occupancy o where o.valid_from <= :asOf
+                        and (o.valid_to is null or o.valid_to >= :asOf)
+                        and (o.floor_space_id = fs.id
+                             or (o.floor_space_id is null and o.building_id = fs.building_id)
+                             or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))""";
+
     private final JdbcClient jdbc;
 
     public VacancyQueries(JdbcClient jdbc) {
@@ -49,12 +60,7 @@ public class VacancyQueries {
                 join building b on b.id = fs.building_id
                 join park p on p.id = fs.park_id
                 where %s
-                  and not exists (select 1 from occupancy o where o.valid_from <= :asOf
-                                  and (o.valid_to is null or o.valid_to >= :asOf)
-                                  and (o.floor_space_id = fs.id
-                                       -- a tenant recorded on the building without a unit, or an owner using its parcel
-                                       or (o.floor_space_id is null and o.building_id = fs.building_id)
-                                       or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))
+                  and %s
                   and (cast(:minArea as numeric) is null or fs.area_m2 >= :minArea)
                   and (cast(:maxArea as numeric) is null or fs.area_m2 <= :maxArea)
                   and (cast(:minFloor as int) is null or fs.floor_no >= :minFloor)
@@ -67,7 +73,7 @@ public class VacancyQueries {
                   and (cast(:keyword as text) is null or p.name like :kw or coalesce(p.positioning, '') like :kw
                        or array_to_string(p.cluster_tags, ' ') like :kw)
                 order by fs.area_m2 desc, fs.id
-                """.formatted(Scope.parkCondition("fs.park_id"))), scope)
+                """.formatted(Scope.parkCondition("fs.park_id"), VACANT)), scope)
                 .param("asOf", asOf).param("minArea", f.minArea()).param("maxArea", f.maxArea())
                 .param("minFloor", f.minFloor()).param("maxFloor", f.maxFloor()).param("minLoad", f.minLoad())
                 .param("minHeight", f.minHeight()).param("maxRent", f.maxRent()).param("park", f.park())

@@ -29,8 +29,8 @@ public class DatabaseConfiguration {
             config.setPassword(props.password());
         } else {
             config.setJdbcUrl(embedded.database().jdbcUrl());
-            config.setUsername("postgres");
-            config.setPassword("");
+            config.setUsername(embedded.database().user());
+            config.setPassword(embedded.database().password());
         }
         config.setPoolName("parkscope");
         config.setMaximumPoolSize(10);

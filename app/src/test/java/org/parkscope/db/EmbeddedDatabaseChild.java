@@ -2,7 +2,6 @@ package org.parkscope.db;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 /**
@@ -15,7 +14,7 @@ public final class EmbeddedDatabaseChild {
 
     public static void main(String[] args) throws Exception {
         EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]), 0, false);
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+        try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             s.execute("create table if not exists survivor(id int primary key, note text)");
             s.execute("insert into survivor values (" + args[1] + ", 'written before kill -9') on conflict do nothing");

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ class EmbeddedDatabaseIT {
 
         child.destroyForcibly(); // SIGKILL: no shutdown hooks run, the postmaster is orphaned
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Optional<Long> orphan = EmbeddedDatabase.readPid(dir.resolve("postmaster.pid"));
+        Optional<Long> orphan = postmasterPid(dir);
         assertThat(orphan).isPresent();
         assertThat(ProcessHandle.of(orphan.get()).map(ProcessHandle::isAlive)).contains(true);
 
@@ -71,7 +70,7 @@ class EmbeddedDatabaseIT {
 
     private static List<String> rows(EmbeddedDatabase db) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+        try (Connection c = db.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select id, note from survivor order by id")) {
             while (rs.next()) {
@@ -79,5 +78,10 @@ class EmbeddedDatabaseIT {
             }
         }
         return out;
+    }
+
+    static Optional<Long> postmasterPid(Path dir) throws Exception {
+        Path file = dir.resolve("postmaster.pid");
+        return Files.isRegularFile(file) ? StalePostmaster.parseLong(Files.readAllLines(file).get(0)) : Optional.empty();
     }
 }

@@ -51,7 +51,7 @@ public final class ImportBenchmark {
         String psql = args.length > 2 ? args[2] : "psql";
         Path work = Files.createTempDirectory("parkscope-bench");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"), 0, true)) {
-            DriverManagerDataSource ds = new DriverManagerDataSource(db.jdbcUrl(), "postgres", "");
+            DriverManagerDataSource ds = new DriverManagerDataSource(db.jdbcUrl(), db.user(), db.password());
             Flyway.configure().dataSource(ds).load().migrate();
             new DemoTownGenerator(ds, new TransactionTemplate(new DataSourceTransactionManager(ds))).generate();
             JdbcTemplate jdbc = new JdbcTemplate(ds);
@@ -78,7 +78,7 @@ public final class ImportBenchmark {
             run(engine, warm, null);
             jdbc.execute("delete from indicator_value where period >= '2000' and period < '2001'");
 
-            long copyMs = psqlCopy(psql, db.port(), csv);
+            long copyMs = psqlCopy(psql, db, csv);
             long importMs = run(engine, csv, ImportReport.Status.COMMITTED);
             long readMs = bareRead(xlsx);
             long importXlsxMs = run(engine, xlsx, ImportReport.Status.COMMITTED);
@@ -154,12 +154,14 @@ public final class ImportBenchmark {
     }
 
     /** The floor for CSV: the server's own COPY of the same file through psql, into the equivalent table. */
-    static long psqlCopy(String psql, int port, Path csv) throws IOException, InterruptedException {
+    static long psqlCopy(String psql, EmbeddedDatabase db, Path csv) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(psql, "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres",
-                "-d", EmbeddedDatabase.DATABASE, "-v", "ON_ERROR_STOP=1", "-c",
+        ProcessBuilder pb = new ProcessBuilder(psql, "-h", "localhost", "-p", Integer.toString(db.port()), "-U",
+                db.user(), "-d", EmbeddedDatabase.DATABASE, "-v", "ON_ERROR_STOP=1", "-c",
                 "\\copy bench_copy (uscc, period, metric, value) from '" + csv + "' with (format csv, header true)")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", db.password());
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + out);

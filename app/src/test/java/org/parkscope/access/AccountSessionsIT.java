@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parkscope.PlatformTest;
 import org.parkscope.web.Browser;
@@ -72,6 +74,28 @@ class AccountSessionsIT {
         HttpResponse<String> after = here.get("/parks");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void anAdministratorsResetOnThePageEndsTheSessionsButNotTheirOwn() {
+        long id = accounts.create("sessions3", "会话测试", PASSWORD, Role.TOWN_ANALYST, null, null, false);
+        String adminHash = passwordHash("admin");
+        Browser user = Browser.signedIn(port(), "sessions3", PASSWORD);
+        Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
+        admin.get("/admin/users");
+        admin.post("/admin/users/" + id + "/password", Map.of());
+        Matcher shown = Pattern.compile("一次性密码（仅显示这一次，登录后须修改）：(\\S+?)<").matcher(admin.get("/admin/users").body());
+        assertThat(shown.find()).isTrue();
+        assertThat(user.get("/parks").statusCode()).isEqualTo(302);
+        assertThat(new Browser(port()).signIn("sessions3", shown.group(1)).headers().firstValue("Location").orElseThrow())
+                .endsWith("/account?change");
+
+        long adminId = accounts.find("admin").orElseThrow().id();
+        admin.post("/admin/users/" + adminId + "/enabled", Map.of("enabled", "false"));
+        admin.post("/admin/users/" + adminId + "/password", Map.of());
+        assertThat(admin.get("/admin/users").body()).contains("不能在这里停用或重置自己的账户");
+        assertThat(accounts.find("admin").orElseThrow().enabled()).isTrue();
+        assertThat(passwordHash("admin")).isEqualTo(adminHash);
     }
 
     @Test

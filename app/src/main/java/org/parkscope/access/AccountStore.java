@@ -39,6 +39,9 @@ public class AccountStore implements UserDetailsService {
     private static final String SELECT = "select id, username, display_name, password_hash, role, operator_id,"
             + " enterprise_id, enabled, must_change_password, security_stamp from app_user ";
 
+    /** Ends the account's sessions: bumped on every change of state that a signed-in session must not outlive. */
+    private static final String NEW_STAMP = "security_stamp = security_stamp + 1";
+
     @Override
     public Account loadUserByUsername(String username) {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误 / wrong user name or password"));
@@ -90,9 +93,6 @@ public class AccountStore implements UserDetailsService {
     public void setEnabled(long userId, boolean enabled) {
         jdbc.sql("update app_user set enabled = ?, " + NEW_STAMP + " where id = ?").params(enabled, userId).update();
     }
-
-    /** Ends the account's sessions: bumped on every change of state that a signed-in session must not outlive. */
-    private static final String NEW_STAMP = "security_stamp = security_stamp + 1";
 
     public List<AccountRow> list() {
         return jdbc.sql("""

@@ -1,6 +1,5 @@
 package org.parkscope.access;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -8,10 +7,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in account: who it is, its role and what its scope hangs on (operator or enterprise). */
+/**
+ * A signed-in account: who it is, its role and what its scope hangs on (operator or enterprise). The security stamp
+ * changes whenever the account is disabled, its role or its password changes; a session holding another stamp ends.
+ */
 public record Account(long id, String username, String displayName, String passwordHash, Role role,
         @Nullable Long operatorId, @Nullable Long enterpriseId, boolean enabled, boolean mustChangePassword,
-        @Nullable Instant lockedUntil) implements UserDetails {
+        long securityStamp) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -29,11 +31,6 @@ public record Account(long id, String username, String displayName, String passw
     }
 
     @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
-    }
-
-    @Override
     public boolean isEnabled() {
         return enabled;
     }
@@ -41,6 +38,11 @@ public record Account(long id, String username, String displayName, String passw
     /** The same account without its password hash, for the session. */
     public Account withoutPassword() {
         return new Account(id, username, displayName, "", role, operatorId, enterpriseId, enabled, mustChangePassword,
-                lockedUntil);
+                securityStamp);
+    }
+
+    /** Whether a session that signed in as this account may go on as {@code current}, the account's state now. */
+    boolean sameSessionAs(Account current) {
+        return current.enabled && current.securityStamp == securityStamp && current.role == role;
     }
 }

@@ -3,6 +3,7 @@ package org.parkscope.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.web.CurrentScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +34,10 @@ class AccountController {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(@RequestParam(required = false) @Nullable String wait, Model model) {
+        if (wait != null && wait.matches("\\d{1,4}")) {
+            model.addAttribute("waitSeconds", Integer.parseInt(wait)); // set by SignInThrottleFilter and LoginHandlers
+        }
         model.addAttribute("demo", demo);
         model.addAttribute("demoPassword", AccessBootstrap.DEMO_PASSWORD);
         return "login";

@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,10 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountStore implements UserDetailsService {
 
-    /** Failed sign-ins in a row after which an account is locked, and for how long. */
-    public static final int MAX_FAILURES = 5;
-    public static final Duration LOCK = Duration.ofMinutes(15);
-
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -38,12 +32,15 @@ public class AccountStore implements UserDetailsService {
 
     /** An account row for the admin page. */
     public record AccountRow(long id, String username, String displayName, String role, @Nullable String scopeName,
-            boolean enabled, boolean locked) {}
+            boolean enabled) {}
 
     public record TokenRow(long id, String name, Instant createdAt, @Nullable Instant lastUsedAt, boolean revoked) {}
 
     private static final String SELECT = "select id, username, display_name, password_hash, role, operator_id,"
-            + " enterprise_id, enabled, must_change_password, locked_until from app_user ";
+            + " enterprise_id, enabled, must_change_password, security_stamp from app_user ";
+
+    /** Ends the account's sessions: bumped on every change of state that a signed-in session must not outlive. */
+    private static final String NEW_STAMP = "security_stamp = security_stamp + 1";
 
     @Override
     public Account loadUserByUsername(String username) {
@@ -59,11 +56,10 @@ public class AccountStore implements UserDetailsService {
     }
 
     private static Account account(ResultSet rs) throws SQLException {
-        Timestamp locked = rs.getTimestamp("locked_until");
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role")), (Long) rs.getObject("operator_id"),
                 (Long) rs.getObject("enterprise_id"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
-                locked == null ? null : locked.toInstant());
+                rs.getLong("security_stamp"));
     }
 
     public boolean anyAccount() {
@@ -81,10 +77,11 @@ public class AccountStore implements UserDetailsService {
                 mustChangePassword).query(Long.class).single();
     }
 
+    /** Sets a new password; every session of the account that does not store the account again ends. */
     public void setPassword(long userId, String password, boolean mustChange) {
         PasswordPolicy.check(password);
-        jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, failed_attempts = 0,"
-                + " locked_until = null where id = ?").params(encoder.encode(password), mustChange, userId).update();
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, " + NEW_STAMP + " where id = ?")
+                .params(encoder.encode(password), mustChange, userId).update();
     }
 
     public boolean passwordMatches(long userId, String password) {
@@ -92,31 +89,15 @@ public class AccountStore implements UserDetailsService {
         return encoder.matches(password, hash);
     }
 
+    /** Enables or disables an account; disabling ends its sessions at their next request, and its tokens stop. */
     public void setEnabled(long userId, boolean enabled) {
-        jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, userId).update();
-    }
-
-    /** Counts a failed sign-in; returns true when this failure locked the account. */
-    public boolean recordFailure(String username) {
-        Integer failures = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = ?"
-                + " returning failed_attempts").param(username).query(Integer.class).optional().orElse(0);
-        if (failures >= MAX_FAILURES) {
-            jdbc.sql("update app_user set locked_until = ?, failed_attempts = 0 where username = ?")
-                    .params(Timestamp.from(Instant.now().plus(LOCK)), username).update();
-            return true;
-        }
-        return false;
-    }
-
-    public void recordSuccess(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = ?").param(username).update();
+        jdbc.sql("update app_user set enabled = ?, " + NEW_STAMP + " where id = ?").params(enabled, userId).update();
     }
 
     public List<AccountRow> list() {
         return jdbc.sql("""
                 select u.id, u.username, u.display_name, u.role,
-                       coalesce(o.name, e.name) as scope_name, u.enabled,
-                       (u.locked_until is not null and u.locked_until > now()) as locked
+                       coalesce(o.name, e.name) as scope_name, u.enabled
                 from app_user u
                 left join park_operator o on o.id = u.operator_id
                 left join enterprise e on e.id = u.enterprise_id
@@ -137,7 +118,7 @@ public class AccountStore implements UserDetailsService {
     public Optional<Account> findByToken(String token) {
         Optional<Long> userId = jdbc.sql("update api_token set last_used_at = now() where token_hash = ? and not revoked"
                 + " returning user_id").param(digest(token)).query(Long.class).optional();
-        return userId.flatMap(this::findById).filter(Account::isEnabled).filter(Account::isAccountNonLocked);
+        return userId.flatMap(this::findById).filter(Account::isEnabled);
     }
 
     public List<TokenRow> tokens(long userId) {

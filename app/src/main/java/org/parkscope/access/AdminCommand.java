@@ -1,30 +1,39 @@
 package org.parkscope.access;
 
+import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.parkscope.audit.AuditLog;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./parkscope create-admin NAME}: creates a town administrator, or resets an existing account's password, with a
- * one-time password printed once; then the process ends.
+ * {@code ./parkscope create-admin NAME}: creates a town administrator, or resets an existing account's password (which
+ * ends its sessions), with a one-time password printed once; then the process ends. Without exactly one NAME it
+ * prints the usage and fails — it never falls back to resetting {@code admin}.
  */
 @Component
 @Order(5)
 class AdminCommand implements ApplicationRunner {
 
+    static final int OK = 0;
+    static final int USAGE = 2;
+
     private final AccountStore accounts;
     private final AuditLog audit;
+    private final MessageSource messages;
     private final ConfigurableApplicationContext context;
 
-    AdminCommand(AccountStore accounts, AuditLog audit, ConfigurableApplicationContext context) {
+    AdminCommand(AccountStore accounts, AuditLog audit, MessageSource messages, ConfigurableApplicationContext context) {
         this.accounts = accounts;
         this.audit = audit;
+        this.messages = messages;
         this.context = context;
     }
 
@@ -34,8 +43,17 @@ class AdminCommand implements ApplicationRunner {
         if (command == null || !command.contains("create-admin")) {
             return;
         }
-        List<String> names = args.getNonOptionArgs();
-        String username = names.isEmpty() ? "admin" : names.get(0);
+        int code = createAdmin(args.getNonOptionArgs(), System.out, System.err);
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    /** Does the command's work and returns the process's exit code. */
+    int createAdmin(List<String> names, PrintStream out, PrintStream err) {
+        if (names.size() != 1 || names.get(0).isBlank()) {
+            err.println(bilingual("cli.createAdmin.usage"));
+            return USAGE;
+        }
+        String username = names.get(0).trim();
         String password = AccountStore.randomPassword();
         var existing = accounts.find(username);
         if (existing.isPresent()) {
@@ -46,8 +64,14 @@ class AdminCommand implements ApplicationRunner {
             long id = accounts.create(username, username, password, Role.TOWN_ADMIN, null, null, true);
             audit.recordAs("cli", "CREATE", "user", id, null, null, null, Map.of("username", username, "role", "TOWN_ADMIN"));
         }
-        System.out.println("\n  管理员 / administrator:  " + username + "\n  一次性密码 / one-time password:  " + password
-                + "\n  （仅显示这一次 / shown once）\n");
-        System.exit(SpringApplication.exit(context, () -> 0));
+        out.println("\n  " + bilingual("cli.createAdmin.user") + ":  " + username + "\n  "
+                + bilingual("cli.createAdmin.password") + ":  " + password + "\n  （" + bilingual("cli.createAdmin.once")
+                + "）\n");
+        return OK;
+    }
+
+    /** The command line has no locale: Chinese, then English. */
+    private String bilingual(String key) {
+        return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE) + " / " + messages.getMessage(key, null, Locale.ENGLISH);
     }
 }

@@ -1,9 +1,12 @@
 package org.parkscope.access;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.web.CurrentScope;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -14,18 +17,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Account administration for town administrators: list, create (with a one-time password), enable and disable. */
+/**
+ * Account administration for town administrators: list, create (with a one-time password), enable and disable, reset
+ * a password to a one-time password.
+ */
 @Controller
 class AdminController {
 
     private final AccountStore accounts;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final CurrentScope current;
+    private final MessageSource messages;
 
-    AdminController(AccountStore accounts, AuditLog audit, JdbcClient jdbc) {
+    AdminController(AccountStore accounts, AuditLog audit, JdbcClient jdbc, CurrentScope current,
+            MessageSource messages) {
         this.accounts = accounts;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.current = current;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/users")
@@ -75,11 +86,40 @@ class AdminController {
         return "redirect:/admin/users";
     }
 
+    /** Disabling ends the account's sessions at their next request; one's own account is not disabled here. */
     @PostMapping("/admin/users/{id}/enabled")
-    String enable(@PathVariable long id, @RequestParam boolean enabled) {
-        Account before = accounts.findById(id).orElseThrow(() -> org.parkscope.web.NotFoundException.of("user", id));
+    String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes flash, Locale locale) {
+        Account before = user(id);
+        if (!enabled && isMe(before)) {
+            flash.addFlashAttribute("error", messages.getMessage("users.self", null, locale));
+            return "redirect:/admin/users";
+        }
         accounts.setEnabled(id, enabled);
         audit.record("UPDATE", "user", id, null, null, Map.of("enabled", before.enabled()), Map.of("enabled", enabled));
         return "redirect:/admin/users";
+    }
+
+    /** A new one-time password, shown once; the account's sessions end. One's own is changed on the account page. */
+    @PostMapping("/admin/users/{id}/password")
+    String resetPassword(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+        Account user = user(id);
+        if (isMe(user)) {
+            flash.addFlashAttribute("error", messages.getMessage("users.self", null, locale));
+            return "redirect:/admin/users";
+        }
+        String password = AccountStore.randomPassword();
+        accounts.setPassword(id, password, true);
+        audit.record("UPDATE", "user_password", id, null, null, null, Map.of("username", user.username(), "reset", true));
+        flash.addFlashAttribute("message",
+                messages.getMessage("users.resetDone", new Object[] {user.username(), password}, locale));
+        return "redirect:/admin/users";
+    }
+
+    private Account user(long id) {
+        return accounts.findById(id).orElseThrow(() -> org.parkscope.web.NotFoundException.of("user", id));
+    }
+
+    private boolean isMe(Account account) {
+        return current.account().map(Account::id).filter(me -> me == account.id()).isPresent();
     }
 }

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,10 +32,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 response.getWriter().write("{\"status\":401,\"detail\":\"令牌无效或已吊销 / invalid or revoked token\"}");
                 return;
             }
-            Account a = account.get().withoutPassword();
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(a, null, a.getAuthorities()));
-            SecurityContextHolder.setContext(context);
+            SessionAccount.use(account.get());
             try {
                 chain.doFilter(request, response);
             } finally {

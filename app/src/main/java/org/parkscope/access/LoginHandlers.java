@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.parkscope.audit.AuditLog;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -15,23 +14,26 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 
-/** Sign-in and sign-out: count failures (and lock after too many), audit each, send the user where they belong. */
+/**
+ * Sign-in and sign-out: count failures for the {@link SignInThrottle}, audit each, send the user where they belong.
+ * Every failure — unknown name, wrong password, disabled account — gets the same answer.
+ */
 @Component
 class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler {
 
-    private final AccountStore accounts;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
     private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
 
-    LoginHandlers(AccountStore accounts, AuditLog audit) {
-        this.accounts = accounts;
+    LoginHandlers(AuditLog audit, SignInThrottle throttle) {
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException {
-        accounts.recordSuccess(auth.getName());
+        throttle.succeeded(SignInThrottle.source(request));
         audit.recordAs(auth.getName(), "LOGIN", "session", null, null, null, null, null);
         Account account = (Account) auth.getPrincipal();
         SessionAccount.store(account, request, response);
@@ -44,14 +46,16 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         String username = request.getParameter("username");
-        boolean lockedNow = false;
-        if (username != null && !(exception instanceof LockedException)) {
-            lockedNow = accounts.recordFailure(username);
+        String actor = username == null ? "?" : username;
+        SignInThrottle.Failure failure = throttle.failed(SignInThrottle.source(request), username);
+        audit.recordAs(actor, "LOGIN_FAILED", "session", null, null, null, null,
+                Map.of("reason", exception.getClass().getSimpleName()));
+        if (failure.throttlingStarted()) {
+            audit.recordAs(actor, "LOGIN_THROTTLED", "session", null, null, null, null,
+                    Map.of("source", SignInThrottle.source(request), "waitSeconds", failure.waitSeconds()));
         }
-        audit.recordAs(username == null ? "?" : username, lockedNow ? "LOCKED" : "LOGIN_FAILED", "session", null, null,
-                null, null, Map.of("reason", exception.getClass().getSimpleName()));
-        boolean locked = lockedNow || exception instanceof LockedException;
-        response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+        String wait = failure.waitSeconds() > 0 ? "&wait=" + failure.waitSeconds() : "";
+        response.sendRedirect(request.getContextPath() + "/login?error" + wait);
     }
 
     @Override

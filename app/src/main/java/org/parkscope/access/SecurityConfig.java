@@ -1,20 +1,27 @@
 package org.parkscope.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.parkscope.audit.AuditLog;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Who may reach which URL. Data scope (which parks and enterprises) is enforced below the controllers by
@@ -30,8 +37,10 @@ public class SecurityConfig {
         Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name()};
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers) throws Exception {
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers,
+            AccountStore accounts, PasswordEncoder encoder, AuditLog audit, SignInThrottle throttle,
+            MessageSource messages, LocaleResolver locales) throws Exception {
+        RequestMatcher api = SecurityConfig::isApi;
         RequestMatcher bearerRequest = SecurityConfig::hasBearer;
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
@@ -68,8 +77,12 @@ public class SecurityConfig {
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?out").addLogoutHandler(handlers))
+                .authenticationManager(new ProviderManager(passwords(accounts, encoder)))
                 .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
+                .addFilterAfter(new SessionCheck(accounts, audit), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(messages, locales), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                         (api.matches(request) ? unauthorized : login).commence(request, response, ex)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
@@ -80,6 +93,23 @@ public class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /**
+     * Passwords are checked before anything about the account is told: an unknown name is checked against a dummy
+     * hash (Spring's timing protection), and a disabled account is refused only after its password matched, with the
+     * same answer as a wrong password.
+     */
+    private static DaoAuthenticationProvider passwords(AccountStore accounts, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(account -> {});
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     static boolean hasBearer(HttpServletRequest request) {

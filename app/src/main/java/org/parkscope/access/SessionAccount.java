@@ -9,7 +9,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 
 /**
  * Puts an account into the session as its principal, without its password hash. Used after sign-in and after a
- * password change, so that the session never holds a hash and always holds the account's current state.
+ * password change, so that the session never holds a hash and holds the account's current security stamp.
  */
 final class SessionAccount {
 
@@ -18,10 +18,15 @@ final class SessionAccount {
     private SessionAccount() {}
 
     static void store(Account account, HttpServletRequest request, HttpServletResponse response) {
+        REPOSITORY.saveContext(use(account), request, response);
+    }
+
+    /** Signs the account in for the current request only, without its password hash. */
+    static SecurityContext use(Account account) {
         Account clean = account.withoutPassword();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(clean, null, clean.getAuthorities()));
         SecurityContextHolder.setContext(context);
-        REPOSITORY.saveContext(context, request, response);
+        return context;
     }
 }

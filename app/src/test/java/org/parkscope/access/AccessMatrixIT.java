@@ -65,6 +65,7 @@ class AccessMatrixIT {
         POLICY.put("GET /admin/users", ADMIN);
         POLICY.put("POST /admin/users", ADMIN);
         POLICY.put("POST /admin/users/{id}/enabled", ADMIN);
+        POLICY.put("POST /admin/users/{id}/password", ADMIN);
         POLICY.put("GET /import", ADMIN);
         POLICY.put("POST /import", ADMIN);
         POLICY.put("GET /import/jobs/{id}", ADMIN);

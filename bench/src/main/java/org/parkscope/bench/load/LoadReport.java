@@ -103,6 +103,8 @@ final class LoadReport {
         out.printf(Locale.ROOT, "%nerrors: %d%n", totalErrors());
         out.printf(Locale.ROOT, "memory after warm-up: %s/%s MB (min/max of each window's lowest heap after GC);"
                 + " RSS %.0f/%.0f MB%n", mb(min), mb(max), rssMin, rssMax);
+        out.printf(Locale.ROOT, "live heap after a forced full GC: %s MB when the warm-up ended, %s MB at the end%n",
+                mb(run.liveAfterWarmupMb), mb(run.liveAtEndMb));
     }
 
     private static Map<String, PageStats> merged(LoadRun run, Function<LoadRun.Client, Map<String, PageStats>> phase,

@@ -31,6 +31,9 @@ final class LoadRun {
     final List<Client> clients = new ArrayList<>();
     long warmupEndNanos;
     long endNanos;
+    /** The server's heap after a forced full GC when the warm-up ended and after the clients stopped (MB). */
+    double liveAfterWarmupMb = Double.NaN;
+    double liveAtEndMb = Double.NaN;
 
     LoadRun(LoadOptions options, URI base, Map<String, List<Target>> workloads) {
         this.options = options;
@@ -69,6 +72,9 @@ final class LoadRun {
             if (sleep > 0) {
                 Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
             }
+            if (Double.isNaN(liveAfterWarmupMb) && windowEnd >= warmupEndNanos) {
+                liveAfterWarmupMb = memory.liveHeapMb();
+            }
             long pages = pagesServed.get();
             memory.sample((windowEnd - start) / 1e9, pages - lastPages);
             lastPages = pages;
@@ -79,6 +85,7 @@ final class LoadRun {
         for (Thread t : threads) {
             t.join(options.timeout().toMillis() + 5_000);
         }
+        liveAtEndMb = memory.liveHeapMb();
     }
 
     double measuredSeconds() {

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * The server's memory over time without disturbing it: every window, the heap occupancy after each GC the server
  * logged (-Xlog:gc; the lowest one of the window approximates the live heap plus what old-generation garbage awaits
  * its concurrent cycle), the committed heap, and the process's resident set (VmRSS from /proc; the embedded
- * PostgreSQL runs in processes of its own and is not included).
+ * PostgreSQL runs in processes of its own and is not included). Young collections leave promoted garbage in the old
+ * generation until a concurrent cycle, so for a leak verdict {@link #liveHeapMb} forces a full GC (jcmd GC.run): the
+ * run does so twice only, when the warm-up ends and when the clients have stopped.
  */
 final class MemorySampler {
 
@@ -46,7 +48,7 @@ final class MemorySampler {
         double max = Double.NaN;
         for (String line : newLines()) {
             Matcher m = AFTER_GC.matcher(line);
-            if (m.find()) {
+            if (m.find() && !line.contains("Pause Full (Diagnostic Command)")) { // forced ones are reported apart
                 double after = mb(m.group(3), m.group(4));
                 committedMb = mb(m.group(5), m.group(6));
                 min = gcs == 0 ? after : Math.min(min, after);
@@ -57,22 +59,48 @@ final class MemorySampler {
         samples.add(new Sample(seconds, pages, gcs, min, max, committedMb, rssMb()));
     }
 
+    /**
+     * Forces a full GC in the server with {@code jcmd <pid> GC.run} and returns the heap occupancy after it, read from
+     * the GC log without consuming it (the window still counts that collection); NaN if it could not be read.
+     */
+    double liveHeapMb() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
+        double after = Double.NaN;
+        for (String line : linesFrom(offset).lines) {
+            Matcher m = AFTER_GC.matcher(line);
+            if (line.contains("Pause Full") && m.find()) {
+                after = mb(m.group(3), m.group(4));
+            }
+        }
+        return after;
+    }
+
+    private record Read(List<String> lines, long end) {}
+
     private List<String> newLines() throws IOException {
+        Read r = linesFrom(offset);
+        offset = r.end;
+        return r.lines;
+    }
+
+    private Read linesFrom(long from) throws IOException {
         if (!Files.exists(gcLog)) {
-            return List.of();
+            return new Read(List.of(), from);
         }
         try (RandomAccessFile f = new RandomAccessFile(gcLog.toFile(), "r")) {
             long end = f.length();
-            if (end <= offset) {
-                return List.of();
+            if (end <= from) {
+                return new Read(List.of(), from);
             }
-            byte[] bytes = new byte[(int) (end - offset)];
-            f.seek(offset);
+            byte[] bytes = new byte[(int) (end - from)];
+            f.seek(from);
             f.readFully(bytes);
             String text = new String(bytes, StandardCharsets.UTF_8);
-            int complete = text.lastIndexOf('\n') + 1; // a line being written waits for the next window
-            offset += text.substring(0, complete).getBytes(StandardCharsets.UTF_8).length;
-            return text.substring(0, complete).lines().toList();
+            String complete = text.substring(0, text.lastIndexOf('\n') + 1); // a line being written waits
+            return new Read(complete.lines().toList(), from + complete.getBytes(StandardCharsets.UTF_8).length);
         }
     }
 

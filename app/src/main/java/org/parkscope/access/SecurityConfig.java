@@ -30,7 +30,8 @@ public class SecurityConfig {
         Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name()};
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers,
+            DeniedHandler denied) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher bearerRequest = SecurityConfig::hasBearer;
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
@@ -71,7 +72,8 @@ public class SecurityConfig {
                 .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                        (api.matches(request) ? unauthorized : login).commence(request, response, ex)))
+                        (api.matches(request) ? unauthorized : login).commence(request, response, ex))
+                        .accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self' "

@@ -71,7 +71,7 @@ class ExportsGuardIT {
             for (long id : firms.keySet()) {
                 jdbc.sql("update enterprise set name = ? where id = ?").params(HOSTILE.get(i++ % 6), id).update();
             }
-            audit.recordAs("@guard", "UPDATE", "guard", "=HYPERLINK(\"http://e\")", null, null, null, null);
+            audit.recordAs(HOSTILE.get(1), "UPDATE", "guard", HOSTILE.get(3), null, null, null, null);
             String markedJob = uploadWithProblems(admin);
             List<String> problems = new ArrayList<>();
             int exports = 0;

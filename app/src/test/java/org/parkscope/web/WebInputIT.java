@@ -64,6 +64,12 @@ class WebInputIT {
         return null;
     }
 
+    /** The response has the status and shows the texts, and no trace of the Whitelabel page. */
+    static void answers(HttpResponse<String> r, int status, String... texts) {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.body()).contains(texts).doesNotContain("Whitelabel");
+    }
+
     @Test
     void malformedPathVariablesNeverFail() {
         Browser admin = as("admin");
@@ -131,26 +137,19 @@ class WebInputIT {
     @Test
     void nulAndMalformedNumbersAreRefusedWithAMessageInTheUsersLanguage() {
         Browser admin = as("admin");
-        HttpResponse<String> nul = admin.get("/enterprises?q=%00");
-        assertThat(nul.statusCode()).isEqualTo(400);
-        assertThat(nul.body()).contains("class=\"top\"", "请求有误", "参数“q”含有不允许的控制字符");
-        HttpResponse<String> en = admin.get("/enterprises?lang=en&page=1,2,3");
-        assertThat(en.statusCode()).isEqualTo(400);
-        assertThat(en.body()).contains("lang=\"en\"", "Bad request", "Parameter “page”: “1,2,3” is malformed");
+        answers(admin.get("/enterprises?q=%00"), 400, "class=\"top\"", "请求有误", "参数“q”含有不允许的控制字符");
+        answers(admin.get("/enterprises?lang=en&page=1,2,3"), 400, "lang=\"en\"", "Bad request", "Page: not a number");
         admin.get("/?lang=zh-CN");
         HttpResponse<String> api = admin.get("/api/enterprises?size=abc");
         assertThat(api.statusCode()).isEqualTo(400);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        assertThat(api.body()).contains("参数“size”的值“abc”格式不正确");
+        assertThat(api.body()).contains("每页条数：不是有效数字");
+        answers(admin.get("/api/enterprises?park=abc"), 400, "参数“park”的值“abc”格式不正确");
         HttpResponse<String> apiPath = admin.get("/api/parks/%00"); // refused by Tomcat itself: a static bilingual page
         assertThat(apiPath.statusCode()).isEqualTo(400);
         assertThat(apiPath.body()).contains("class=\"top\"", "NUL").doesNotContain("Exception", "Tomcat");
-        HttpResponse<String> longQuery = admin.get("/enterprises?q=" + "长".repeat(600));
-        assertThat(longQuery.statusCode()).isEqualTo(400);
-        assertThat(longQuery.body()).contains("搜索词：最多 500 个字符");
-        HttpResponse<String> year = admin.get("/?year=99999");
-        assertThat(year.statusCode()).isEqualTo(400);
-        assertThat(year.body()).contains("年度：不得大于 2099");
+        answers(admin.get("/enterprises?q=" + "长".repeat(600)), 400, "搜索词：最多 500 个字符");
+        answers(admin.get("/?year=99999"), 400, "年度：不得大于 2099");
         assertThat(admin.get("/space?minArea=1,2,3").statusCode()).isEqualTo(400);
         assertThat(admin.get("/audit?from=2024-02-30").statusCode()).isEqualTo(400);
     }
@@ -158,13 +157,8 @@ class WebInputIT {
     @Test
     void unknownAddressesAnswer404InTheLayoutAndLanguage() {
         Browser admin = as("admin");
-        HttpResponse<String> zh = admin.get("/no/such/page");
-        assertThat(zh.statusCode()).isEqualTo(404);
-        assertThat(zh.body()).contains("lang=\"zh-CN\"", "class=\"top\"", "404", "未找到该页面或记录")
-                .doesNotContain("Whitelabel");
-        HttpResponse<String> en = admin.get("/no/such/page?lang=en");
-        assertThat(en.statusCode()).isEqualTo(404);
-        assertThat(en.body()).contains("lang=\"en\"", "class=\"top\"", "No such page or record");
+        answers(admin.get("/no/such/page"), 404, "lang=\"zh-CN\"", "class=\"top\"", "404", "未找到该页面或记录");
+        answers(admin.get("/no/such/page?lang=en"), 404, "lang=\"en\"", "class=\"top\"", "No such page or record");
         admin.get("/?lang=zh-CN");
         HttpResponse<String> api = admin.get("/api/no-such-thing");
         assertThat(api.statusCode()).isEqualTo(404);
@@ -175,31 +169,50 @@ class WebInputIT {
     @Test
     void forbiddenPagesAnswer403InTheLayout() {
         Browser enterprise = as("enterprise");
-        HttpResponse<String> r = enterprise.get("/evaluations");
-        assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(r.body()).contains("class=\"top\"", "无权访问", "您的账号无权访问").doesNotContain("Whitelabel");
-        HttpResponse<String> en = enterprise.get("/evaluations?lang=en");
-        assertThat(en.statusCode()).isEqualTo(403);
-        assertThat(en.body()).contains("Access denied", "lang=\"en\"");
+        answers(enterprise.get("/evaluations"), 403, "class=\"top\"", "无权访问", "您的账号无权访问");
+        answers(enterprise.get("/evaluations?lang=en"), 403, "Access denied", "lang=\"en\"");
+    }
+
+    @Test
+    void everyFormRefusesNulBeforeChangingAnything() {
+        Browser admin = as("admin");
+        admin.get("/account");
+        long audits = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+        List<String> failures = new ArrayList<>();
+        for (String route : Routes.of(mappings)) {
+            if (!route.startsWith("POST ")) {
+                continue;
+            }
+            String path = route.substring(5).replaceAll("\\{[^}]+}", "1");
+            for (String field : List.of("name", "reason", "yaml", "address", "status", "value", "kind", "note")) {
+                HttpResponse<String> r = admin.post(path, Map.of(field, "a\u0000b"));
+                String problem = judge("POST " + path + " " + field, r);
+                if (problem == null && r.statusCode() != 400) {
+                    problem = "POST " + path + " " + field + " -> " + r.statusCode() + ": expected 400";
+                }
+                if (problem != null) {
+                    failures.add(problem);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(audits);
     }
 
     @Test
     void formsRefuseMalformedAndOutOfRangeValuesAndStoreNothing() {
         Browser admin = as("admin");
         long park = jdbc.sql("select id from park order by id limit 1").query(Long.class).single();
-        Map<String, Object> before = jdbc.sql("select positioning, address, cluster_tags from park where id = ?")
-                .param(park).query().singleRow();
+        String row = "select positioning, address, array_to_string(cluster_tags, ',') as tags from park where id = ?";
+        Map<String, Object> before = jdbc.sql(row).param(park).query().singleRow();
         long audits = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
         admin.get("/parks/" + park + "/edit");
-        HttpResponse<String> longAddress = admin.post("/parks/" + park + "/edit",
-                Map.of("positioning", "ok", "tags", "", "address", "路".repeat(501)));
-        assertThat(longAddress.statusCode()).isEqualTo(400);
-        assertThat(longAddress.body()).contains("地址：最多 500 个字符");
+        answers(admin.post("/parks/" + park + "/edit",
+                Map.of("positioning", "ok", "tags", "", "address", "路".repeat(501))), 400, "地址：最多 500 个字符");
         HttpResponse<String> nul = admin.post("/parks/" + park + "/edit",
                 Map.of("positioning", "a\u0000b", "tags", "", "address", "x"));
         assertThat(nul.statusCode()).isEqualTo(400);
-        assertThat(jdbc.sql("select positioning, address, cluster_tags from park where id = ?").param(park).query()
-                .singleRow()).isEqualTo(before);
+        assertThat(jdbc.sql(row).param(park).query().singleRow()).isEqualTo(before);
 
         long parcel = jdbc.sql("select id from parcel order by id limit 1").query(Long.class).single();
         long contracts = jdbc.sql("select count(*) from land_contract").query(Long.class).single();
@@ -212,9 +225,8 @@ class WebInputIT {
         assertThat(huge.statusCode()).isEqualTo(400);
         contract.put("target", "100");
         contract.put("completedOn", "2019-01-01");
-        HttpResponse<String> order = admin.post("/parcels/" + parcel + "/contracts", contract);
-        assertThat(order.statusCode()).isEqualTo(400);
-        assertThat(order.body()).contains("签约日期：开始日期 2020-01-01 晚于结束日期 2019-01-01");
+        answers(admin.post("/parcels/" + parcel + "/contracts", contract), 400,
+                "签约日期：开始日期 2020-01-01 晚于结束日期 2019-01-01");
         contract.put("completedOn", "2020-13-01");
         assertThat(admin.post("/parcels/" + parcel + "/contracts", contract).statusCode()).isEqualTo(400);
         contract.put("completedOn", "3020-01-01");
@@ -223,14 +235,12 @@ class WebInputIT {
 
         long enterprise = jdbc.sql("select id from enterprise order by id limit 1").query(Long.class).single();
         admin.get("/enterprises/" + enterprise + "/edit");
-        HttpResponse<String> figure = admin.post("/enterprises/" + enterprise + "/figures", Map.of("metric", "TAX",
-                "period", "2023", "value", "1e308", "department", "TAX"));
-        assertThat(figure.statusCode()).isEqualTo(400);
-        assertThat(figure.body()).contains("数值：不得大于");
-        HttpResponse<String> name = admin.post("/enterprises/" + enterprise + "/edit", Map.of("name", "名".repeat(201),
-                "industryCode", "3922", "status", "ACTIVE"));
-        assertThat(name.statusCode()).isEqualTo(400);
-        assertThat(name.body()).contains("名称：最多 200 个字符");
+        answers(admin.post("/enterprises/" + enterprise + "/figures", Map.of("metric", "TAX",
+                "period", "2023", "value", "1e308", "department", "TAX")), 400, "数值：不是有效数字");
+        answers(admin.post("/enterprises/" + enterprise + "/figures", Map.of("metric", "TAX",
+                "period", "2023", "value", "99999999999999999999", "department", "TAX")), 400, "数值：不得大于");
+        answers(admin.post("/enterprises/" + enterprise + "/edit", Map.of("name", "名".repeat(201),
+                "industryCode", "3922", "status", "ACTIVE")), 400, "名称：最多 200 个字符");
         assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(audits);
     }
 }

@@ -64,9 +64,9 @@ public final class Sheets {
         return h;
     }
 
-    /** One CSV line (without its line end): numbers as they are, everything else guarded and quoted. */
+    /** One CSV line (without its line end): numbers as they are, everything else guarded, quoted where CSV needs it. */
     public static String csvLine(List<?> values) {
-        return values.stream().map(v -> v == null ? "" : v instanceof Number n ? n.toString() : quoted(safe(v.toString())))
+        return values.stream().map(v -> v == null ? "" : v instanceof Number n ? n.toString() : csvVerbatim(safe(v.toString())))
                 .collect(Collectors.joining(","));
     }
 

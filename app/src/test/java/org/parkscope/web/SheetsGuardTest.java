@@ -21,7 +21,7 @@ class SheetsGuardTest {
         }
         assertThat(Sheets.safe("上海移远通信技术股份有限公司")).isEqualTo("上海移远通信技术股份有限公司");
         assertThat(Sheets.safe(null)).isEmpty();
-        assertThat(Sheets.csvLine(java.util.Arrays.asList(1, "=1+1", "a\"b", null, -2))).isEqualTo("1,\"'=1+1\",\"a\"\"b\",,-2");
+        assertThat(Sheets.csvLine(java.util.Arrays.asList(1, "=1+1", "a\"b", null, -2))).isEqualTo("1,'=1+1,\"a\"\"b\",,-2");
         assertThat(Sheets.csvVerbatim("-5")).isEqualTo("-5");
     }
 

@@ -39,7 +39,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers,
             AccountStore accounts, PasswordEncoder encoder, AuditLog audit, SignInThrottle throttle,
-            MessageSource messages, LocaleResolver locales) throws Exception {
+            MessageSource messages, LocaleResolver locales, DeniedHandler denied) throws Exception {
         RequestMatcher api = SecurityConfig::isApi;
         RequestMatcher bearerRequest = SecurityConfig::hasBearer;
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
@@ -84,7 +84,8 @@ public class SecurityConfig {
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(messages, locales), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                        (api.matches(request) ? unauthorized : login).commence(request, response, ex)))
+                        (api.matches(request) ? unauthorized : login).commence(request, response, ex))
+                        .accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self' "

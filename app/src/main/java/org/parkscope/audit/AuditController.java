@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.parkscope.web.Sheets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -59,9 +60,8 @@ class AuditController {
         while (true) {
             var batch = audit.search(f, 1000, offset);
             for (AuditLog.Entry e : batch) {
-                out.println(String.join(",", String.valueOf(e.id()), e.at().toString(), csv(e.actor()),
-                        csv(e.remoteAddr()), csv(e.action()), csv(e.entity()), csv(e.entityId()), csv(e.before()),
-                        csv(e.after())));
+                out.println(Sheets.csvLine(java.util.Arrays.asList(e.id(), e.at().toString(), e.actor(), e.remoteAddr(),
+                        e.action(), e.entity(), e.entityId(), e.before(), e.after())));
             }
             if (batch.size() < 1000) {
                 break;
@@ -69,17 +69,5 @@ class AuditController {
             offset += 1000;
         }
         out.flush();
-    }
-
-    static String csv(@Nullable String s) {
-        if (s == null) {
-            return "";
-        }
-        String escaped = s.replace("\"", "\"\"");
-        // a leading =, +, - or @ would run as a formula in Excel
-        if (!escaped.isEmpty() && "=+-@".indexOf(escaped.charAt(0)) >= 0) {
-            escaped = "'" + escaped;
-        }
-        return "\"" + escaped + "\"";
     }
 }

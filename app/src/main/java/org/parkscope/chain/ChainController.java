@@ -405,10 +405,7 @@ class ChainController {
     }
 
     static void header(Sheet sheet, String[] head) {
-        Row h = sheet.createRow(0);
-        for (int i = 0; i < head.length; i++) {
-            h.createCell(i).setCellValue(head[i]);
-        }
+        Sheets.header(sheet, List.of(head));
     }
 
     static String reasons(List<Reason> reasons) {

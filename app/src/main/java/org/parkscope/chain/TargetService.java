@@ -137,7 +137,7 @@ public class TargetService {
         if (lines.length < 2) {
             throw new PoolFileInvalid(List.of("文件为空 / the file is empty"));
         }
-        List<String> head = splitCsv(lines[0]);
+        List<String> head = org.parkscope.web.Sheets.csvFields(lines[0]);
         int[] col = new int[HEADERS.size()];
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < HEADERS.size(); i++) {
@@ -157,7 +157,7 @@ public class TargetService {
             if (lines[l].isBlank()) {
                 continue;
             }
-            List<String> cells = splitCsv(lines[l]);
+            List<String> cells = org.parkscope.web.Sheets.csvFields(lines[l]);
             String name = cell(cells, col[0]);
             String code = cell(cells, col[2]);
             if (name.isEmpty()) {
@@ -187,35 +187,6 @@ public class TargetService {
         }
         audit.record("IMPORT", "target_firm", source, null, null, null, Map.of("rows", rows.size()));
         return rows.size();
-    }
-
-    /** One CSV line: comma-separated, fields optionally in double quotes with "" for a quote. */
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    sb.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    sb.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(sb.toString());
-                sb.setLength(0);
-            } else {
-                sb.append(c);
-            }
-        }
-        out.add(sb.toString());
-        return out;
     }
 
     private static String cell(List<String> cells, int i) {

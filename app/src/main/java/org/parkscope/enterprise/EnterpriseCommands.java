@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.core.validate.Limits.Kind;
 import org.parkscope.core.code.CheckResult;
 import org.parkscope.core.code.IndustryCode;
 import org.parkscope.core.code.IndustryCodes;
 import org.parkscope.core.code.Problem;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
+import org.parkscope.web.Inputs;
 import org.parkscope.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,6 +78,8 @@ public class EnterpriseCommands {
 
     @Transactional
     public void update(Scope scope, long id, EnterpriseEdit edit) {
+        Inputs.check().text("name", Kind.NAME, edit.name()).text("industryCode", Kind.CODE, edit.industryCode())
+                .text("hqKind", Kind.CODE, edit.hqKind()).orThrow();
         Map<String, Object> before = row(scope, id);
         List<Problem> problems = new ArrayList<>();
         if (edit.name() == null || edit.name().isBlank()) {
@@ -110,13 +114,12 @@ public class EnterpriseCommands {
     @Transactional
     public long addQualification(Scope scope, long enterpriseId, String type, @Nullable String level,
             @Nullable String certificateNo, LocalDate issuedOn, @Nullable LocalDate expiresOn) {
+        Inputs.check().text("level", Kind.CODE, level).text("certificateNo", Kind.CODE, certificateNo)
+                .date("issuedOn", issuedOn).date("expiresOn", expiresOn).order("issuedOn", issuedOn, expiresOn).orThrow();
         Map<String, Object> enterprise = row(scope, enterpriseId);
         List<Problem> problems = new ArrayList<>();
         if (!QUALIFICATION_TYPES.contains(type)) {
             problems.add(Problem.error("qualification.type", "资质类型不正确", "unknown qualification type"));
-        }
-        if (expiresOn != null && expiresOn.isBefore(issuedOn)) {
-            problems.add(Problem.error("qualification.dates", "有效期不能早于认定日期", "expiry before issue date"));
         }
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
@@ -151,6 +154,7 @@ public class EnterpriseCommands {
     @Transactional
     public void setFigure(Scope scope, long enterpriseId, String metric, String period, BigDecimal value,
             String department) {
+        Inputs.check().number("value", Kind.FIGURE, value).orThrow();
         Map<String, Object> enterprise = row(scope, enterpriseId);
         List<Problem> problems = new ArrayList<>();
         if (!METRIC_UNITS.containsKey(metric)) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.parkscope.web.Sheets;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -275,21 +276,18 @@ public final class EvaluateCli implements Callable<Integer> {
                 }
             }
             head.add("说明");
-            Row h = sheet.createRow(0);
-            for (int c = 0; c < head.size(); c++) {
-                h.createCell(c).setCellValue(head.get(c));
-            }
+            Sheets.header(sheet, head);
             for (int i = 0; i < r.size(); i++) {
                 Explanation e = r.explain(i);
                 Row row = sheet.createRow(i + 1);
-                row.createCell(0).setCellValue(e.id());
-                row.createCell(1).setCellValue(e.name());
-                row.createCell(2).setCellValue(e.cohortName() == null ? "—" : e.cohortName());
+                Sheets.text(row, 0, e.id());
+                Sheets.text(row, 1, e.name());
+                Sheets.text(row, 2, e.cohortName() == null ? "—" : e.cohortName());
                 if (e.cohort() != null) {
                     row.createCell(3).setCellValue(e.shownTotal().doubleValue());
                     row.createCell(4).setCellValue(e.rank());
                     row.createCell(5).setCellValue(e.of());
-                    row.createCell(6).setCellValue(e.klass());
+                    Sheets.text(row, 6, e.klass());
                     for (Explanation.Item item : e.items()) {
                         int k = 7 + 2 * indexOf(all, item.code());
                         if (!Double.isNaN(item.value())) {
@@ -303,16 +301,16 @@ public final class EvaluateCli implements Callable<Integer> {
                     notes.add(e.note());
                 }
                 e.items().stream().filter(x -> x.note() != null).forEach(x -> notes.add(x.name() + "：" + x.note()));
-                row.createCell(head.size() - 1).setCellValue(String.join("；", notes));
+                Sheets.text(row, head.size() - 1, String.join("；", notes));
             }
             Sheet about = wb.createSheet("方案");
             String[] lines = {"方案 scheme: " + s.id(), "地区 region: " + s.region(), "年度 year: " + s.year(),
                 "依据 source: " + s.source()};
             for (int i = 0; i < lines.length; i++) {
-                about.createRow(i).createCell(0).setCellValue(lines[i]);
+                Sheets.text(about.createRow(i), 0, lines[i]);
             }
             for (int i = 0; i < s.assumptions().size(); i++) {
-                about.createRow(lines.length + i).createCell(0).setCellValue("假设 assumption: " + s.assumptions().get(i));
+                Sheets.text(about.createRow(lines.length + i), 0, "假设 assumption: " + s.assumptions().get(i));
             }
             wb.write(os);
             wb.dispose();

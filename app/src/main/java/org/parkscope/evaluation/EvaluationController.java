@@ -1,16 +1,13 @@
 package org.parkscope.evaluation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.shared.TownContext;
 import org.parkscope.web.CurrentScope;
 import org.parkscope.web.Downloads;
+import org.parkscope.web.Sheets;
 import org.parkscope.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -148,34 +145,17 @@ class EvaluationController {
 
     /** The 公示 list as a workbook: rank, enterprise, credit code, cohort, total, class. */
     @GetMapping("/evaluations/{id}/export.xlsx")
-    ResponseEntity<byte[]> export(@PathVariable long id) throws IOException {
+    ResponseEntity<byte[]> export(@PathVariable long id) {
         EvaluationService.RunRow run = evaluations.runRow(id);
-        List<EvaluationService.ResultRow> rows = evaluations.results(scope.get(), id, null, null, null);
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var sheet = wb.createSheet("公示名单");
-            String[] head = {"序号", "企业名称", "统一社会信用代码", "所属园区", "评价对象组", "综合得分", "组内名次", "组内企业数", "等级"};
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < head.length; i++) {
-                h.createCell(i).setCellValue(head[i]);
-            }
-            int r = 1;
-            for (EvaluationService.ResultRow x : rows) {
-                Row row = sheet.createRow(r);
-                row.createCell(0).setCellValue(r++);
-                row.createCell(1).setCellValue(x.name());
-                row.createCell(2).setCellValue(x.uscc());
-                row.createCell(3).setCellValue(x.parkName() == null ? "" : x.parkName());
-                row.createCell(4).setCellValue(x.cohort());
-                row.createCell(5).setCellValue(x.total() == null ? 0 : Math.round(x.total() * 100) / 100.0);
-                row.createCell(6).setCellValue(x.rank() == null ? 0 : x.rank());
-                row.createCell(7).setCellValue(x.ofCount() == null ? 0 : x.ofCount());
-                row.createCell(8).setCellValue(x.klass() == null ? "" : x.klass());
-            }
-            wb.write(out);
-            wb.dispose();
-            return Downloads.file(out.toByteArray(), "公示名单-" + run.schemeId() + "-v" + run.version() + ".xlsx",
-                    Downloads.XLSX);
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        int r = 1;
+        for (EvaluationService.ResultRow x : evaluations.results(scope.get(), id, null, null, null)) {
+            rows.add(java.util.Arrays.asList(r++, x.name(), x.uscc(), x.parkName(), x.cohort(),
+                    x.total() == null ? 0 : Math.round(x.total() * 100) / 100.0, x.rank() == null ? 0 : x.rank(),
+                    x.ofCount() == null ? 0 : x.ofCount(), x.klass()));
         }
+        return Sheets.xlsx("公示名单-" + run.schemeId() + "-v" + run.version() + ".xlsx", "公示名单", List.of("序号",
+                "企业名称", "统一社会信用代码", "所属园区", "评价对象组", "综合得分", "组内名次", "组内企业数", "等级"), rows);
     }
 
     private static String step(long id, RedirectAttributes flash, Runnable action) {

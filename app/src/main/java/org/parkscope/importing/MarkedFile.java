@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.parkscope.web.Sheets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,15 +94,11 @@ public final class MarkedFile {
             problemStyle.setWrapText(true);
             if (report.headerRow() > 0) {
                 Row header = row(sheet, report.headerRow() - 1);
-                Cell h = header.createCell(problemCol);
-                h.setCellValue(COLUMN);
-                h.setCellStyle(problemStyle);
+                Sheets.text(header, problemCol, COLUMN).setCellStyle(problemStyle);
             }
             for (Map.Entry<Integer, List<ImportProblem>> e : byRow.entrySet()) {
                 Row row = row(sheet, e.getKey() - 1);
-                Cell note = row.createCell(problemCol);
-                note.setCellValue(messages(e.getValue()));
-                note.setCellStyle(problemStyle);
+                Sheets.text(row, problemCol, messages(e.getValue())).setCellStyle(problemStyle);
                 for (ImportProblem p : e.getValue()) {
                     if (p.column() < 0) {
                         continue;
@@ -147,21 +144,11 @@ public final class MarkedFile {
         IOException[] failure = new IOException[1];
         source.read((rowNo, cells) -> {
             try {
-                List<String> out = new ArrayList<>(cells);
-                if (rowNo == headerRow) {
-                    out.add(COLUMN);
-                } else if (byRow.containsKey(rowNo)) {
-                    out.add(messages(byRow.get(rowNo)));
-                }
-                for (int i = 0; i < out.size(); i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    String v = out.get(i);
-                    if (v != null) {
-                        w.write(v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                                ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-                    }
+                // the user's own cells come back as they came; the problems column is ours and guarded
+                w.write(cells.stream().map(Sheets::csvVerbatim).collect(java.util.stream.Collectors.joining(",")));
+                String note = rowNo == headerRow ? COLUMN : byRow.containsKey(rowNo) ? messages(byRow.get(rowNo)) : null;
+                if (note != null) {
+                    w.write("," + Sheets.csvLine(List.of(note)));
                 }
                 w.write("\r\n");
             } catch (IOException ex) {

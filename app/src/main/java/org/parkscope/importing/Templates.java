@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.parkscope.web.Sheets;
 
 /** Downloadable templates: a data sheet with the Chinese headers and example rows, and an instruction sheet. */
 public final class Templates {
@@ -53,16 +54,14 @@ public final class Templates {
             List<Field> fields = kind.fields();
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
-                var cell = h.createCell(i);
-                cell.setCellValue(f.label() + (f.required() ? "*" : ""));
-                cell.setCellStyle(head);
+                Sheets.text(h, i, f.label() + (f.required() ? "*" : "")).setCellStyle(head);
                 data.setColumnWidth(i, Math.max(14, f.label().length() * 3 + 4) * 256);
             }
             int r = 1;
             for (List<String> example : EXAMPLES.getOrDefault(kind, List.of())) {
                 Row row = data.createRow(r++);
                 for (int i = 0; i < example.size() && i < fields.size(); i++) {
-                    row.createCell(i).setCellValue(example.get(i));
+                    Sheets.text(row, i, example.get(i));
                 }
             }
             Sheet help = wb.createSheet("说明");
@@ -70,7 +69,7 @@ public final class Templates {
             for (int i = 0; i < lines.length; i++) {
                 Row row = help.createRow(i);
                 for (int j = 0; j < lines[i].length; j++) {
-                    row.createCell(j).setCellValue(lines[i][j]);
+                    Sheets.text(row, j, lines[i][j]);
                 }
                 if (i == 0) {
                     for (int j = 0; j < lines[i].length; j++) {

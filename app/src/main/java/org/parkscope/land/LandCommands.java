@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.core.validate.Limits.Kind;
+import org.parkscope.web.Inputs;
 import org.parkscope.core.land.Obligation;
 import org.parkscope.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +53,12 @@ public class LandCommands {
 
     @Transactional
     public long addIntervention(Scope scope, InterventionForm f) {
+        Inputs.check().text("title", Kind.NAME, f.title()).text("description", Kind.TEXT, f.description())
+                .text("document", Kind.LINE, f.document()).date("startedOn", f.startedOn())
+                .date("completedOn", f.completedOn()).order("startedOn", f.startedOn(), f.completedOn())
+                .number("baselineYear", Kind.YEAR, f.baselineYear())
+                .text("certificates", Kind.TEXT, f.certificates() == null ? null : String.join(",", f.certificates()))
+                .orThrow();
         if (f.kind() == null || !INTERVENTION_KINDS.contains(f.kind())) {
             throw new Rejected("请选择处置方式 / choose the kind of intervention");
         }
@@ -59,9 +67,6 @@ public class LandCommands {
         }
         if (f.startedOn() == null) {
             throw new Rejected("请填写开始日期 / the start date is required");
-        }
-        if (f.completedOn() != null && f.completedOn().isBefore(f.startedOn())) {
-            throw new Rejected("完成日期早于开始日期 / the completion date is before the start");
         }
         int baseline = f.baselineYear() == null ? f.startedOn().getYear() - 1 : f.baselineYear();
         if (baseline > f.startedOn().getYear() || baseline < 1990) {
@@ -106,6 +111,13 @@ public class LandCommands {
 
     @Transactional
     public long addContract(Scope scope, long parcelId, ContractForm f) {
+        Inputs.check().text("contractNo", Kind.CODE, f.contractNo()).date("signedOn", f.signedOn())
+                .date("completionDue", f.completionDue()).date("completedOn", f.completedOn())
+                .date("termEndsOn", f.termEndsOn()).order("signedOn", f.signedOn(), f.completedOn())
+                .order("signedOn", f.signedOn(), f.completionDue()).order("signedOn", f.signedOn(), f.termEndsOn())
+                .number("target", Kind.MONEY_WAN, f.target()).number("offsetYears", Kind.YEARS, f.offsetYears())
+                .number("everyYears", Kind.YEARS, f.everyYears()).number("tolerance", Kind.PERCENT, f.tolerance())
+                .text("consequence", Kind.LINE, f.consequence()).orThrow();
         LandQueries.ParcelDetail parcel = land.parcel(scope, parcelId, LocalDate.now())
                 .orElseThrow(() -> new Rejected("找不到宗地 / no such parcel"));
         if (f.contractNo() == null || f.contractNo().isBlank()) {
@@ -116,9 +128,6 @@ public class LandCommands {
         }
         if (f.signedOn() == null) {
             throw new Rejected("请填写签约日期 / the signing date is required");
-        }
-        if (f.completedOn() != null && f.completedOn().isBefore(f.signedOn())) {
-            throw new Rejected("竣工日期早于签约日期 / completion is before signing");
         }
         if (jdbc.sql("select count(*) from land_contract where contract_no = :n").param("n", f.contractNo().strip())
                 .query(Long.class).single() > 0) {

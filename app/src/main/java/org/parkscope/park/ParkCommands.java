@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.core.validate.Limits.Kind;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
+import org.parkscope.web.Inputs;
 import org.parkscope.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,8 @@ public class ParkCommands {
     @Transactional
     public void update(Scope scope, long id, @Nullable String positioning, @Nullable String tags,
             @Nullable String address) {
+        Inputs.check().text("positioning", Kind.LINE, positioning).text("tags", Kind.LINE, tags)
+                .text("address", Kind.LINE, address).orThrow();
         Map<String, Object> before = row(scope, id);
         List<String> tagList = tags == null ? List.of()
                 : Arrays.stream(tags.split("[,，、\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();

@@ -1,54 +1,113 @@
 package org.parkscope.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Missing resources and malformed arguments, answered once for the whole application: RFC 9457 problem details in
- * Chinese and English under {@code /api/}, the error page elsewhere. Never a stack trace.
+ * Bad input and missing resources, answered once for the whole application through {@link ErrorReply}: 400 with
+ * what is wrong in the user's language (404 for a malformed id in a page's address, which names no page). Never a
+ * stack trace, never a database message.
  */
 @ControllerAdvice
 class ErrorAdvice {
 
+    private static final int SHOWN = 40;
+    private final ErrorReply reply;
+
+    ErrorAdvice(ErrorReply reply) {
+        this.reply = reply;
+    }
+
     @ExceptionHandler(NotFoundException.class)
-    Object notFound(NotFoundException e, HttpServletRequest request) {
-        return respond(request, HttpStatus.NOT_FOUND, e.getMessage());
+    Object notFound(HttpServletRequest request) {
+        return reply.respond(request, HttpStatus.NOT_FOUND, List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object badArgument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String detail = "参数 " + e.getName() + " 格式不正确 / parameter " + e.getName() + " is malformed";
-        // On pages a malformed id names no page: 404, like any other address that does not exist.
-        return respond(request, isApi(request) ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND, detail);
+        boolean inPath = e.getParameter().hasParameterAnnotation(PathVariable.class);
+        if (inPath && !ErrorReply.isApi(request)) {
+            return reply.respond(request, HttpStatus.NOT_FOUND, List.of());
+        }
+        return malformed(request, e.getName(), e.getValue());
+    }
+
+    @ExceptionHandler(ConversionFailedException.class)
+    Object badConversion(ConversionFailedException e, HttpServletRequest request) {
+        return malformed(request, "?", e.getValue());
+    }
+
+    @ExceptionHandler(BindException.class)
+    Object badForm(BindException e, HttpServletRequest request) {
+        return reply.respond(request, HttpStatus.BAD_REQUEST, e.getFieldErrors().stream()
+                .map(f -> new ErrorReply.Message("error.param.malformed", f.getField(), shown(f.getRejectedValue())))
+                .toList());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.param.missing",
+                e.getParameterName()));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, HandlerMethodValidationException.class})
+    Object unreadable(HttpServletRequest request) {
+        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.body"));
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    Object invalid(InvalidInput e, HttpServletRequest request) {
+        return reply.respond(request, HttpStatus.BAD_REQUEST, e.fields().stream().map(ErrorReply::message).toList());
+    }
+
+    /** A value the checks let through but the database refused (too long, out of range, a duplicate): nothing stored. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Object refusedByDatabase(HttpServletRequest request) {
+        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.data.rejected"));
     }
 
     @ExceptionHandler(org.parkscope.importing.ImportException.class)
     Object importProblem(org.parkscope.importing.ImportException e, HttpServletRequest request) {
-        return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.text", e.getMessage()));
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
-        return respond(request, HttpStatus.PAYLOAD_TOO_LARGE,
-                "文件超过上传上限（100 MB）/ the file exceeds the upload limit (100 MB)");
+        return reply.respond(request, HttpStatus.PAYLOAD_TOO_LARGE, new ErrorReply.Message("error.upload.tooLarge"));
     }
 
-    private static Object respond(HttpServletRequest request, HttpStatus status, String detail) {
-        if (isApi(request)) {
-            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    @ExceptionHandler(MultipartException.class)
+    Object badUpload(HttpServletRequest request) {
+        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.upload.malformed"));
+    }
+
+    private Object malformed(HttpServletRequest request, String name, Object value) {
+        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.param.malformed", name,
+                shown(value)));
+    }
+
+    /** A refused value as shown back: at most 40 characters, control characters made visible. */
+    private static String shown(Object value) {
+        String s = value == null || ValueConstants.DEFAULT_NONE.equals(value) ? "" : String.valueOf(value);
+        if (value instanceof String[] array) {
+            s = String.join(",", array);
         }
-        ModelAndView page = new ModelAndView(status == HttpStatus.NOT_FOUND ? "error/404" : "error/400");
-        page.setStatus(status);
-        return page;
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        s = s.codePoints().map(c -> Character.isISOControl(c) ? '\uFFFD' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return s.length() > SHOWN ? s.substring(0, SHOWN) + "…" : s;
     }
 }

@@ -3,7 +3,9 @@ package org.parkscope.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -11,43 +13,117 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 
-/** A list as a one-sheet workbook: a header row, then one row per item; numbers stay numbers. */
+/**
+ * The only way the platform writes a spreadsheet or CSV cell, so that no export can forget the formula guard: text
+ * goes through {@link #safe} (a leading = + - @ tab or carriage return would make Excel run it as a formula), numbers
+ * stay numbers. {@code SheetsGuardTest} fails the build when any other class sets a text cell itself.
+ */
 public final class Sheets {
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Sheets() {}
 
-    /** Text for a cell: one starting with = + - @ (or a tab or carriage return) would be read by Excel as a formula. */
+    /** Text for a cell: one starting with = + - @ (or a tab or carriage return) is prefixed with an apostrophe. */
     public static String safe(@Nullable String s) {
         if (s == null) {
             return "";
         }
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
-    /** Sets a text cell through {@link #safe}. */
-    public static void text(Row row, int column, @Nullable String s) {
-        row.createCell(column).setCellValue(safe(s));
+    /** Sets a text cell through {@link #safe}; returns the cell (for styling). */
+    public static Cell text(Row row, int column, @Nullable String s) {
+        Cell c = row.createCell(column);
+        c.setCellValue(safe(s));
+        return c;
+    }
+
+    /** Sets a number cell; returns the cell. */
+    public static Cell number(Row row, int column, double value) {
+        Cell c = row.createCell(column);
+        c.setCellValue(value);
+        return c;
+    }
+
+    /** A text, number or empty cell, by the value's type. */
+    public static void value(Row row, int column, @Nullable Object v) {
+        if (v instanceof Number n) {
+            number(row, column, n.doubleValue());
+        } else if (v != null) {
+            text(row, column, v.toString());
+        }
+    }
+
+    /** Row 0 of the sheet: the column titles. */
+    public static Row header(Sheet sheet, List<String> titles) {
+        Row h = sheet.createRow(0);
+        for (int i = 0; i < titles.size(); i++) {
+            text(h, i, titles.get(i));
+        }
+        return h;
+    }
+
+    /** One CSV line (without its line end): numbers as they are, everything else guarded, quoted where CSV needs it. */
+    public static String csvLine(List<?> values) {
+        return values.stream().map(v -> v == null ? "" : v instanceof Number n ? n.toString() : csvVerbatim(safe(v.toString())))
+                .collect(Collectors.joining(","));
+    }
+
+    /**
+     * A field of the user's own CSV file returned to them unchanged (the marked file of an import), quoted only
+     * where CSV needs it: it must read back exactly as it came, and anything in it is the user's own.
+     */
+    public static String csvVerbatim(@Nullable String v) {
+        if (v == null) {
+            return "";
+        }
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? quoted(v) : v;
+    }
+
+    /** One CSV line: comma-separated, fields optionally in double quotes with "" for a quote. */
+    public static List<String> csvFields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    sb.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    sb.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(sb.toString());
+                sb.setLength(0);
+            } else {
+                sb.append(c);
+            }
+        }
+        out.add(sb.toString());
+        return out;
+    }
+
+    private static String quoted(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     public static ResponseEntity<byte[]> xlsx(String fileName, String sheetName, List<String> header,
             List<List<Object>> rows) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(sheetName);
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < header.size(); i++) {
-                h.createCell(i).setCellValue(header.get(i));
-            }
+            header(sheet, header);
             int r = 1;
             for (List<Object> values : rows) {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < values.size(); i++) {
-                    Object v = values.get(i);
-                    Cell c = row.createCell(i);
-                    if (v instanceof Number n) {
-                        c.setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        c.setCellValue(safe(v.toString()));
-                    }
+                    value(row, i, values.get(i));
                 }
             }
             wb.write(out);

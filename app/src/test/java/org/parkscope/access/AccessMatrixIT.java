@@ -10,15 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.parkscope.PlatformTest;
 import org.parkscope.web.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -141,21 +138,7 @@ class AccessMatrixIT {
     final Map<Who, String> tokens = new EnumMap<>(Who.class);
 
     List<String> routes() {
-        Set<String> out = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (pattern.equals("/error")) {
-                    continue; // Boot's error endpoint renders other requests' errors
-                }
-                if (methods.isEmpty()) {
-                    out.add("GET " + pattern);
-                } else {
-                    methods.forEach(m -> out.add(m.name() + " " + pattern));
-                }
-            }
-        }
-        return new ArrayList<>(out);
+        return org.parkscope.web.Routes.of(mappings);
     }
 
     @Test

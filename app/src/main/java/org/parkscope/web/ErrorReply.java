@@ -1,0 +1,85 @@
+package org.parkscope.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The one way an error is answered: RFC 9457 problem details under {@code /api/}, the {@code error/page} template in
+ * the platform's layout elsewhere; title and details in the user's language, never a stack trace or database text.
+ */
+@Component
+public class ErrorReply {
+
+    /** A request attribute with the message key (and arguments) of an error raised before Spring MVC saw the request. */
+    public static final String DETAIL = ErrorReply.class.getName() + ".detail";
+
+    private final MessageSource messages;
+
+    public ErrorReply(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A message key with its arguments; arguments that are themselves {@code Message}s are resolved first. */
+    public record Message(String key, Object... args) {}
+
+    public Object respond(HttpServletRequest request, HttpStatusCode status, List<Message> details) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String title = text(new Message("error.title." + known(status.value())), locale);
+        List<String> lines = details.isEmpty() ? List.of(text(new Message("error.detail." + known(status.value())), locale))
+                : details.stream().map(m -> text(m, locale)).toList();
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", lines));
+            problem.setTitle(title);
+            return ResponseEntity.status(status).header("Content-Language", locale.toLanguageTag()).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error/page");
+        page.setStatus(HttpStatus.valueOf(status.value()));
+        page.addObject("status", status.value());
+        page.addObject("title", title);
+        page.addObject("details", lines);
+        return page;
+    }
+
+    public Object respond(HttpServletRequest request, HttpStatusCode status, Message detail) {
+        return respond(request, status, List.of(detail));
+    }
+
+    /** A refused field as a message: the limit's text, the field's name first. */
+    public static Message message(InvalidInput.Field f) {
+        Object[] args = new Object[f.violation().args().size() + 1];
+        args[0] = new Message("field." + f.name());
+        for (int i = 0; i < f.violation().args().size(); i++) {
+            args[i + 1] = f.violation().args().get(i);
+        }
+        return new Message(f.violation().code(), args);
+    }
+
+    private String text(Message m, Locale locale) {
+        Object[] args = new Object[m.args().length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = m.args()[i] instanceof Message inner ? text(inner, locale) : m.args()[i];
+        }
+        return messages.getMessage(m.key(), args, m.key(), locale);
+    }
+
+    private static int known(int status) {
+        return List.of(400, 403, 404, 405, 413, 415, 500).contains(status) ? status : status < 500 ? 400 : 500;
+    }
+
+    /** Whether the request (or, on an error dispatch, the request that failed) is a JSON API call. */
+    public static boolean isApi(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String s ? s : request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/api/");
+    }
+}

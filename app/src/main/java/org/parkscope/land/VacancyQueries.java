@@ -17,16 +17,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class VacancyQueries {
 
+    /** An occupancy {@code o} valid on :asOf. */
+    private static final String CURRENT_OCCUPANCY = "select 1 from occupancy o where o.valid_from <= :asOf"
+            + " and (o.valid_to is null or o.valid_to >= :asOf)";
+
     /**
      * The one definition of "vacant on :asOf" for floor space {@code fs} in building {@code b}: no current occupancy
      * names the unit, no tenant is recorded on the building without a unit, and the parcel's owner does not use it.
+     * Three anti-joins rather than one with an {@code or}: the same rows, but each can be hashed (a few ms for the
+     * demo town's 2 000 units instead of ~0.4 s of nested loops).
      */
-    public static final String VACANT = """
-            not exists (select 1 from occupancy o where o.valid_from <= :asOf
-                        and (o.valid_to is null or o.valid_to >= :asOf)
-                        and (o.floor_space_id = fs.id
-                             or (o.floor_space_id is null and o.building_id = fs.building_id)
-                             or (o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id)))""";
+    public static final String VACANT = "(not exists (" + CURRENT_OCCUPANCY + " and o.floor_space_id = fs.id)"
+            + "\n and not exists (" + CURRENT_OCCUPANCY + " and o.floor_space_id is null and o.building_id = fs.building_id)"
+            + "\n and not exists (" + CURRENT_OCCUPANCY + " and o.role = 'OWNER_OCCUPIER' and o.parcel_id = b.parcel_id))";
 
     private final JdbcClient jdbc;
 

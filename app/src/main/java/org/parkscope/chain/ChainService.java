@@ -79,6 +79,7 @@ public class ChainService {
     private final AuditLog audit;
     private final TownContext town;
     private final MatchSettings settings;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile @Nullable List<Chain> cache;
     /** Bumped whenever the definitions may have changed, so a load that raced with a change is not cached. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
@@ -89,7 +90,8 @@ public class ChainService {
     static final long LOCK = 0x5053_4348_4149_4EL; // "PSCHAIN"
 
     public ChainService(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, TownContext town,
-            ChainProperties properties) {
+            ChainProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.audit = audit;
@@ -139,7 +141,7 @@ public class ChainService {
     }
 
     /** Serialises definition changes and recomputation across sessions and instances (held to the transaction end). */
-    private void lock() {
+    void lock() {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((rs, n) -> 1).list();
     }
 
@@ -334,7 +336,13 @@ public class ChainService {
                 .list();
     }
 
-    /** Recomputes every computed link from the current definitions; decisions are untouched. */
+    /** Published inside the transaction of every recomputation (and so of every definition save). */
+    public record Recomputed() {}
+
+    /**
+     * Recomputes every computed link from the current definitions; decisions are untouched. What is derived from the
+     * links and definitions (the 补链 target list) is refreshed in the same transaction, by the {@link Recomputed} event.
+     */
     @Transactional
     public int recompute() {
         lock();
@@ -355,6 +363,7 @@ public class ChainService {
         Map<String, Object> after = new LinkedHashMap<>(linkCounts());
         after.put("firms", firms.size());
         audit.record("RECOMPUTE", "chain_recompute", "all", null, null, before, after);
+        events.publishEvent(new Recomputed());
         return rows.size();
     }
 

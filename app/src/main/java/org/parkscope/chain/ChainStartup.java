@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start (after the demo town, if any): loads the shipped chains and cluster composition the database does not hold
- * yet, and computes the placements when none are stored.
+ * yet, computes the placements when none are stored, and the 补链 target list when none is stored for the reference
+ * year.
  */
 @Component
 @Order(10)
@@ -19,16 +20,20 @@ class ChainStartup implements ApplicationRunner {
     private final ChainService chains;
     private final ClusterConfig clusters;
     private final TargetService targets;
+    private final TargetList list;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.parkscope.shared.TownContext town;
     private final boolean demo;
 
-    ChainStartup(ChainService chains, ClusterConfig clusters, TargetService targets,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+    ChainStartup(ChainService chains, ClusterConfig clusters, TargetService targets, TargetList list,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, org.parkscope.shared.TownContext town,
             @org.springframework.beans.factory.annotation.Value("${parkscope.demo.enabled:false}") boolean demo) {
         this.chains = chains;
         this.clusters = clusters;
         this.targets = targets;
+        this.list = list;
         this.jdbc = jdbc;
+        this.town = town;
         this.demo = demo;
     }
 
@@ -50,6 +55,13 @@ class ChainStartup implements ApplicationRunner {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        TargetList.Stamp stamp = list.stamp();
+        if (firms > 0 && (stamp == null || stamp.year() != town.referenceYear())) {
+            // A database from before the stored list, or a new reference year: compute it now, not on the first view.
+            long t0 = System.nanoTime();
+            list.refresh();
+            log.info("Chain targets computed in {} ms", (System.nanoTime() - t0) / 1_000_000);
         }
     }
 }

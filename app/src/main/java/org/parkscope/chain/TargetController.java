@@ -25,10 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TargetController {
 
     private final TargetService targets;
+    private final TargetList list;
     private final ChainAnalysis analysis;
     private final MessageSource messages;
 
-    TargetController(TargetService targets, ChainAnalysis analysis, MessageSource messages) {
+    TargetController(TargetService targets, TargetList list, ChainAnalysis analysis, MessageSource messages) {
+        this.list = list;
         this.messages = messages;
         this.targets = targets;
         this.analysis = analysis;
@@ -38,7 +40,8 @@ class TargetController {
     String list(@RequestParam(required = false) @Nullable Integer year, Model model) {
         int y = year == null ? analysis.defaultYear() : year;
         model.addAttribute("year", y);
-        model.addAttribute("gaps", targets.targets(y, 5));
+        model.addAttribute("gaps", list.targets(y, 5));
+        model.addAttribute("stamp", list.stamp());
         model.addAttribute("poolSize", targets.poolSize());
         model.addAttribute("en", ChainController.english());
         return "chain-targets";
@@ -54,16 +57,16 @@ class TargetController {
                 "Security code", "Region", "Fit", "Reasons", "Suggested space"} : new String[] {"产业链", "节点", "缺口",
                 "缺口理由", "优先级", "目标企业", "证券代码", "所在地", "匹配度", "理由", "建议载体"});
             int r = 1;
-            for (TargetService.GapTargets g : targets.targets(y, 10)) {
+            for (TargetList.GapTargets g : list.targets(y, TargetList.STORED_PER_GAP)) {
                 String space = g.spaces().isEmpty() ? "" : g.spaces().get(0).parkName() + " " + g.spaces().get(0).label()
                         + "（" + g.spaces().get(0).areaM2().toPlainString() + " m²）";
                 for (TargetRanking.Target t : g.targets()) {
                     Row row = sheet.createRow(r++);
                     Sheets.text(row, 0, g.chain().name());
-                    Sheets.text(row, 1, g.node().node().id() + " " + g.node().node().name());
-                    Sheets.text(row, 2, ChainController.flags(messages, g.node().assessment().flags()));
-                    Sheets.text(row, 3, ChainController.reasons(g.node().assessment().reasons()));
-                    row.createCell(4).setCellValue(g.node().assessment().priority());
+                    Sheets.text(row, 1, g.node().id() + " " + g.node().name());
+                    Sheets.text(row, 2, ChainController.flags(messages, g.assessment().flags()));
+                    Sheets.text(row, 3, ChainController.reasons(g.assessment().reasons()));
+                    row.createCell(4).setCellValue(g.assessment().priority());
                     Sheets.text(row, 5, t.firm().name());
                     Sheets.text(row, 6, t.firm().listed() ? symbolOf(t) : "");
                     Sheets.text(row, 7, t.firm().region());

@@ -2,7 +2,6 @@ package org.parkscope.chain;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +10,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.chain.Chain;
-import org.parkscope.core.chain.ChainMatcher;
-import org.parkscope.core.chain.ChainNode;
-import org.parkscope.core.chain.Placement;
-import org.parkscope.core.chain.TargetRanking;
 import org.parkscope.core.code.IndustryCodes;
-import org.parkscope.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The 补链 target list: for each gap of a chain (缺链 or 弱链 on a node the town counts), firms from the outside pool
- * that the matcher places on that node, ranked with their reasons, and the vacant space that would fit them (floor
- * space with no current occupancy, preferring parks whose positioning names the chain's cluster). A target becomes a
- * 招商 lead.
+ * The outside pool the 补链 target list ({@link TargetList}) draws on, and the 招商 leads made from its targets.
  */
 @Service
 public class TargetService {
@@ -41,12 +32,6 @@ public class TargetService {
         }
     }
 
-    public record Space(long floorSpaceId, long parkId, String parkName, String label, BigDecimal areaM2, String use,
-            int fit) {}
-
-    public record GapTargets(Chain chain, ChainAnalysis.NodeView node, List<TargetRanking.Target> targets,
-            List<Space> spaces) {}
-
     public record Lead(long id, String firmName, @Nullable String symbol, @Nullable String chainId, @Nullable String nodeId,
             @Nullable String nodeName, @Nullable String parkName, @Nullable String spaceLabel, String status,
             @Nullable String note, String createdBy, java.time.OffsetDateTime createdAt) {}
@@ -55,18 +40,18 @@ public class TargetService {
 
     private final JdbcClient jdbc;
     private final ChainService chains;
-    private final ChainAnalysis analysis;
+    private final TargetList list;
     private final AuditLog audit;
     private final IndustryCodes codes = IndustryCodes.load();
 
     private final org.parkscope.shared.TownContext town;
 
-    public TargetService(JdbcClient jdbc, ChainService chains, ChainAnalysis analysis, AuditLog audit,
+    public TargetService(JdbcClient jdbc, ChainService chains, TargetList list, AuditLog audit,
             org.parkscope.shared.TownContext town) {
         this.town = town;
         this.jdbc = jdbc;
         this.chains = chains;
-        this.analysis = analysis;
+        this.list = list;
         this.audit = audit;
     }
 
@@ -77,53 +62,6 @@ public class TargetService {
 
     public long poolSize() {
         return jdbc.sql("select count(*) from target_firm").query(Long.class).single();
-    }
-
-    /** Gaps of every chain at town level, each with its ranked targets and fitting spaces, by 招商 priority. */
-    public List<GapTargets> targets(int year, int perGap) {
-        List<TargetRanking.PoolFirm> pool = pool();
-        ChainMatcher matcher = chains.matcher();
-        List<GapTargets> out = new ArrayList<>();
-        for (Chain chain : chains.chains()) {
-            ChainAnalysis.ChainView view = analysis.view(Scope.town(), chain.id(), year);
-            for (ChainAnalysis.NodeView n : view.gaps()) {
-                if (!n.node().countsLocally()) {
-                    continue;
-                }
-                List<TargetRanking.Target> targets = TargetRanking.rank(matcher, n.node().id(), pool, perGap);
-                out.add(new GapTargets(chain, n, targets, spaces(chain, n.node(), targets, 3)));
-            }
-        }
-        out.sort((a, b) -> Double.compare(b.node().assessment().priority(), a.node().assessment().priority()));
-        return out;
-    }
-
-    List<TargetRanking.PoolFirm> pool() {
-        return jdbc.sql("select id, name, coalesce(industry_code, ''), business, listed, coalesce(region, '')"
-                + " from target_firm order by id").query((rs, n) -> new TargetRanking.PoolFirm(rs.getLong(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6))).list();
-    }
-
-    /**
-     * Vacant floor space (no occupancy valid today, not reserved by an open lead) that fits the node: parks whose
-     * cluster tags share one with the chain first, then workshops for producers of goods (offices otherwise), then
-     * the larger units.
-     */
-    List<Space> spaces(Chain chain, ChainNode node, List<TargetRanking.Target> targets, int limit) {
-        boolean goods = targets.stream().anyMatch(t -> t.role() == Placement.Role.PRODUCER)
-                && node.industryCodes().stream().anyMatch(c -> codes.isIndustrial(c.code()));
-        return jdbc.sql("""
-                select fs.id, p.id as park_id, p.name, fs.label, fs.area_m2, fs.use,
-                       cardinality(array(select unnest(p.cluster_tags) intersect select unnest(cast(:tags as text[])))) as fit
-                from floor_space fs join park p on p.id = fs.park_id join building b on b.id = fs.building_id
-                where %s
-                  and not exists (select 1 from investment_lead l where l.floor_space_id = fs.id
-                                  and l.status not in ('DROPPED'))
-                order by fit desc, (fs.use = :use) desc, fs.area_m2 desc, fs.id limit :limit
-                """.formatted(org.parkscope.land.VacancyQueries.VACANT)).param("asOf", java.time.LocalDate.now())
-                .param("tags", chain.clusterTags().toArray(new String[0])).param("use", goods ? "厂房" : "办公")
-                .param("limit", limit).query((rs, n) -> new Space(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getInt(7))).list();
     }
 
     /**
@@ -186,6 +124,7 @@ public class TargetService {
                     """).params(r).update();
         }
         audit.record("IMPORT", "target_firm", source, null, null, null, Map.of("rows", rows.size()));
+        list.refresh();
         return rows.size();
     }
 

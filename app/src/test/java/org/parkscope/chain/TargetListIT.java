@@ -36,6 +36,18 @@ class TargetListIT {
         assertThat(list.targets(analysis.defaultYear(), 5)).anyMatch(g -> !g.spaces().isEmpty());
     }
 
+    @Autowired org.springframework.core.env.Environment env;
+
+    @Test
+    void thePageSaysWhenTheStoredListWasComputedAndAnotherYearIsComputedOnTheSpot() {
+        var admin = org.parkscope.web.Browser.signedIn(Integer.parseInt(env.getProperty("local.server.port")), "admin",
+                "Parkscope2024");
+        int year = analysis.defaultYear();
+        assertThat(admin.get("/chains/targets").body()).contains("缺口按 " + year + " 年数据", "卫士通");
+        String other = admin.get("/chains/targets?year=" + (year - 1)).body();
+        assertThat(other).contains("补链招商目标").doesNotContain("缺口按 ");
+    }
+
     @Test
     void afterARecomputation() {
         long firm = jdbc.sql("select min(enterprise_id) from chain_link where status = 'AUTO'").query(Long.class).single();

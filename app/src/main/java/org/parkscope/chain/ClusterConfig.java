@@ -162,7 +162,7 @@ public class ClusterConfig {
         List<String> problems = new ArrayList<>();
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            root = org.parkscope.shared.SafeYaml.load(yaml);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new ChainFile.Invalid("clusters", List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
         }

@@ -154,7 +154,7 @@ final class CsvSource implements RowSource {
                 quoted = true;
                 wasQuoted = true;
             } else if (ch == sep) {
-                ImportMessages.enforce(Limits.checkColumns(cells.size() + 1), rowNo, cells.size(), Limits.MAX_COLUMNS);
+                ImportMessages.enforce(Limits.checkColumns(cells.size() + 1), rowNo, -1, Limits.MAX_COLUMNS);
                 cells.add(cellText(cell, wasQuoted));
                 cell.setLength(0);
                 wasQuoted = false;

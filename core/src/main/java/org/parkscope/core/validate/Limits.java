@@ -14,7 +14,7 @@ public final class Limits {
     /** Largest uncompressed part of an .xlsx (bytes): a zip bomb stops here. */
     public static final long MAX_UNCOMPRESSED_BYTES = 1L << 30;
     /** Smallest compressed/uncompressed ratio of an .xlsx part: below it the part is treated as a zip bomb. */
-    public static final double MIN_INFLATE_RATIO = 0.001;
+    public static final double MIN_INFLATE_RATIO = 0.01;
     /** Most data rows in one file. */
     public static final int MAX_ROWS = 2_000_000;
     /** Most columns in one row. */

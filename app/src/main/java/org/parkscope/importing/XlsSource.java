@@ -52,7 +52,7 @@ final class XlsSource implements RowSource {
             throw ImportMessages.exception("file.noSheet");
         } catch (ImportException e) {
             throw e;
-        } catch (IOException | RuntimeException e) { // POI signals damaged or foreign files with many types
+        } catch (IOException | RuntimeException | LinkageError e) { // POI signals damaged or foreign files so
             throw XlsxSource.unreadable(e);
         }
     }

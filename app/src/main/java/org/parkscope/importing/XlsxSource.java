@@ -105,8 +105,8 @@ final class XlsxSource implements RowSource {
             throw e;
         } catch (SAXException e) {
             throw e.getException() instanceof ImportException ie ? ie : unreadable(e);
-        } catch (Exception e) { // POI signals damaged packages with many types, checked and unchecked
-            throw unreadable(e);
+        } catch (Exception | LinkageError e) { // POI signals damaged packages with many types, checked and unchecked;
+            throw unreadable(e); // a zip entry in a method we do not ship (zstd, xz …) fails to load its codec class
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.parkscope.core.code.CheckResult;
 import org.parkscope.core.code.Problem;
+import org.parkscope.core.validate.Limits;
 
 /**
  * Numbers as they appear in government spreadsheets: stored as text, with thousands separators (half- or full-width),
@@ -11,9 +12,6 @@ import org.parkscope.core.code.Problem;
  */
 public final class Numbers {
 
-    /** Digits before the decimal point, and decimal places, beyond which a number is refused before any arithmetic. */
-    private static final int MAX_INTEGER_DIGITS = 30;
-    private static final int MAX_SCALE_READ = 30;
     private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile(
             "[+-]?\\d{1,3}([,，' ]\\d{3})+(\\.\\d*)?([eE][+-]?\\d+)?");
 
@@ -88,7 +86,7 @@ public final class Numbers {
                     "“" + raw.strip() + "”不是数字", "“" + raw.strip() + "” is not a number")));
         }
         BigDecimal value = new BigDecimal(t);
-        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_SCALE_READ) {
+        if (value.precision() - value.scale() > Limits.MAX_NUMBER_DIGITS || value.scale() > Limits.MAX_NUMBER_DIGITS) {
             return new CheckResult<>(null, List.of(Problem.error("number.range",
                     "“" + raw.strip() + "”超出可处理的数值范围", "“" + raw.strip() + "” is out of the range of numbers handled")));
         }

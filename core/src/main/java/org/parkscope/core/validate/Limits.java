@@ -25,8 +25,8 @@ public final class Limits {
     public static final int MAX_TEXT_LENGTH = 4_000;
     /** Most decimal places of a number. */
     public static final int MAX_SCALE = 6;
-    /** Longest number as written (characters, without separators). */
-    public static final int MAX_NUMBER_CHARS = 40;
+    /** Most digits before, or after, the decimal point of any number read: beyond, it is refused before arithmetic. */
+    public static final int MAX_NUMBER_DIGITS = 30;
     /** Largest area (m²): 10 000 km². */
     public static final BigDecimal MAX_AREA_M2 = new BigDecimal("1E10");
     /** Largest figure (amounts, quantities, targets) in its canonical unit. */
@@ -48,11 +48,6 @@ public final class Limits {
     /** "limit.text" for text longer than {@link #MAX_TEXT_LENGTH}. */
     public static Optional<String> checkText(String text) {
         return text != null && text.length() > MAX_TEXT_LENGTH ? Optional.of("limit.text") : Optional.empty();
-    }
-
-    /** "limit.number" for a number written with more than {@link #MAX_NUMBER_CHARS} characters. */
-    public static Optional<String> checkNumberText(String digits) {
-        return digits.length() > MAX_NUMBER_CHARS ? Optional.of("limit.number") : Optional.empty();
     }
 
     /**

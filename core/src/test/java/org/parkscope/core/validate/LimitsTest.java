@@ -13,7 +13,7 @@ class LimitsTest {
         assertThat(Limits.checkText("x".repeat(Limits.MAX_TEXT_LENGTH))).isEmpty();
         assertThat(Limits.checkText("x".repeat(Limits.MAX_TEXT_LENGTH + 1))).contains("limit.text");
         assertThat(Limits.checkDecimal(new BigDecimal("1E10"), Limits.MAX_AREA_M2)).isEmpty();
-        assertThat(Limits.checkDecimal(new BigDecimal("1.00000000001E10"), Limits.MAX_AREA_M2)).contains("limit.scale");
+        assertThat(Limits.checkDecimal(new BigDecimal("1.0000000001"), Limits.MAX_AREA_M2)).contains("limit.scale");
         assertThat(Limits.checkDecimal(new BigDecimal("-2E10"), Limits.MAX_AREA_M2)).contains("limit.magnitude");
         assertThat(Limits.checkDecimal(new BigDecimal("1E-10"), Limits.MAX_AREA_M2)).contains("limit.scale");
         assertThat(Limits.checkScale(new BigDecimal("1.500000000"))).isEmpty(); // trailing zeros are no precision

@@ -145,7 +145,7 @@ class ImportMalformedIT {
         assertThat(longLine.code()).isEqualTo("limit.line");
         assertThat(longLine.row()).isEqualTo(2);
         assertThat(refused(ImportKind.ENTERPRISES, "text.csv", utf8("统一社会信用代码,企业名称\n" + uscc(1) + ","
-                + "名".repeat(5000) + "\n")).code()).isEqualTo("limit.text");
+                + "名".repeat(org.parkscope.core.validate.Limits.MAX_TEXT_LENGTH + 1) + "\n")).code()).isEqualTo("limit.text");
     }
 
     @Test

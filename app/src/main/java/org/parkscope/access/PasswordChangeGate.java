@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parkscope.shared.ApiRequests;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,7 +46,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (SecurityConfig.hasBearer(request) || SecurityConfig.isApi(request)) {
+        if (SecurityConfig.hasBearer(request) || ApiRequests.isApi(request)) {
             String detail = messages.getMessage("account.mustChange.api", null, locales.resolveLocale(request));
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("status", HttpStatus.FORBIDDEN.value());

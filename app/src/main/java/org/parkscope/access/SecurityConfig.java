@@ -2,6 +2,7 @@ package org.parkscope.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.shared.ApiRequests;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +41,7 @@ public class SecurityConfig {
     SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers,
             AccountStore accounts, PasswordEncoder encoder, AuditLog audit, SignInThrottle throttle,
             MessageSource messages, LocaleResolver locales, DeniedHandler denied) throws Exception {
-        RequestMatcher api = SecurityConfig::isApi;
+        RequestMatcher api = ApiRequests::isApi;
         RequestMatcher bearerRequest = SecurityConfig::hasBearer;
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
@@ -107,10 +108,6 @@ public class SecurityConfig {
         provider.setPreAuthenticationChecks(account -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
-    }
-
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     static boolean hasBearer(HttpServletRequest request) {

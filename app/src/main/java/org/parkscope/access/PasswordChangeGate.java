@@ -27,7 +27,6 @@ class PasswordChangeGate extends OncePerRequestFilter {
 
     private static final List<String> OPEN = List.of("GET /account", "POST /account/password", "POST /logout",
             "GET /login", "POST /login");
-    private static final List<String> OPEN_PREFIXES = List.of("/css/", "/webjars/", "/favicon.ico", "/error");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageSource messages;
@@ -62,6 +61,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
 
     private static boolean open(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return OPEN.contains(request.getMethod() + " " + path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+        return OPEN.contains(request.getMethod() + " " + path) || SecurityConfig.isAsset(request)
+                || path.startsWith("/error");
     }
 }

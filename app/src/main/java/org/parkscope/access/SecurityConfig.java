@@ -1,6 +1,7 @@
 package org.parkscope.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.shared.ApiRequests;
 import org.springframework.context.MessageSource;
@@ -32,6 +33,8 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class SecurityConfig {
+
+    private static final List<String> ASSET_PREFIXES = List.of("/css/", "/webjars/", "/favicon.ico");
 
     static final String[] REGISTRY_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(), Role.PARK_OPERATOR.name()};
     static final String[] ENTERPRISE_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(),
@@ -108,6 +111,12 @@ public class SecurityConfig {
         provider.setPreAuthenticationChecks(account -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
+    }
+
+    /** Static files (styles, scripts, the icon): public, and read without looking at the account. */
+    static boolean isAsset(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ASSET_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     static boolean hasBearer(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parkscope.shared.ApiRequests;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,6 @@ class PasswordChangeGate extends OncePerRequestFilter {
 
     private static final List<String> OPEN = List.of("GET /account", "POST /account/password", "POST /logout",
             "GET /login", "POST /login");
-    private static final List<String> OPEN_PREFIXES = List.of("/css/", "/webjars/", "/favicon.ico", "/error");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageSource messages;
@@ -45,7 +45,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (SecurityConfig.hasBearer(request) || SecurityConfig.isApi(request)) {
+        if (SecurityConfig.hasBearer(request) || ApiRequests.isApi(request)) {
             String detail = messages.getMessage("account.mustChange.api", null, locales.resolveLocale(request));
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("status", HttpStatus.FORBIDDEN.value());
@@ -61,6 +61,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
 
     private static boolean open(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return OPEN.contains(request.getMethod() + " " + path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+        return OPEN.contains(request.getMethod() + " " + path) || SecurityConfig.isAsset(request)
+                || path.startsWith("/error");
     }
 }

@@ -1,7 +1,9 @@
 package org.parkscope.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.shared.ApiRequests;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,8 @@ import org.springframework.web.servlet.LocaleResolver;
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class SecurityConfig {
 
+    private static final List<String> ASSET_PREFIXES = List.of("/css/", "/webjars/", "/favicon.ico");
+
     static final String[] REGISTRY_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(), Role.PARK_OPERATOR.name()};
     static final String[] ENTERPRISE_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(),
         Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name()};
@@ -40,7 +44,7 @@ public class SecurityConfig {
     SecurityFilterChain security(HttpSecurity http, BearerTokenFilter bearer, LoginHandlers handlers,
             AccountStore accounts, PasswordEncoder encoder, AuditLog audit, SignInThrottle throttle,
             MessageSource messages, LocaleResolver locales, DeniedHandler denied) throws Exception {
-        RequestMatcher api = SecurityConfig::isApi;
+        RequestMatcher api = ApiRequests::isApi;
         RequestMatcher bearerRequest = SecurityConfig::hasBearer;
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
@@ -109,8 +113,10 @@ public class SecurityConfig {
         return provider;
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    /** Static files (styles, scripts, the icon): public, and read without looking at the account. */
+    static boolean isAsset(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ASSET_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     static boolean hasBearer(HttpServletRequest request) {

@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a disabled or deleted account, or one signed in before the account's role or password changed (its security stamp),
  * ends at once: the request goes on unauthenticated, so a page sends the browser to sign in and the API answers 401.
  * Otherwise the request sees the account as it is now (for instance whether its password must still be changed).
+ * Static files are served without the check: they are public and carry nothing of the account.
  */
 class SessionCheck extends OncePerRequestFilter {
 
@@ -33,7 +34,8 @@ class SessionCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (!SecurityConfig.hasBearer(request) && auth != null && auth.getPrincipal() instanceof Account held) {
+        if (!SecurityConfig.hasBearer(request) && !SecurityConfig.isAsset(request) && auth != null
+                && auth.getPrincipal() instanceof Account held) {
             Optional<Account> now = accounts.findById(held.id());
             if (now.isPresent() && held.sameSessionAs(now.get())) {
                 SessionAccount.use(now.get());

@@ -14,9 +14,6 @@ import org.parkscope.core.chain.NodeScope;
 import org.parkscope.core.chain.Stage;
 import org.parkscope.core.code.IndustryCodes;
 import org.parkscope.core.code.SeiCategories;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -62,7 +59,7 @@ public final class ChainFile {
     public static Chain parse(String yaml, String name) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            root = org.parkscope.shared.SafeYaml.load(yaml);
         } catch (YAMLException e) {
             throw new Invalid(name, List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
         }

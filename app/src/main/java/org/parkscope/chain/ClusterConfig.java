@@ -153,16 +153,13 @@ public class ClusterConfig {
     }
 
     /**
-     * Replaces the clusters' composition from YAML: every problem is reported in Chinese and English and nothing is
-     * stored; clusters new in the file are created; a registered cluster cannot be dropped here.
+     * The clusters a YAML text defines, checked without the database (tiers, chains among {@code chainIds}, SEI codes,
+     * parents, cycles): problems are added to {@code problems}; a text that is not a cluster list at all is refused.
      */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public void save(String yaml, java.util.Set<String> chainIds) {
-        List<String> problems = new ArrayList<>();
+    static List<ClusterDef> definitions(String yaml, java.util.Set<String> chainIds, List<String> problems) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            root = org.parkscope.shared.SafeYaml.load(yaml);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new ChainFile.Invalid("clusters", List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
         }
@@ -211,6 +208,19 @@ public class ClusterConfig {
             }
         }
         problems.addAll(cycles(parents));
+        return defs;
+    }
+
+    /**
+     * Replaces the clusters' composition from YAML: every problem is reported in Chinese and English and nothing is
+     * stored; clusters new in the file are created; a registered cluster cannot be dropped here.
+     */
+    @Transactional
+    public void save(String yaml, java.util.Set<String> chainIds) {
+        List<String> problems = new ArrayList<>();
+        List<ClusterDef> defs = definitions(yaml, chainIds, problems);
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        defs.forEach(d -> codes.add(d.code()));
         for (String existing : jdbc.sql("select code from cluster order by id").query(String.class).list()) {
             if (!codes.contains(existing)) {
                 problems.add(existing + ": 已登记的集群不能在此删除 / a registered cluster cannot be removed here");

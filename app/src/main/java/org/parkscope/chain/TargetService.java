@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.chain.Chain;
+import org.parkscope.core.code.Csv;
 import org.parkscope.core.code.IndustryCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,6 +66,15 @@ public class TargetService {
         return jdbc.sql("select count(*) from target_firm").query(Long.class).single();
     }
 
+    /** The fields of one line, or empty for a line whose quote is left open. */
+    private static Optional<List<String>> fields(String line) {
+        try {
+            return Optional.of(Csv.split(line));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Imports a pool file (CSV, UTF-8): one firm a row, merged by name. The whole file is stored or nothing; every bad
      * row is reported with its line.
@@ -75,7 +86,8 @@ public class TargetService {
         if (lines.length < 2) {
             throw new PoolFileInvalid(List.of("文件为空 / the file is empty"));
         }
-        List<String> head = org.parkscope.web.Sheets.csvFields(lines[0]);
+        List<String> head = fields(lines[0]).orElseThrow(() -> new PoolFileInvalid(
+                List.of("第 1 行：引号未闭合 / line 1: a quote is not closed")));
         int[] col = new int[HEADERS.size()];
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < HEADERS.size(); i++) {
@@ -95,7 +107,12 @@ public class TargetService {
             if (lines[l].isBlank()) {
                 continue;
             }
-            List<String> cells = org.parkscope.web.Sheets.csvFields(lines[l]);
+            Optional<List<String>> split = fields(lines[l]);
+            if (split.isEmpty()) {
+                problems.add("第 " + (l + 1) + " 行：引号未闭合 / line " + (l + 1) + ": a quote is not closed");
+                continue;
+            }
+            List<String> cells = split.get();
             String name = cell(cells, col[0]);
             String code = cell(cells, col[2]);
             if (name.isEmpty()) {

@@ -76,7 +76,13 @@ public final class EvaluateCli implements Callable<Integer> {
             console.println("数据文件不存在 / no such data file: " + data);
             return 2;
         }
-        Table t = read(data);
+        Table t;
+        try {
+            t = read(data);
+        } catch (org.parkscope.importing.ImportException e) { // unreadable, damaged, or beyond the limits of input
+            console.println((e.row() > 0 ? "第 " + e.row() + " 行 / row " + e.row() + ": " : "") + e.getMessage());
+            return 2;
+        }
         if (t.problems.size() > 0) {
             t.problems.forEach(console::println);
             return 1;

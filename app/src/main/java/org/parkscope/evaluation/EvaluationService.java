@@ -26,9 +26,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -107,7 +104,7 @@ public class EvaluationService {
     }
 
     static Scheme parse(String yaml, String name) {
-        return SchemeFile.parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml), name);
+        return SchemeFile.parse(org.parkscope.shared.SafeYaml.load(yaml), name);
     }
 
     /** The scheme of a run, evaluating the run's data year. */
@@ -237,7 +234,7 @@ public class EvaluationService {
 
     /** How land and figures are attributed where tenants share a parcel: the scheme file's {@code attribution}. */
     static String attribution(String yaml) {
-        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        Object doc = org.parkscope.shared.SafeYaml.load(yaml);
         Object a = doc instanceof Map<?, ?> m ? m.get("attribution") : null;
         String mode = a == null ? "FLOOR_SHARE" : String.valueOf(a).toUpperCase(java.util.Locale.ROOT);
         if (!Set.of("FLOOR_SHARE", "PARCEL_AGGREGATE", "LANDLORD_ONLY_TENANT_FOLLOWS").contains(mode)) {

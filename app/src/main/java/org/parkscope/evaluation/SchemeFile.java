@@ -40,7 +40,7 @@ public final class SchemeFile {
 
     public static Scheme load(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(r), file.getFileName().toString());
+            return parse(org.parkscope.shared.SafeYaml.load(r), file.getFileName().toString());
         } catch (YAMLException e) {
             throw new Invalid(file.getFileName().toString(), List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
         }

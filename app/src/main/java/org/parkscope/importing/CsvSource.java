@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.parkscope.core.validate.Limits;
 
 /**
  * A CSV file in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030, detected from its bytes; comma, tab or
@@ -86,11 +87,21 @@ final class CsvSource implements RowSource {
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(bomLength);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            reader.mark(1 << 16);
-            char separator = separator(reader.readLine());
-            reader.reset();
-            parse(reader, separator, consumer);
+            parse(reader, separator(firstLine(reader)), consumer);
         }
+    }
+
+    /** The start of the first line (at most 64 K characters, enough to judge the separator); the reader is reset. */
+    private static String firstLine(BufferedReader reader) throws IOException {
+        int limit = 1 << 16;
+        reader.mark(limit);
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while (sb.length() < limit - 1 && (c = reader.read()) != -1 && c != '\n' && c != '\r') {
+            sb.append((char) c);
+        }
+        reader.reset();
+        return sb.toString();
     }
 
     static char separator(String firstLine) {
@@ -115,11 +126,15 @@ final class CsvSource implements RowSource {
         boolean quoted = false;
         boolean wasQuoted = false;
         int rowNo = 1;
+        int rowChars = 0;
         int c;
         boolean any = false;
         while ((c = reader.read()) != -1) {
             any = true;
             char ch = (char) c;
+            if (++rowChars > Limits.MAX_LINE_CHARS) {
+                ImportMessages.enforce(Limits.checkLine(rowChars), rowNo, cells.size(), Limits.MAX_LINE_CHARS);
+            }
             if (quoted) {
                 if (ch == '"') {
                     reader.mark(1);
@@ -139,6 +154,7 @@ final class CsvSource implements RowSource {
                 quoted = true;
                 wasQuoted = true;
             } else if (ch == sep) {
+                ImportMessages.enforce(Limits.checkColumns(cells.size() + 1), rowNo, -1, Limits.MAX_COLUMNS);
                 cells.add(cellText(cell, wasQuoted));
                 cell.setLength(0);
                 wasQuoted = false;
@@ -150,7 +166,10 @@ final class CsvSource implements RowSource {
                     }
                 }
                 cells.add(cellText(cell, wasQuoted));
-                consumer.row(rowNo++, cells);
+                consumer.row(rowNo, cells);
+                ImportMessages.enforce(Limits.checkRows(rowNo), rowNo, -1, Limits.MAX_ROWS);
+                rowNo++;
+                rowChars = 0;
                 cells = new ArrayList<>();
                 cell.setLength(0);
                 wasQuoted = false;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.parkscope.core.validate.Limits;
 
 /** What a file really is, judged by its first bytes rather than its name. */
 enum FileFormat {
@@ -14,6 +15,7 @@ enum FileFormat {
         if (size == 0) {
             throw new ImportException("file.empty", "文件为空（0 字节）", "the file is empty (0 bytes)");
         }
+        ImportMessages.enforce(Limits.checkFileSize(size), 0, -1, Limits.MAX_FILE_BYTES);
         byte[] head = new byte[8192];
         int n;
         try (InputStream in = Files.newInputStream(file)) {

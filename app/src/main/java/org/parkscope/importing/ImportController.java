@@ -1,5 +1,6 @@
 package org.parkscope.importing;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -55,9 +56,14 @@ class ImportController {
         }
     }
 
+    /** The job's page: 422 once the report says the file was refused, so scripts and browsers see it failed. */
     @GetMapping("/import/jobs/{id}")
-    String job(@PathVariable String id, Authentication auth, Model model) {
-        model.addAttribute("job", job(id, auth));
+    String job(@PathVariable String id, Authentication auth, Model model, HttpServletResponse response) {
+        ImportService.Job job = job(id, auth);
+        model.addAttribute("job", job);
+        if (job.report() != null && !job.report().ok()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        }
         return "import-job";
     }
 
@@ -95,9 +101,14 @@ class ImportController {
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(defaultValue = "false") boolean dryRun, Authentication auth) throws IOException {
         ImportKind k = ImportKind.parse(kind);
-        Path kept = imports.keep(file.getOriginalFilename(), file.getInputStream());
-        ImportReport report = imports.run(k, kept, file.getOriginalFilename(), options(department, period, dryRun),
-                auth.getName());
+        String name = String.valueOf(file.getOriginalFilename());
+        ImportReport report;
+        try {
+            Path kept = imports.keep(name, file.getInputStream());
+            report = imports.run(k, kept, name, options(department, period, dryRun), auth.getName());
+        } catch (ImportException e) {
+            report = ImportEngine.rejected(k, name, e, 0);
+        }
         return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
     }
 

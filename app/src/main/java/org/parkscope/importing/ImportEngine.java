@@ -41,6 +41,7 @@ public final class ImportEngine {
     static final java.util.function.BiConsumer<String, Long> TIMING = Boolean.getBoolean("parkscope.import.timing")
             ? (phase, t0) -> System.err.printf("import %-10s %6d ms%n", phase, (System.nanoTime() - t0) / 1_000_000)
             : (phase, t0) -> { };
+    private static final System.Logger LOG = System.getLogger(ImportEngine.class.getName());
     private final DataSource dataSource;
 
     public ImportEngine(DataSource dataSource) {
@@ -86,9 +87,17 @@ public final class ImportEngine {
             } catch (ImportException e) {
                 c.rollback();
                 return fileProblem(req, e, t0);
-            } catch (SQLException | RuntimeException | IOException e) {
+            } catch (SQLException e) {
                 c.rollback();
-                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                if (!unstorable(e)) {
+                    throw new IllegalStateException(e);
+                }
+                LOG.log(System.Logger.Level.WARNING, "import of " + req.fileName() + " refused by the database", e);
+                return fileProblem(req, ImportMessages.exception("import.unstorable"), t0);
+            } catch (RuntimeException | IOException e) {
+                c.rollback();
+                LOG.log(System.Logger.Level.ERROR, "import of " + req.fileName() + " failed", e);
+                return fileProblem(req, ImportMessages.exception("import.failed"), t0);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("导入失败，数据库未做修改 / the import failed; nothing was changed", e);
@@ -113,7 +122,8 @@ public final class ImportEngine {
             case XLS -> new XlsSource(req.file());
             case CSV -> new CsvSource(req.file(), req.fileName());
         };
-        Reader reader = new Reader(kind, req.options(), copy, problems, counts, progress);
+        Reader reader = new Reader(kind, req.options(), bytes -> copy.writeToCopy(bytes, 0, bytes.length), problems,
+                counts, progress);
         try {
             source.read(reader);
             reader.end();
@@ -127,11 +137,19 @@ public final class ImportEngine {
                 reader.rowsStaged);
     }
 
-    /** Streams rows: buffers the first ones to find the header, then checks each row and copies it to staging. */
-    private static final class Reader implements RowSource.RowConsumer {
+    /** Where checked rows go, as CSV chunks (the staging table's COPY; a fuzz test's counter). */
+    interface Sink {
+        void write(byte[] csv) throws SQLException;
+    }
+
+    /**
+     * Streams rows: buffers the first ones to find the header, then checks each row and copies it to staging. Needs no
+     * database itself, so the fuzz tests drive it up to the staging copy.
+     */
+    static final class Reader implements RowSource.RowConsumer {
         final ImportKind kind;
         final ImportRequest.Options options;
-        final CopyIn copy;
+        final Sink copy;
         final List<ImportProblem> problems;
         final int[] counts;
         final Progress progress;
@@ -143,7 +161,7 @@ public final class ImportEngine {
         int rowsStaged;
         final List<ImportProblem> rowProblems = new ArrayList<>();
 
-        Reader(ImportKind kind, ImportRequest.Options options, CopyIn copy, List<ImportProblem> problems, int[] counts,
+        Reader(ImportKind kind, ImportRequest.Options options, Sink copy, List<ImportProblem> problems, int[] counts,
                 Progress progress) {
             this.kind = kind;
             this.options = options;
@@ -224,7 +242,7 @@ public final class ImportEngine {
             }
             byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
             try {
-                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.write(bytes);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -379,10 +397,25 @@ public final class ImportEngine {
         };
     }
 
+    /**
+     * A value the database would not keep (SQL states 22: data exception, 23: constraint violation): the file's fault,
+     * reported without the database's words; anything else (connection lost, …) is the platform's.
+     */
+    private static boolean unstorable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
     private static ImportReport fileProblem(ImportRequest req, ImportException e, long t0) {
-        ImportProblem p = new ImportProblem(0, -1, null, null, Severity.ERROR, e.code(), e.messageZh(), e.messageEn());
-        return new ImportReport(ImportReport.Status.REJECTED, req.kind(), req.fileName(), null, null, null, 0, 0, 0, 0,
-                0, 0, 1, 0, List.of(p), millis(t0));
+        return rejected(req.kind(), req.fileName(), e, millis(t0));
+    }
+
+    /** The report of a file refused as a whole (or from the row where reading stopped). */
+    static ImportReport rejected(ImportKind kind, String fileName, ImportException e, long millis) {
+        ImportProblem p = new ImportProblem(e.row(), e.column(), null, null, Severity.ERROR, e.code(), e.messageZh(),
+                e.messageEn());
+        return new ImportReport(ImportReport.Status.REJECTED, kind, fileName, null, null, null, 0, 0, 0, 0, 0, 0, 1, 0,
+                List.of(p), millis);
     }
 
     private static @Nullable Long previousBatch(Connection c, String sha, ImportKind kind) throws SQLException {

@@ -3,7 +3,9 @@ package org.parkscope.importing;
 import static org.parkscope.importing.Field.of;
 import static org.parkscope.importing.FieldType.*;
 
+import java.math.BigDecimal;
 import java.util.List;
+import org.parkscope.core.validate.Limits;
 
 /**
  * What can be imported, with its columns, how staged rows resolve to registry ids, which checks run on the whole file,
@@ -69,6 +71,8 @@ public enum ImportKind {
                             "select r.row_no, r.certificate_no from r where (r.area_m2 is null or r.land_use is null"
                                     + " or r.rights_holder_name is null) and not exists (select 1 from parcel pa"
                                     + " where pa.certificate_no = r.certificate_no)"),
+                    Check.error("term_ends_on", ImportMessages.zh("check.dateOrder"), ImportMessages.en("check.dateOrder"),
+                            "select row_no, term_ends_on::text from r where term_ends_on < granted_on"),
                     Check.warning("area", "面积与已登记面积相差超过 20%", "the area differs from the registered area by more than 20 %",
                             "select r.row_no, r.area_m2::text from r join parcel pa on pa.certificate_no = r.certificate_no"
                                     + " where r.area_m2 is not null and abs(r.area_m2 - pa.area_m2) > 0.2 * pa.area_m2")),
@@ -107,9 +111,9 @@ public enum ImportKind {
             of("floor_no", INTEGER, false, "楼层", "所在层", "floor"),
             of("area", AREA, false, "面积", "建筑面积", "area"),
             of("use", TEXT, false, "用途", "use"),
-            of("floor_load", DECIMAL, false, "楼面荷载(kN/m²)", "楼面荷载", "荷载", "floor load"),
-            of("clear_height", DECIMAL, false, "净高(m)", "净高", "clear height"),
-            of("rent", DECIMAL, false, "租金(元/m²/天)", "租金", "报价", "rent"),
+            of("floor_load", DECIMAL, false, "楼面荷载(kN/m²)", "楼面荷载", "荷载", "floor load").range(new BigDecimal("0.1"), Limits.MAX_FLOOR_LOAD),
+            of("clear_height", DECIMAL, false, "净高(m)", "净高", "clear height").range(new BigDecimal("0.01"), Limits.MAX_CLEAR_HEIGHT),
+            of("rent", DECIMAL, false, "租金(元/m²/天)", "租金", "报价", "rent").range(BigDecimal.ZERO, Limits.MAX_RENT),
             of("available_from", DATE, false, "可入驻日期", "可租日期", "available from")),
             """
             select s.row_no, b.id as building_id, s.building as building_raw, b.park_id, s.label,
@@ -203,6 +207,10 @@ public enum ImportKind {
                             "select row_no, building_raw from r where building_raw is not null and building_id is null"),
                     Check.error("floor_label", "该楼没有这个房号", "no such unit in that building",
                             "select row_no, floor_label from r where floor_label is not null and floor_space_id is null"),
+                    Check.error("landlord_uscc", ImportMessages.zh("check.selfLease"), ImportMessages.en("check.selfLease"),
+                            "select row_no, landlord_uscc from r where landlord_uscc = uscc"),
+                    Check.error("valid_to", ImportMessages.zh("check.dateOrder"), ImportMessages.en("check.dateOrder"),
+                            "select row_no, valid_to::text from r where valid_to < valid_from"),
                     Check.error("leased_area", "承租须填写租赁面积", "a tenancy needs the leased area",
                             "select row_no, uscc from r where role = 'TENANT' and leased_area_m2 is null"),
                     Check.warning("leased_area", "租赁面积超过楼宇建筑面积", "the leased area exceeds the building's floor area",
@@ -265,6 +273,8 @@ public enum ImportKind {
                     Check.error("signed_on", "新合同须填写合同类型和签约日期", "a new contract needs its kind and signing date",
                             "select r.row_no, r.contract_no from r where (r.kind is null or r.signed_on is null)"
                                     + " and not exists (select 1 from land_contract c where c.contract_no = r.contract_no)"),
+                    Check.error("completion_due", ImportMessages.zh("check.dateOrder"), ImportMessages.en("check.dateOrder"),
+                            "select row_no, completion_due::text from r where completion_due < construction_start_due"),
                     Check.error("completed_on", "竣工日期早于签约日期", "completed before it was signed",
                             "select row_no, completed_on::text from r where completed_on < signed_on"),
                     Check.error("contract_no", "该合同已登记在另一宗地上", "the contract is registered on another parcel",

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.core.validate.Limits;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,6 +30,7 @@ public class ImportService implements DisposableBean {
 
     private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("xlsx", "xls", "csv", "txt");
 
+    private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
     private final ImportEngine engine;
     private final ImportRollback rollback;
     private final JdbcClient jdbc;
@@ -118,13 +119,26 @@ public class ImportService implements DisposableBean {
             throw new ImportException("file.extension", "只能导入 .xlsx、.xls 或 .csv 文件，而不是“" + name + "”",
                     "only .xlsx, .xls or .csv files can be imported, not “" + name + "”");
         }
-        try {
-            Path file = work.resolve(UUID.randomUUID() + "." + ext);
-            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
+        Path file = work.resolve(UUID.randomUUID() + "." + ext);
+        long copied = 0;
+        try (InputStream in = content; var out = Files.newOutputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0 && Limits.checkFileSize(copied += n).isEmpty()) {
+                out.write(buf, 0, n); // counted as it comes: a stream's announced size is not to be trusted
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (Limits.checkFileSize(copied).isPresent()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ImportMessages.enforce(Limits.checkFileSize(copied), 0, -1, Limits.MAX_FILE_BYTES);
+        }
+        return file;
     }
 
     public ImportReport run(ImportKind kind, Path file, String fileName, ImportRequest.Options options, String actor) {
@@ -137,8 +151,9 @@ public class ImportService implements DisposableBean {
         executor.submit(() -> {
             try {
                 job.report = engine.run(new ImportRequest(kind, file, fileName, actor, options), n -> job.rowsRead = n);
-            } catch (RuntimeException e) {
-                job.failure = e.getMessage();
+            } catch (RuntimeException e) { // the platform's fault (the engine reports the file's): logged, not shown
+                LOG.log(System.Logger.Level.ERROR, "import of " + fileName + " failed", e);
+                job.failure = ImportMessages.zh("import.failed") + " / " + ImportMessages.en("import.failed");
             }
         });
         return job;

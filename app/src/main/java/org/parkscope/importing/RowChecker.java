@@ -23,6 +23,7 @@ import org.parkscope.core.code.Uscc;
 import org.parkscope.core.parse.Dates;
 import org.parkscope.core.parse.Numbers;
 import org.parkscope.core.parse.Text;
+import org.parkscope.core.validate.Limits;
 import org.parkscope.shared.GeoJson;
 
 /**
@@ -102,7 +103,9 @@ final class RowChecker {
                 }
                 continue;
             }
-            CheckResult<String> r = read(f, raw, col, reason);
+            Optional<Problem> bad = malformed(raw);
+            CheckResult<String> r = bad.isPresent() ? new CheckResult<>(null, List.of(bad.get()))
+                    : bounded(f, read(f, raw, col, reason));
             for (Problem p : r.problems()) {
                 mine.add(problem(rowNo, col, raw, p.severity(), p.code(), p.messageZh(), p.messageEn()));
             }
@@ -159,7 +162,8 @@ final class RowChecker {
             if (raw == null) {
                 continue;
             }
-            CheckResult<BigDecimal> n = Numbers.parse(raw);
+            Optional<Problem> bad = malformed(raw);
+            CheckResult<BigDecimal> n = bad.isPresent() ? new CheckResult<>(null, List.of(bad.get())) : Numbers.parse(raw);
             if (!n.ok()) {
                 n.problems().forEach(p -> problems.add(problem(rowNo, m.getKey(), raw, p.severity(), p.code(),
                         p.messageZh(), p.messageEn())));
@@ -198,9 +202,11 @@ final class RowChecker {
             return false;
         }
         BigDecimal canonical = value.multiply(factor.get()).setScale(4, RoundingMode.HALF_UP);
-        if (canonical.precision() - canonical.scale() > 16) {
-            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, "value.range", "数值过大",
-                    "the value is too large"));
+        Optional<String> limit = Limits.checkDecimal(canonical, Limits.MAX_FIGURE);
+        if (limit.isPresent()) {
+            Problem p = ImportMessages.error(limit.get(), Limits.MAX_FIGURE.toPlainString());
+            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, p.code(), p.messageZh(),
+                    p.messageEn()));
             return false;
         }
         row[cols.indexOf("value")] = canonical.stripTrailingZeros().toPlainString();
@@ -305,6 +311,52 @@ final class RowChecker {
         }
     }
 
+    /** Excel error values as they appear in cells. */
+    private static final java.util.Set<String> EXCEL_ERRORS = java.util.Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
+            "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#ERROR");
+
+    /** What makes a cell unreadable whatever its column: too long, an Excel error, a formula, broken bytes. */
+    static Optional<Problem> malformed(String raw) {
+        if (Limits.checkText(raw).isPresent()) {
+            return Optional.of(ImportMessages.error("limit.text", Limits.MAX_TEXT_LENGTH));
+        }
+        if (raw.equals(RowSource.BROKEN_REFERENCE)) {
+            return Optional.of(ImportMessages.error("cell.brokenReference"));
+        }
+        if (EXCEL_ERRORS.contains(raw.toUpperCase(java.util.Locale.ROOT))) {
+            return Optional.of(ImportMessages.error("cell.excelError", raw));
+        }
+        if (raw.length() > 1 && raw.charAt(0) == '=') {
+            return Optional.of(ImportMessages.error("cell.formula"));
+        }
+        if (raw.indexOf('\uFFFD') >= 0) {
+            return Optional.of(ImportMessages.error("cell.encoding", "UTF-8 / GBK"));
+        }
+        return Optional.empty();
+    }
+
+    /** A number or date read from a cell, held to the column's range and the limits of precision and dates. */
+    private static CheckResult<String> bounded(Field f, CheckResult<String> r) {
+        if (!r.ok() || r.value() == null) {
+            return r;
+        }
+        Optional<String> limit = Optional.empty();
+        Object arg = null;
+        if (f.type() == FieldType.DATE) {
+            limit = Limits.checkYear(java.time.LocalDate.parse(r.value()).getYear());
+            arg = Limits.MIN_YEAR + "–" + Limits.MAX_YEAR;
+        } else if (f.max() != null) {
+            BigDecimal v = new BigDecimal(r.value());
+            limit = Limits.checkDecimal(v, f.max());
+            arg = limit.equals(Optional.of("limit.scale")) ? Limits.MAX_SCALE : f.max().toPlainString();
+            if (limit.isEmpty() && f.min() != null) {
+                limit = Limits.checkMinimum(v, f.min());
+                arg = f.min().toPlainString();
+            }
+        }
+        return limit.isPresent() ? new CheckResult<>(null, List.of(ImportMessages.error(limit.get(), arg))) : r;
+    }
+
     private static CheckResult<String> cached(java.util.Map<String, CheckResult<String>> cache, String raw,
             java.util.function.Supplier<CheckResult<String>> read) {
         CheckResult<String> r = cache.get(raw);
@@ -326,12 +378,15 @@ final class RowChecker {
         if (factor.isEmpty()) {
             return bad("unit.area", "面积单位“" + unit + "”无法识别（平方米、亩、公顷）", "unknown area unit “" + unit + "”");
         }
-        if (n.value().signum() <= 0) {
-            return bad("area.positive", "面积须大于 0", "the area must be greater than 0");
+        if (Limits.checkScale(n.value()).isPresent()) {
+            return new CheckResult<>(null, List.of(ImportMessages.error("limit.scale", Limits.MAX_SCALE)));
         }
         BigDecimal m2 = "亩".equals(unit)
                 ? n.value().multiply(BigDecimal.valueOf(2000)).divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP)
                 : n.value().multiply(factor.get()).setScale(2, RoundingMode.HALF_UP);
+        if (m2.signum() <= 0) { // also an area too small to keep in whole hundredths of a square metre
+            return bad("area.positive", "面积须大于 0（至少 0.01 平方米）", "the area must be greater than 0 (0.01 m² at least)");
+        }
         return ok(m2.toPlainString());
     }
 

@@ -11,6 +11,9 @@ public interface RowSource {
         void row(int rowNo, List<String> cells);
     }
 
+    /** The text a reader gives for a cell whose stored value points nowhere (a damaged file), for the checker to name. */
+    String BROKEN_REFERENCE = "\uFFFF#BROKEN-REFERENCE";
+
     /** The sheet read (for CSV, the file name). */
     String sheetName();
 

@@ -9,8 +9,10 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.parkscope.core.validate.Limits;
 
 /** An old .xls workbook (at most 65 536 rows, so read whole): the first visible sheet, formulas by cached result. */
 final class XlsSource implements RowSource {
@@ -37,6 +39,8 @@ final class XlsSource implements RowSource {
                 Sheet sheet = wb.getSheetAt(i);
                 sheetName = sheet.getSheetName();
                 for (Row row : sheet) {
+                    ImportMessages.enforce(Limits.checkColumns(row.getLastCellNum()), row.getRowNum() + 1, -1,
+                            Limits.MAX_COLUMNS);
                     List<String> cells = new ArrayList<>();
                     for (int c = 0; c < row.getLastCellNum(); c++) {
                         cells.add(text(row.getCell(c)));
@@ -45,10 +49,11 @@ final class XlsSource implements RowSource {
                 }
                 return;
             }
-            throw new ImportException("file.noSheet", "工作簿中没有可见的工作表", "the workbook has no visible sheet");
-        } catch (IllegalArgumentException e) { // POI signals unreadable or foreign files (OldExcelFormat, OfficeXml, Empty) so
-            throw new ImportException("file.type", "无法读取该 Excel 文件（文件可能已损坏，或不是 .xls）",
-                    "cannot read this Excel file (damaged, or not .xls)");
+            throw ImportMessages.exception("file.noSheet");
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException | RuntimeException | LinkageError e) { // POI signals damaged or foreign files so
+            throw XlsxSource.unreadable(e);
         }
     }
 
@@ -63,6 +68,8 @@ final class XlsSource implements RowSource {
                     ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
                     : XlsxSource.plain(cell.getNumericCellValue());
             case BOOLEAN -> cell.getBooleanCellValue() ? "是" : "否";
+            case ERROR -> FormulaError.isValidCode(cell.getErrorCellValue())
+                    ? FormulaError.forInt(cell.getErrorCellValue()).getString() : "#ERROR";
             default -> null;
         };
     }

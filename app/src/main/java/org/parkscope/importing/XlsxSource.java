@@ -15,16 +15,21 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.parkscope.core.validate.Limits;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -60,10 +65,18 @@ final class XlsxSource implements RowSource {
     }
 
     static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value); // NaN or Infinity: refused as "not a number" by the checker
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    static {
+        ZipSecureFile.setMinInflateRatio(Limits.MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(Limits.MAX_UNCOMPRESSED_BYTES);
     }
 
     @Override
@@ -71,7 +84,7 @@ final class XlsxSource implements RowSource {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             Set<String> hidden = hiddenSheets(reader);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            SharedStrings strings = new CheckedStrings(new ReadOnlySharedStringsTable(pkg));
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
@@ -87,13 +100,42 @@ final class XlsxSource implements RowSource {
                     return;
                 }
             }
-            throw new ImportException("file.noSheet", "工作簿中没有可见的工作表", "the workbook has no visible sheet");
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | XMLStreamException e) {
-            throw new ImportException("file.type", "无法读取该 Excel 文件（文件可能已损坏，或不是 .xlsx）",
-                    "cannot read this Excel file (damaged, or not .xlsx)");
-        } catch (org.apache.poi.ooxml.POIXMLException | IllegalArgumentException e) {
-            throw new ImportException("file.type", "无法读取该 Excel 文件（文件可能已损坏，或不是 .xlsx）",
-                    "cannot read this Excel file (damaged, or not .xlsx)");
+            throw ImportMessages.exception("file.noSheet");
+        } catch (ImportException e) {
+            throw e;
+        } catch (SAXException e) {
+            throw e.getException() instanceof ImportException ie ? ie : unreadable(e);
+        } catch (Exception | LinkageError e) { // POI signals damaged packages with many types, checked and unchecked;
+            throw unreadable(e); // a zip entry in a method we do not ship (zstd, xz …) fails to load its codec class
+        }
+    }
+
+    /** The problem for a file POI cannot read: a zip bomb, or a damaged or foreign file. */
+    static ImportException unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                return ImportMessages.exception("file.zipBomb");
+            }
+        }
+        return ImportMessages.exception("file.damaged");
+    }
+
+    /** Shared strings that answer a marker, rather than fail, for an index the table does not have. */
+    private record CheckedStrings(SharedStrings table) implements SharedStrings {
+        @Override
+        public RichTextString getItemAt(int idx) {
+            return idx >= 0 && idx < table.getUniqueCount() ? table.getItemAt(idx)
+                    : new XSSFRichTextString(RowSource.BROKEN_REFERENCE);
+        }
+
+        @Override
+        public int getCount() {
+            return table.getCount();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return table.getUniqueCount();
         }
     }
 
@@ -126,8 +168,11 @@ final class XlsxSource implements RowSource {
 
     /** Turns the cell events of one row into a list, keeping empty cells in their columns. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        /** How POI's handler writes an error cell (#DIV/0!, #N/A …); the cell keeps the error literal. */
+        private static final String ERROR = "ERROR:";
         private final RowConsumer consumer;
         private List<String> cells = new ArrayList<>();
+        private int row;
 
         Rows(RowConsumer consumer) {
             this.consumer = consumer;
@@ -135,21 +180,25 @@ final class XlsxSource implements RowSource {
 
         @Override
         public void startRow(int rowNum) {
+            row = rowNum;
             cells = new ArrayList<>();
         }
 
         @Override
         public void endRow(int rowNum) {
+            ImportMessages.enforce(Limits.checkRows(rowNum + 1), rowNum + 1, -1, Limits.MAX_ROWS);
             consumer.row(rowNum + 1, cells);
         }
 
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            ImportMessages.enforce(Limits.checkColumns(Math.max(col, cells.size()) + 1), row + 1, -1,
+                    Limits.MAX_COLUMNS);
             while (cells.size() < col) {
                 cells.add(null);
             }
-            cells.add(value);
+            cells.add(value != null && value.startsWith(ERROR) ? value.substring(ERROR.length()) : value);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.parkscope.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.parkscope.shared.ApiRequests;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ class ErrorAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object badArgument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         boolean inPath = e.getParameter().hasParameterAnnotation(PathVariable.class);
-        if (inPath && !ErrorReply.isApi(request)) {
+        if (inPath && !ApiRequests.isApi(request)) {
             return reply.respond(request, HttpStatus.NOT_FOUND, List.of());
         }
         return malformed(request, e.getName(), e.getValue());

@@ -1,9 +1,9 @@
 package org.parkscope.web;
 
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import org.parkscope.shared.ApiRequests;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,7 @@ public class ErrorReply {
         String title = text(new Message("error.title." + known(status.value())), locale);
         List<String> lines = details.isEmpty() ? List.of(text(new Message("error.detail." + known(status.value())), locale))
                 : details.stream().map(m -> text(m, locale)).toList();
-        if (isApi(request)) {
+        if (ApiRequests.isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", lines));
             problem.setTitle(title);
             return ResponseEntity.status(status).header("Content-Language", locale.toLanguageTag()).body(problem);
@@ -74,12 +74,5 @@ public class ErrorReply {
 
     private static int known(int status) {
         return List.of(400, 403, 404, 405, 413, 415, 500).contains(status) ? status : status < 500 ? 400 : 500;
-    }
-
-    /** Whether the request (or, on an error dispatch, the request that failed) is a JSON API call. */
-    public static boolean isApi(HttpServletRequest request) {
-        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String uri = original instanceof String s ? s : request.getRequestURI();
-        return uri.startsWith(request.getContextPath() + "/api/");
     }
 }

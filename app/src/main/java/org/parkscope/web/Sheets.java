@@ -3,7 +3,6 @@ package org.parkscope.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
@@ -79,35 +78,6 @@ public final class Sheets {
             return "";
         }
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? quoted(v) : v;
-    }
-
-    /** One CSV line: comma-separated, fields optionally in double quotes with "" for a quote. */
-    public static List<String> csvFields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    sb.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    sb.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(sb.toString());
-                sb.setLength(0);
-            } else {
-                sb.append(c);
-            }
-        }
-        out.add(sb.toString());
-        return out;
     }
 
     private static String quoted(String s) {

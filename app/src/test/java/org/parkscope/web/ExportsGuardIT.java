@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.parkscope.PlatformTest;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.core.code.Csv;
 import org.parkscope.evaluation.EvaluationService;
 import org.parkscope.shared.Scope;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -161,7 +162,7 @@ class ExportsGuardIT {
     private static List<String> lastColumn(byte[] body) {
         List<String> out = new ArrayList<>();
         for (String line : new String(body, StandardCharsets.UTF_8).split("\r\n")) {
-            List<String> fields = Sheets.csvFields(line);
+            List<String> fields = Csv.split(line);
             if (fields.size() > 3) {
                 out.add(fields.get(fields.size() - 1));
             }
@@ -174,7 +175,7 @@ class ExportsGuardIT {
     static List<String> csvFields(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.replace("\uFEFF", "").split("\r?\n")) {
-            out.addAll(Sheets.csvFields(line));
+            out.addAll(Csv.split(line));
         }
         return out;
     }

@@ -13,9 +13,10 @@ import java.util.List;
  * Minimal RFC 4180-style reader for the reference tables bundled with core. The bundled files happen to contain no
  * quoted fields and some use CRLF line ends; the reader still honours double quotes (including doubled quotes and
  * commas inside quotes) so that a refreshed table with quoted names loads correctly. Quoted line breaks are not
- * supported because no reference table needs them.
+ * supported because no reference table needs them. {@link #split} is also the line splitter of the small CSV files the
+ * platform reads outside the importer (the 补链 pool).
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
@@ -46,8 +47,12 @@ final class Csv {
         return rows;
     }
 
-    /** Splits one line into fields, trimming a trailing CR, a UTF-8 BOM and surrounding quotes. */
-    static List<String> split(String line) {
+    /**
+     * Splits one line into fields, trimming a trailing CR, a UTF-8 BOM and surrounding quotes.
+     *
+     * @throws IllegalArgumentException for a quote left open at the end of the line
+     */
+    public static List<String> split(String line) {
         if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
             line = line.substring(1);
         }

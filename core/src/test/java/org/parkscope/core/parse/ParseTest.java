@@ -21,10 +21,18 @@ class ParseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "12a", "1.2.3", "--1", "一百"})
+    @ValueSource(strings = {"abc", "12a", "1.2.3", "--1", "一百", "1,2,3", "12,34", "1,2345", "NaN", "Infinity",
+            "-Infinity", "0x10", "1e99999"})
     void notNumbers(String raw) {
         assertThat(Numbers.parse(raw).ok()).isFalse();
         assertThat(Numbers.parse(raw).errors().get(0).messageZh()).contains("不是数字");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e308", "1E+31", "-1e300", "1e-40", "0.0000000000000000000000000000001"})
+    void numbersOutOfRangeAreRefusedBeforeAnyArithmetic(String raw) {
+        assertThat(Numbers.parse(raw).ok()).isFalse();
+        assertThat(Numbers.parse(raw).errors().get(0).code()).isEqualTo("number.range");
     }
 
     @Test

@@ -25,20 +25,11 @@ import org.springframework.stereotype.Service;
  * the five-year trend; the gaps with their reasons; the 链主 candidates and the recorded designations.
  * Capacity means an auto or confirmed link of a current firm as producer or service provider, or as seller on a
  * node flagged as a sales node (chains.md §10.6; a sales office of a chip firm does not fill a chip node); a user is
- * never capacity.
+ * never capacity. The rules are the database's (V017 {@code is_capacity}, {@code chain_capacity}; V016
+ * {@code is_current_firm}); figures come from the stored {@code enterprise_year}.
  */
 @Service
 public class ChainAnalysis {
-
-    /**
-     * A capacity link {@code l} on node {@code n}: auto or confirmed, as producer or service, or as seller on a seller
-     * node only. Needs the node joined as {@code n}.
-     */
-    public static final String CAPACITY = "l.status in ('AUTO', 'CONFIRMED')"
-            + " and (l.role in ('PRODUCER', 'SERVICE') or (l.role = 'SELLER' and n.seller_node))";
-
-    /** A current firm {@code e} (as the registry counts it): active or suspended, not moved out or deregistered. */
-    public static final String CURRENT = "e.status in ('ACTIVE', 'SUSPENDED')";
 
     private final JdbcClient jdbc;
     private final ChainService chains;
@@ -92,10 +83,9 @@ public class ChainAnalysis {
         Map<String, NodeStats> stats = stats(scope, chainId, year, years);
         BigDecimal chainRevenue = chainRevenue(scope, chainId, year);
         long chainFirms = ScopeParams.bind(jdbc.sql("""
-                select count(distinct e.id) from chain_link_effective l join chain_node n on n.id = l.node_id
-                join enterprise e on e.id = l.enterprise_id
-                where n.chain_id = :chain and not n.demand_node and %s and %s and %s
-                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                select count(distinct e.id) from chain_capacity c join enterprise e on e.id = c.enterprise_id
+                where c.chain_id = :chain and is_current_firm(e.status) and %s
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
                 .query(Long.class).single();
         double fit = strategicFit(chainId);
         List<NodeView> nodes = new ArrayList<>();
@@ -127,18 +117,17 @@ public class ChainAnalysis {
     private Map<String, NodeStats> stats(Scope scope, String chainId, int year, List<Integer> years) {
         Map<String, List<BigDecimal>> trend = new HashMap<>();
         ScopeParams.bind(jdbc.sql("""
-                select n.id, v.period, coalesce(sum(v.value), 0)
+                select n.id, y.year, coalesce(sum(y.revenue), 0)
                 from chain_node n
-                join chain_link_effective l on l.node_id = n.id and %s
-                join enterprise e on e.id = l.enterprise_id and %s and %s
-                join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE'
-                     and v.period = any(cast(:periods as varchar[]))
-                where n.chain_id = :chain group by n.id, v.period
-                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
-                .param("periods", years.stream().map(String::valueOf).toArray(String[]::new))
+                join chain_link_effective l on l.node_id = n.id and is_capacity(l.status, l.role, n.seller_node)
+                join enterprise e on e.id = l.enterprise_id and is_current_firm(e.status) and %s
+                join enterprise_year y on y.enterprise_id = e.id and y.year = any(cast(:years as int[]))
+                where n.chain_id = :chain group by n.id, y.year
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("years", years.toArray(new Integer[0]))
                 .query((rs, i) -> {
                     List<BigDecimal> t = trend.computeIfAbsent(rs.getString(1), k -> zeros(years.size()));
-                    t.set(years.indexOf(Integer.parseInt(rs.getString(2))), rs.getBigDecimal(3));
+                    t.set(years.indexOf(rs.getInt(2)), rs.getBigDecimal(3));
                     return null;
                 }).list();
         Map<String, NodeStats> out = new LinkedHashMap<>();
@@ -147,26 +136,21 @@ public class ChainAnalysis {
                        count(distinct e.id) as firms,
                        count(distinct e.id) filter (where e.above_scale) as above,
                        count(distinct e.id) filter (where e.size_class in ('SMALL', 'MICRO') or e.size_class is null) as small,
-                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
-                            and v.metric = 'REVENUE' and v.period = :period)), 0) as revenue,
-                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
-                            and v.metric = 'OUTPUT' and v.period = :period)), 0) as output,
-                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
-                            and v.metric = 'TAX' and v.period = :period)), 0) as tax,
-                       coalesce(sum((select v.value from indicator_value v where v.enterprise_id = e.id
-                            and v.metric = 'STAFF' and v.period = :period)), 0) as staff,
+                       coalesce(sum(y.revenue), 0) as revenue, coalesce(sum(y.output), 0) as output,
+                       coalesce(sum(y.tax), 0) as tax, coalesce(sum(y.staff), 0) as staff,
                        coalesce(sum((select count(*) from qualification q where q.enterprise_id = e.id
                             and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf))), 0) as quals,
                        (select count(*) from chain_link_effective c join enterprise ce on ce.id = c.enterprise_id
-                        where c.node_id = n.id and c.status = 'CANDIDATE' and ce.status in ('ACTIVE', 'SUSPENDED')
+                        where c.node_id = n.id and c.status = 'CANDIDATE' and is_current_firm(ce.status)
                           and %s) as candidates
                 from chain_node n
-                left join chain_link_effective l on l.node_id = n.id and %s
-                left join enterprise e on e.id = l.enterprise_id and %s and %s
+                left join chain_link_effective l on l.node_id = n.id and is_capacity(l.status, l.role, n.seller_node)
+                left join enterprise e on e.id = l.enterprise_id and is_current_firm(e.status) and %s
+                left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
                 where n.chain_id = :chain
                 group by n.id
-                """.formatted(Scope.condition("ce.park_id", "ce.id"), CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))),
-                scope).param("chain", chainId).param("period", String.valueOf(year)).param("asOf", town.asOf())
+                """.formatted(Scope.condition("ce.park_id", "ce.id"), Scope.condition("e.park_id", "e.id"))),
+                scope).param("chain", chainId).param("year", year).param("asOf", town.asOf())
                 .query((rs, i) -> {
                     String id = rs.getString("id");
                     out.put(id, new NodeStats(id, rs.getLong("firms"), rs.getLong("above"), rs.getLong("small"),
@@ -191,39 +175,37 @@ public class ChainAnalysis {
 
     public ChainTotals totals(Scope scope, String chainId, int year) {
         return ScopeParams.bind(jdbc.sql("""
-                select coalesce(sum(v.value) filter (where v.metric = 'OUTPUT'), 0) as output_wan,
-                       coalesce(sum(v.value) filter (where v.metric = 'TAX'), 0) as tax_wan,
-                       coalesce(sum(v.value) filter (where v.metric = 'STAFF'), 0) as staff
-                from enterprise e
-                join indicator_value v on v.enterprise_id = e.id and v.period = :period
-                     and v.metric in ('OUTPUT', 'TAX', 'STAFF')
-                where %s and %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
-                    where l.enterprise_id = e.id and n.chain_id = :chain and not n.demand_node and %s)
-                """.formatted(CURRENT, Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
-                .param("period", String.valueOf(year)).query((rs, n) -> new ChainTotals(rs.getBigDecimal(1),
+                select coalesce(sum(y.output), 0) as output_wan, coalesce(sum(y.tax), 0) as tax_wan,
+                       coalesce(sum(y.staff), 0) as staff
+                from enterprise e join enterprise_year y on y.enterprise_id = e.id and y.year = :year
+                where is_current_firm(e.status) and %s
+                  and e.id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("year", year).query((rs, n) -> new ChainTotals(rs.getBigDecimal(1),
                         rs.getBigDecimal(2), rs.getBigDecimal(3).longValue())).single();
     }
 
     /** Revenue of the chain's distinct capacity firms (each firm once, however many nodes it is on). */
     BigDecimal chainRevenue(Scope scope, String chainId, int year) {
         return ScopeParams.bind(jdbc.sql("""
-                select coalesce(sum(v.value), 0) from enterprise e
-                join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE' and v.period = :period
-                where %s and %s and exists (select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
-                    where l.enterprise_id = e.id and n.chain_id = :chain and not n.demand_node and %s)
-                """.formatted(CURRENT, Scope.condition("e.park_id", "e.id"), CAPACITY)), scope).param("chain", chainId)
-                .param("period", String.valueOf(year)).query(BigDecimal.class).single();
+                select coalesce(sum(y.revenue), 0)
+                from enterprise e join enterprise_year y on y.enterprise_id = e.id and y.year = :year
+                where is_current_firm(e.status) and %s
+                  and e.id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("year", year).query(BigDecimal.class).single();
     }
 
     private @Nullable BigDecimal onlyFirmOutputRatio(Scope scope, String nodeId, int year) {
         return ScopeParams.bind(jdbc.sql("""
-                select case when coalesce(p.value, 0) = 0 then null else round(c.value / p.value, 4) end
+                select case when coalesce(p.revenue, 0) = 0 then null else round(c.revenue / p.revenue, 4) end
                 from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
-                left join indicator_value c on c.enterprise_id = e.id and c.metric = 'REVENUE' and c.period = :cur
-                left join indicator_value p on p.enterprise_id = e.id and p.metric = 'REVENUE' and p.period = :prev
-                where l.node_id = :node and %s and %s and %s limit 1
-                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
-                .param("cur", String.valueOf(year)).param("prev", String.valueOf(year - 1))
+                left join enterprise_year c on c.enterprise_id = e.id and c.year = :cur
+                left join enterprise_year p on p.enterprise_id = e.id and p.year = :prev
+                where l.node_id = :node and is_capacity(l.status, l.role, n.seller_node) and is_current_firm(e.status)
+                  and %s limit 1
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
+                .param("cur", year).param("prev", year - 1)
                 .query(BigDecimal.class).optional().orElse(null);
     }
 
@@ -231,38 +213,49 @@ public class ChainAnalysis {
     public List<FirmOnNode> firms(Scope scope, String nodeId, int year) {
         return ScopeParams.bind(jdbc.sql("""
                 select e.id, e.name, p.name as park_name, l.status, l.role, l.score, l.evidence::text as evidence, l.note,
-                       l.decision_reason, l.decided_by, e.above_scale,
-                       (select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'REVENUE'
-                          and v.period = :period) as revenue_wan,
-                       (select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'TAX'
-                          and v.period = :period) as tax_wan,
-                       (select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'OUTPUT'
-                          and v.period = :period) as output_wan,
-                       (select cast(v.value as int) from indicator_value v where v.enterprise_id = e.id
-                          and v.metric = 'STAFF' and v.period = :period) as staff,
-                       e.status as enterprise_status,
-                       (not n.demand_node and %s and %s) as capacity
+                       l.decision_reason, l.decided_by, e.above_scale, y.revenue as revenue_wan, y.tax as tax_wan,
+                       y.output as output_wan, cast(y.staff as int) as staff, e.status as enterprise_status,
+                       (not n.demand_node and is_capacity(l.status, l.role, n.seller_node) and is_current_firm(e.status))
+                           as capacity
                 from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
                 left join park p on p.id = e.park_id
+                left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
                 where l.node_id = :node and %s
                 order by case l.status when 'CONFIRMED' then 0 when 'AUTO' then 1 when 'CANDIDATE' then 2 else 3 end,
                          l.score desc nulls last, e.id
-                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
-                .param("period", String.valueOf(year)).query(FirmOnNode.class).list();
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
+                .param("year", year).query(FirmOnNode.class).list();
     }
 
-    /** The review queue: candidate links (below the auto threshold or held back by a rule), best first. */
-    public List<Map<String, Object>> reviewQueue(Scope scope, @Nullable String chainId, int limit) {
-        return ScopeParams.bind(jdbc.sql("""
+    /** Rows a page of the review queue shows. */
+    public static final int REVIEW_PAGE_SIZE = 50;
+
+    /** One page of the review queue: candidate links (below the auto threshold or held back by a rule), best first. */
+    public List<Map<String, Object>> reviewQueue(Scope scope, @Nullable String chainId, int page) {
+        return ScopeParams.bind(jdbc.sql(REVIEW_FROM + """
                 select e.id as enterprise_id, e.name, n.id as node_id, n.name as node_name, n.chain_id, l.score, l.role,
-                       l.note, l.evidence::text as evidence, e.business_scope
-                from chain_link_effective l join chain_node n on n.id = l.node_id
-                join enterprise e on e.id = l.enterprise_id
-                where l.status = 'CANDIDATE' and (cast(:chain as text) is null or n.chain_id = :chain) and %s and %s
-                order by l.score desc, e.id, n.id limit :limit
-                """.formatted(CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
-                .param("limit", limit).query().listOfRows();
+                       l.note, l.evidence::text as evidence
+                from candidates l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
+                order by l.score desc, e.id, n.id limit :limit offset :offset
+                """), scope).param("chain", chainId).param("limit", REVIEW_PAGE_SIZE)
+                .param("offset", (long) Math.max(0, page) * REVIEW_PAGE_SIZE).query().listOfRows();
     }
+
+    /** Candidate links of current firms in the scope, on one chain or all. */
+    public long reviewCount(Scope scope, @Nullable String chainId) {
+        return ScopeParams.bind(jdbc.sql(REVIEW_FROM + "select count(*) from candidates"), scope).param("chain", chainId)
+                .query(Long.class).single();
+    }
+
+    /** The candidate links the review queue pages through (a {@code with} clause of this class's two queries). */
+    private static final String REVIEW_FROM = """
+            with candidates as (
+                select l.enterprise_id, l.node_id, l.score, l.role, l.note, l.evidence
+                from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
+                where l.status = 'CANDIDATE' and (cast(:chain as text) is null or n.chain_id = :chain)
+                  and is_current_firm(e.status) and %s
+            )
+            """.formatted(Scope.condition("e.park_id", "e.id"));
 
     /** An enterprise's own words and the chain nodes it is on (for its page), within the scope. */
     public record EnterpriseChains(@Nullable String businessScope, @Nullable String mainProducts,
@@ -283,10 +276,6 @@ public class ChainAnalysis {
                 links);
     }
 
-    public long reviewCount(Scope scope) {
-        return ScopeParams.bind(jdbc.sql("select count(*) from chain_link_effective l join enterprise e on e.id = l.enterprise_id"
-                + " where l.status = 'CANDIDATE' and " + CURRENT + " and " + Scope.condition("e.park_id", "e.id")), scope).query(Long.class).single();
-    }
 
     /** 链主 candidates of a chain (the government designates; these are proposals with their factors). */
     public List<LeaderScoring.Candidate> leaders(Scope scope, String chainId, int year) {
@@ -301,10 +290,9 @@ public class ChainAnalysis {
         Map<Long, Set<String>> nodesOf = new HashMap<>();
         Map<String, Set<Long>> firmsOn = new HashMap<>();
         ScopeParams.bind(jdbc.sql("""
-                select l.enterprise_id, l.node_id from chain_link_effective l join chain_node n on n.id = l.node_id
-                join enterprise e on e.id = l.enterprise_id
-                where n.chain_id = :chain and not n.demand_node and %s and %s and %s
-                """.formatted(CAPACITY, CURRENT, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                select c.enterprise_id, c.node_id from chain_capacity c join enterprise e on e.id = c.enterprise_id
+                where c.chain_id = :chain and is_current_firm(e.status) and %s
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
                 .query((rs, i) -> {
                     nodesOf.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
                     firmsOn.computeIfAbsent(rs.getString(2), k -> new HashSet<>()).add(rs.getLong(1));
@@ -315,23 +303,17 @@ public class ChainAnalysis {
         }
         List<LeaderScoring.Firm> firms = new ArrayList<>();
         jdbc.sql("""
-                select e.id, e.name, e.hq,
-                       coalesce((select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'REVENUE'
-                          and v.period = :period), 0) as revenue,
-                       coalesce((select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'TAX'
-                          and v.period = :period), 0) as tax,
-                       coalesce((select v.value from indicator_value v where v.enterprise_id = e.id and v.metric = 'RD'
-                          and v.period = :period), 0) as rd,
-                       coalesce((select cast(v.value as int) from indicator_value v where v.enterprise_id = e.id
-                          and v.metric = 'STAFF' and v.period = :period), 0) as staff,
+                select e.id, e.name, e.hq, coalesce(y.revenue, 0) as revenue, coalesce(y.tax, 0) as tax,
+                       coalesce(y.rd, 0) as rd, coalesce(cast(y.staff as int), 0) as staff,
                        (select count(distinct q.type) from qualification q where q.enterprise_id = e.id
                           and q.type in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
                           and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)) as market,
                        (select count(*) from qualification q where q.enterprise_id = e.id
                           and q.type not in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
                           and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)) as certs
-                from enterprise e where e.id = any(cast(:ids as bigint[])) order by e.id
-                """).param("period", String.valueOf(year)).param("asOf", town.asOf())
+                from enterprise e left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
+                where e.id = any(cast(:ids as bigint[])) order by e.id
+                """).param("year", year).param("asOf", town.asOf())
                 .param("ids", nodesOf.keySet().toArray(new Long[0])).query((rs, i) -> {
                     long id = rs.getLong("id");
                     Set<Long> partners = new HashSet<>();

@@ -100,7 +100,7 @@ class ChainController {
         model.addAttribute("clusterFigures", dashboard.clusters(s, y));
         model.addAttribute("keyClusterRevenue", dashboard.keyClusterRevenue(s, y));
         model.addAttribute("rules", clusters.rules());
-        model.addAttribute("candidates", analysis.reviewCount(s));
+        model.addAttribute("candidates", analysis.reviewCount(s, null));
         return "chains";
     }
 
@@ -222,11 +222,18 @@ class ChainController {
     }
 
     @GetMapping("/chains/review")
-    String review(@RequestParam(required = false) @Nullable String chain, Model model) {
+    String review(@RequestParam(required = false) @Nullable String chain,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         String c = chain == null || chain.isBlank() ? null : chain(chain).id();
+        long total = analysis.reviewCount(scope.get(), c);
+        int pages = (int) Math.max(1, (total + ChainAnalysis.REVIEW_PAGE_SIZE - 1) / ChainAnalysis.REVIEW_PAGE_SIZE);
+        int p = Math.min(Math.max(0, page), pages - 1);
         model.addAttribute("chain", c);
         model.addAttribute("chains", chains.chains());
-        model.addAttribute("rows", analysis.reviewQueue(scope.get(), c, 300));
+        model.addAttribute("rows", analysis.reviewQueue(scope.get(), c, p));
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", total);
         return "chain-review";
     }
 

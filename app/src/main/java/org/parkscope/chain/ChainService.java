@@ -360,6 +360,7 @@ public class ChainService {
         template.batchUpdate("insert into chain_link(enterprise_id, node_id, score, status, role, evidence, note)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)", rows);
         template.execute("analyze chain_link"); // the planner's view of the links changes wholesale here
+        refreshFacts(jdbc, null);
         Map<String, Object> after = new LinkedHashMap<>(linkCounts());
         after.put("firms", firms.size());
         audit.record("RECOMPUTE", "chain_recompute", "all", null, null, before, after);
@@ -421,6 +422,7 @@ public class ChainService {
                 on conflict (enterprise_id, node_id) do update set decision = excluded.decision, role = excluded.role,
                     reason = excluded.reason, decided_by = excluded.decided_by, decided_at = now()
                 """).params(enterpriseId, nodeId, decision, r, reason.strip(), actor()).update();
+        refreshFacts(jdbc, enterpriseId);
         Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
                 .orElse(null);
         audit.record(before == null ? "CREATE" : "UPDATE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId,
@@ -438,6 +440,7 @@ public class ChainService {
         }
         jdbc.sql("delete from chain_link_override where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
                 .update();
+        refreshFacts(jdbc, enterpriseId);
         Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
                 .orElse(null);
         audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId, before, null);
@@ -459,6 +462,16 @@ public class ChainService {
         audit.record("CREATE", "chain_leader_designation", id, park, enterpriseId, null,
                 Map.of("chain", chainId, "document", document.strip(), "designatedOn", designatedOn.toString()));
         return id;
+    }
+
+    /**
+     * Refreshes, in the caller's transaction, what the database derives from chain links, decisions, nodes and the
+     * cluster composition (SEI firms, cluster membership and the park and cluster figures they add up to, V017
+     * {@code refresh_firm_standing}): for one enterprise after a decision on it, or for all ({@code null}).
+     */
+    static void refreshFacts(JdbcClient jdbc, @Nullable Long enterpriseId) {
+        jdbc.sql("select refresh_firm_standing(cast(? as bigint[]), null)")
+                .param(enterpriseId == null ? null : new Long[] {enterpriseId}).query().listOfRows();
     }
 
     static String actor() {

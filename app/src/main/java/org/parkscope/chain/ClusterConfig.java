@@ -18,44 +18,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The "1+4+X" cluster system as configuration ({@code chains/clusters.yaml}): which chains and SEI categories make up
  * each cluster. Membership is derived: the town's registered list, plus every firm that is capacity on one of the
- * cluster's chains ({@link ChainAnalysis#CAPACITY}: not a user, not on a demand node, a seller only on a sales node),
- * plus every firm with an SEI code under one of its categories; current firms only (active or suspended).
+ * cluster's chains (not a user, not on a demand node, a seller only on a sales node), plus every firm with an SEI code
+ * under one of its categories; current firms only (active or suspended). The rule is V017's
+ * {@code cluster_membership_of}; the membership and what adds it up are stored, and refreshed here when the
+ * composition changes ({@link ChainService#refreshFacts}).
  */
 @Service
 public class ClusterConfig {
-
-    /**
-     * A {@code with} clause naming {@code cluster_members(cluster_id, enterprise_id)}: the derived membership, for any
-     * query that adds up clusters. Scope conditions go on the enterprise in the outer query.
-     */
-    public static final String MEMBERS_CTE = """
-            with capacity as (
-                select distinct l.enterprise_id, n.chain_id from chain_link_effective l
-                join chain_node n on n.id = l.node_id
-                where not n.demand_node and %s
-            ), cluster_members as (
-                select x.cluster_id, x.enterprise_id from (
-                    select m.cluster_id, m.enterprise_id from cluster_member m
-                    union
-                    select r.cluster_id, k.enterprise_id from cluster_rule r join capacity k on k.chain_id = r.chain_id
-                    union
-                    select r.cluster_id, e.id from cluster_rule r join enterprise e
-                        on r.sei_prefix is not null
-                       and exists (select 1 from unnest(e.sei_codes) s where s = r.sei_prefix or s like r.sei_prefix || '.%%')
-                ) x
-                where exists (select 1 from enterprise e where e.id = x.enterprise_id and %s)
-            )
-            """.formatted(ChainAnalysis.CAPACITY, ChainAnalysis.CURRENT);
-
-    /**
-     * The condition that enterprise {@code e} counts as strategic-emerging (SEI): a current firm with an SEI code of
-     * its own, or capacity on a chain node that carries SEI categories.
-     */
-    public static final String SEI_FIRM = """
-            (%s and (cardinality(e.sei_codes) > 0 or exists (
-                select 1 from chain_link_effective l join chain_node n on n.id = l.node_id
-                where l.enterprise_id = e.id and not n.demand_node and %s and cardinality(n.sei_codes) > 0)))
-            """.formatted(ChainAnalysis.CURRENT, ChainAnalysis.CAPACITY);
 
     public record ClusterDef(String code, String name, String tier, @Nullable String parent, List<String> chains,
             List<String> sei) {}
@@ -113,6 +82,9 @@ public class ClusterConfig {
                     jdbc.sql("insert into cluster_rule(cluster_id, sei_prefix) values (?, ?)").params(id, s).update();
                 }
             }
+        }
+        if (!seeded) {
+            ChainService.refreshFacts(jdbc, null);
         }
     }
 
@@ -250,6 +222,7 @@ public class ClusterConfig {
             jdbc.sql("update cluster set parent_id = (select id from cluster where code = ?) where code = ?")
                     .params(d.parent(), d.code()).update();
         }
+        ChainService.refreshFacts(jdbc, null);
         audit.record("UPDATE", "cluster_config", "clusters", null, null, Map.of("yaml", before), Map.of("yaml", yaml()));
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.parkscope.chain.ClusterConfig;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.park.ParkQueries.ParkSummary;
 import org.parkscope.shared.Scope;
@@ -17,14 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The town's headline figures, computed live from the registry: nothing here is stored as a number. Each method
- * takes a {@link Scope}, so a park operator's dashboard shows the same figures for its own parks.
+ * The town's headline figures, added up from the stored park and cluster facts (V017: {@code park_year},
+ * {@code cluster_park}, {@code cluster_park_year}), which the database keeps in step with the registry rows they are
+ * derived from. Each method takes a {@link Scope}, so a park operator's dashboard shows the same figures for its own
+ * parks; an enterprise scope sees no aggregate (they add up other firms' figures).
  */
 @Service
 public class TownDashboard {
-
-    /** Industrial sections B, C and D are divisions 06–46 of GB/T 4754-2017. */
-    static final String INDUSTRIAL = "cast(substr(e.industry_code, 1, 2) as int) between 6 and 46";
 
     private final JdbcClient jdbc;
     private final ParkQueries parks;
@@ -52,71 +50,52 @@ public class TownDashboard {
             List<ParkSummary> parks) {}
 
     public Figures figures(Scope scope, int year, LocalDate asOf) {
-        long parkCount = ScopeParams.bind(jdbc.sql("select count(*) from park p where " + Scope.parkCondition("p.id")),
-                scope).query(Long.class).single();
-        return new Figures(year, asOf, parkCount, featured(scope, year), seiShare(scope, year),
-                keyClusterRevenue(scope, year), clusters(scope, year), qualified(scope, asOf),
-                parks.summaries(scope, year));
+        List<ParkSummary> summaries = parks.summaries(scope, year);
+        return new Figures(year, asOf, summaries.size(), featured(summaries), seiShare(scope, year),
+                keyClusterRevenue(scope, year), clusters(scope, year), qualified(scope, asOf), summaries);
     }
 
     @Nullable
-    FeaturedPark featured(Scope scope, int year) {
-        return parks.summaries(scope, year).stream().filter(p -> p.code().equals(featuredParkCode)).findFirst()
+    FeaturedPark featured(List<ParkSummary> summaries) {
+        return summaries.stream().filter(p -> p.code().equals(featuredParkCode)).findFirst()
                 .map(p -> new FeaturedPark(p.id(), p.name(), p.landM2(), p.landMu(), p.taxWan(), p.goodsSalesWan()))
                 .orElse(null);
     }
 
     /**
-     * SEI output over 规上 industrial output, current firms only (active or suspended). A firm counts as SEI by its own SEI codes or by an auto or confirmed link
-     * to a chain node that carries SEI categories ({@link ClusterConfig#SEI_FIRM}).
+     * SEI output over 规上 industrial output, current firms only (active or suspended). A firm counts as SEI by its own
+     * SEI codes or by capacity on a chain node that carries SEI categories (V017 {@code sei_firm_of}).
      */
     public SeiShare seiShare(Scope scope, int year) {
         var row = ScopeParams.bind(jdbc.sql("""
-                select coalesce(sum(v.value) filter (where %s), 0) as sei,
-                       coalesce(sum(v.value), 0) as total
-                from enterprise e
-                join indicator_value v on v.enterprise_id = e.id and v.metric = 'OUTPUT' and v.period = :period
-                where e.above_scale and %s and %s and %s
-                """.formatted(ClusterConfig.SEI_FIRM, INDUSTRIAL, org.parkscope.chain.ChainAnalysis.CURRENT,
-                        Scope.condition("e.park_id", "e.id"))), scope)
-                .param("period", String.valueOf(year))
+                select coalesce(sum(f.sei_output), 0) as sei, coalesce(sum(f.industrial_output), 0) as total
+                from park_year f where f.year = :year and %s
+                """.formatted(Scope.parkCondition("f.park_id"))), scope).param("year", year)
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal("sei"), rs.getBigDecimal("total")}).single();
         BigDecimal percent = row[1].signum() == 0 ? null
                 : row[0].multiply(BigDecimal.valueOf(100)).divide(row[1], 2, RoundingMode.HALF_UP);
         return new SeiShare(row[0], row[1], percent);
     }
 
-    /**
-     * Revenue of the members of any cluster, each firm once; membership as configured ({@link ClusterConfig}). Written
-     * as {@code in (…)} so that PostgreSQL 15 hashes the membership once (a correlated {@code exists} over the union
-     * took it 20 s on the demo town; 0.1 s this way).
-     */
+    /** Revenue of the members of any cluster, each firm once; membership as configured (V017 {@code cluster_membership_of}). */
     public BigDecimal keyClusterRevenue(Scope scope, int year) {
-        return ScopeParams.bind(jdbc.sql(ClusterConfig.MEMBERS_CTE + """
-                select coalesce(sum(v.value), 0)
-                from enterprise e
-                join indicator_value v on v.enterprise_id = e.id and v.metric = 'REVENUE' and v.period = :period
-                where e.id in (select m.enterprise_id from cluster_members m) and %s
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope)
-                .param("period", String.valueOf(year)).query(BigDecimal.class).single();
+        return ScopeParams.bind(jdbc.sql("select coalesce(sum(f.cluster_revenue), 0) from park_year f where f.year = :year"
+                + " and " + Scope.parkCondition("f.park_id")), scope).param("year", year).query(BigDecimal.class).single();
     }
 
-    /** Each cluster's members, revenue and output; membership as configured ({@link ClusterConfig}). */
+    /** Each cluster's members, revenue and output; membership as configured (V017 {@code cluster_membership_of}). */
     public List<ClusterFigure> clusters(Scope scope, int year) {
-        return ScopeParams.bind(jdbc.sql(ClusterConfig.MEMBERS_CTE + """
+        return ScopeParams.bind(jdbc.sql("""
                 select c.code, c.name, c.tier,
-                       count(distinct e.id) as members,
-                       coalesce(sum(r.value), 0) as revenue_wan,
-                       coalesce(sum(o.value), 0) as output_wan
+                       coalesce((select sum(m.members) from cluster_park m where m.cluster_id = c.id and %1$s), 0)
+                           as members,
+                       coalesce(sum(f.revenue), 0) as revenue_wan, coalesce(sum(f.output), 0) as output_wan
                 from cluster c
-                left join cluster_members m on m.cluster_id = c.id
-                left join enterprise e on e.id = m.enterprise_id and %s
-                left join indicator_value r on r.enterprise_id = e.id and r.metric = 'REVENUE' and r.period = :period
-                left join indicator_value o on o.enterprise_id = e.id and o.metric = 'OUTPUT' and o.period = :period
+                left join cluster_park_year f on f.cluster_id = c.id and f.year = :year and %2$s
                 group by c.id, c.code, c.name, c.tier
                 order by c.id
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope)
-                .param("period", String.valueOf(year)).query(ClusterFigure.class).list();
+                """.formatted(Scope.parkCondition("m.park_id"), Scope.parkCondition("f.park_id"))), scope)
+                .param("year", year).query(ClusterFigure.class).list();
     }
 
     Map<QualificationGroup, Long> qualified(Scope scope, LocalDate asOf) {

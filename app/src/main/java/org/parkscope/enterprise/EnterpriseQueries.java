@@ -65,7 +65,7 @@ public class EnterpriseQueries {
         String where = """
                 where %s
                   and (cast(:q as text) is null or e.name like '%%' || :q || '%%' or e.uscc like '%%' || upper(:q) || '%%')
-                  and (e.status in ('ACTIVE', 'SUSPENDED') or cast(:q as text) is not null)
+                  and (is_current_firm(e.status) or cast(:q as text) is not null)
                   and (cast(:park as bigint) is null or e.park_id = :park)
                   and (cast(:section as text) is null or cast(substr(e.industry_code, 1, 2) as int)
                         between cast(:divFrom as int) and cast(:divTo as int))
@@ -85,17 +85,12 @@ public class EnterpriseQueries {
         long total = bindFilter(count, f, section, range, codePrefix, asOf).query(Long.class).single();
         var select = ScopeParams.bind(jdbc.sql("""
                 select e.id, e.uscc, e.name, e.industry_code, p.name as park_name, e.park_id, e.above_scale, e.hq,
-                       e.size_class,
-                       (select value from indicator_value v where v.enterprise_id = e.id and v.metric = 'TAX'
-                          and v.period = :period) as tax,
-                       (select value from indicator_value v where v.enterprise_id = e.id and v.metric = 'REVENUE'
-                          and v.period = :period) as revenue,
-                       (select cast(value as int) from indicator_value v where v.enterprise_id = e.id
-                          and v.metric = 'STAFF' and v.period = :period) as staff
+                       e.size_class, y.tax, y.revenue, cast(y.staff as int) as staff
                 from enterprise e left join park p on p.id = e.park_id
+                left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
                 """ + where + " order by " + f.orderBy() + " limit :limit offset :offset"), scope);
         List<EnterpriseRow> rows = bindFilter(select, f, section, range, codePrefix, asOf)
-                .param("period", String.valueOf(year)).param("limit", f.size()).param("offset", f.page() * f.size())
+                .param("year", year).param("limit", f.size()).param("offset", f.page() * f.size())
                 .query((rs, n) -> row(rs)).list();
         return new Page<>(rows, total, f.page(), f.size());
     }

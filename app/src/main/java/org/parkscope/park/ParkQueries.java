@@ -42,30 +42,24 @@ public class ParkQueries {
             String rightsHolderName, @Nullable Long rightsHolderId, long tenants, BigDecimal leasedM2,
             BigDecimal floorAreaM2) {}
 
+    /** Land is read from the parcels (one indexed sum per park); firms and figures from the stored park facts (V017). */
     private static final String SUMMARY_SQL = """
             select p.id, p.code, p.name, p.kind, o.name as operator, p.cluster_tags,
                    coalesce((select sum(area_m2) from parcel where park_id = p.id), 0) as land_m2,
                    (select count(*) from parcel where park_id = p.id) as parcels,
-                   (select count(*) from enterprise where park_id = p.id and status in ('ACTIVE', 'SUSPENDED')) as enterprises,
-                   coalesce(f.tax, 0) as tax, coalesce(f.revenue, 0) as revenue, coalesce(f.sales, 0) as sales
+                   coalesce(pf.current_firms, 0) as enterprises,
+                   coalesce(f.tax, 0) as tax, coalesce(f.revenue, 0) as revenue, coalesce(f.goods_sales, 0) as sales
             from park p
             left join park_operator o on o.id = p.operator_id
-            left join (
-                select e.park_id,
-                       sum(v.value) filter (where v.metric = 'TAX') as tax,
-                       sum(v.value) filter (where v.metric = 'REVENUE') as revenue,
-                       sum(v.value) filter (where v.metric = 'GOODS_SALES') as sales
-                from indicator_value v join enterprise e on e.id = v.enterprise_id
-                where v.period = :period and v.metric in ('TAX', 'REVENUE', 'GOODS_SALES')
-                group by e.park_id
-            ) f on f.park_id = p.id
+            left join park_fact pf on pf.park_id = p.id
+            left join park_year f on f.park_id = p.id and f.year = :year
             where %s
             order by p.id
             """;
 
     public List<ParkSummary> summaries(Scope scope, int year) {
         return ScopeParams.bind(jdbc.sql(SUMMARY_SQL.formatted(Scope.parkCondition("p.id"))), scope)
-                .param("period", String.valueOf(year)).query((rs, n) -> summary(rs)).list();
+                .param("year", year).query((rs, n) -> summary(rs)).list();
     }
 
     public Optional<ParkSummary> summary(Scope scope, long parkId, int year) {

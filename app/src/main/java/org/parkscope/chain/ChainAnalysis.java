@@ -139,7 +139,7 @@ public class ChainAnalysis {
                        coalesce(sum(y.revenue), 0) as revenue, coalesce(sum(y.output), 0) as output,
                        coalesce(sum(y.tax), 0) as tax, coalesce(sum(y.staff), 0) as staff,
                        coalesce(sum((select count(*) from qualification q where q.enterprise_id = e.id
-                            and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf))), 0) as quals,
+                            and in_force(q.issued_on, q.expires_on, :asOf))), 0) as quals,
                        (select count(*) from chain_link_effective c join enterprise ce on ce.id = c.enterprise_id
                         where c.node_id = n.id and c.status = 'CANDIDATE' and is_current_firm(ce.status)
                           and %s) as candidates
@@ -209,8 +209,48 @@ public class ChainAnalysis {
                 .query(BigDecimal.class).optional().orElse(null);
     }
 
-    /** Firms on a node within the scope: capacity links, candidates and decisions, best first. */
+    /** Rows a page of the review queue or of a node's firms shows. */
+    public static final int PAGE_SIZE = 50;
+
+    /** Best first: decisions, then automatic links, then candidates; by score. */
+    private static final String FIRM_ORDER = """
+            case l.status when 'CONFIRMED' then 0 when 'AUTO' then 1 when 'CANDIDATE' then 2 else 3 end,
+            l.score desc nulls last, e.id""";
+
+    /** Every firm on a node within the scope (the export). */
     public List<FirmOnNode> firms(Scope scope, String nodeId, int year) {
+        return firms(scope, nodeId, year, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page of the firms on a node within the scope: capacity links, candidates and decisions, best first. */
+    public List<FirmOnNode> firms(Scope scope, String nodeId, int year, int page) {
+        return firms(scope, nodeId, year, (long) Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    public long firmCount(Scope scope, String nodeId) {
+        return ScopeParams.bind(jdbc.sql("select count(*) from chain_link_effective l join enterprise e"
+                + " on e.id = l.enterprise_id where l.node_id = :node and " + Scope.condition("e.park_id", "e.id")), scope)
+                .param("node", nodeId).query(Long.class).single();
+    }
+
+    /** Names of up to {@code perNode} current capacity firms on each node of a chain, best first (the map's click). */
+    public Map<String, List<String>> capacityNames(Scope scope, String chainId, int perNode) {
+        Map<String, List<String>> out = new HashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select node_id, name from (
+                    select l.node_id, e.name, row_number() over (partition by l.node_id order by %s) as rank
+                    from chain_link_effective l join chain_node n on n.id = l.node_id
+                    join enterprise e on e.id = l.enterprise_id
+                    where n.chain_id = :chain and not n.demand_node and is_capacity(l.status, l.role, n.seller_node)
+                      and is_current_firm(e.status) and %s
+                ) x where rank <= :perNode order by node_id, rank
+                """.formatted(FIRM_ORDER, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("perNode", perNode).query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(rs.getString(2))).list();
+        return out;
+    }
+
+    private List<FirmOnNode> firms(Scope scope, String nodeId, int year, long offset, int limit) {
         return ScopeParams.bind(jdbc.sql("""
                 select e.id, e.name, p.name as park_name, l.status, l.role, l.score, l.evidence::text as evidence, l.note,
                        l.decision_reason, l.decided_by, e.above_scale, y.revenue as revenue_wan, y.tax as tax_wan,
@@ -221,14 +261,10 @@ public class ChainAnalysis {
                 left join park p on p.id = e.park_id
                 left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
                 where l.node_id = :node and %s
-                order by case l.status when 'CONFIRMED' then 0 when 'AUTO' then 1 when 'CANDIDATE' then 2 else 3 end,
-                         l.score desc nulls last, e.id
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
-                .param("year", year).query(FirmOnNode.class).list();
+                order by %s limit :limit offset :offset
+                """.formatted(Scope.condition("e.park_id", "e.id"), FIRM_ORDER)), scope).param("node", nodeId)
+                .param("year", year).param("limit", limit).param("offset", offset).query(FirmOnNode.class).list();
     }
-
-    /** Rows a page of the review queue shows. */
-    public static final int REVIEW_PAGE_SIZE = 50;
 
     /** One page of the review queue: candidate links (below the auto threshold or held back by a rule), best first. */
     public List<Map<String, Object>> reviewQueue(Scope scope, @Nullable String chainId, int page) {
@@ -237,8 +273,8 @@ public class ChainAnalysis {
                        l.note, l.evidence::text as evidence
                 from candidates l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
                 order by l.score desc, e.id, n.id limit :limit offset :offset
-                """), scope).param("chain", chainId).param("limit", REVIEW_PAGE_SIZE)
-                .param("offset", (long) Math.max(0, page) * REVIEW_PAGE_SIZE).query().listOfRows();
+                """), scope).param("chain", chainId).param("limit", PAGE_SIZE)
+                .param("offset", (long) Math.max(0, page) * PAGE_SIZE).query().listOfRows();
     }
 
     /** Candidate links of current firms in the scope, on one chain or all. */
@@ -307,10 +343,10 @@ public class ChainAnalysis {
                        coalesce(y.rd, 0) as rd, coalesce(cast(y.staff as int), 0) as staff,
                        (select count(distinct q.type) from qualification q where q.enterprise_id = e.id
                           and q.type in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
-                          and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)) as market,
+                          and in_force(q.issued_on, q.expires_on, :asOf)) as market,
                        (select count(*) from qualification q where q.enterprise_id = e.id
                           and q.type not in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
-                          and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)) as certs
+                          and in_force(q.issued_on, q.expires_on, :asOf)) as certs
                 from enterprise e left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
                 where e.id = any(cast(:ids as bigint[])) order by e.id
                 """).param("year", year).param("asOf", town.asOf())

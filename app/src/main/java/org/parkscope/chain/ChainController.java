@@ -126,6 +126,7 @@ class ChainController {
         List<Map<String, Object>> links = new ArrayList<>();
         Map<String, Integer> perStage = new LinkedHashMap<>();
         boolean en = english();
+        Map<String, List<String>> names = analysis.capacityNames(s, v.chain().id(), 30);
         for (ChainAnalysis.NodeView n : v.nodes()) {
             int column = perStage.merge(n.node().stage().name(), 1, Integer::sum) - 1;
             Map<String, Object> m = new LinkedHashMap<>();
@@ -137,9 +138,7 @@ class ChainController {
             m.put("flags", n.assessment().flags().stream().map(Enum::name).toList());
             m.put("color", colour(n));
             m.put("reasons", n.assessment().reasons().stream().map(r -> r.text(en)).toList());
-            m.put("list", analysis.firms(s, n.node().id(), v.year()).stream()
-                    .filter(ChainAnalysis.FirmOnNode::capacity).limit(30)
-                    .map(ChainAnalysis.FirmOnNode::name).toList());
+            m.put("list", names.getOrDefault(n.node().id(), List.of()));
             nodes.add(m);
             for (ChainNode.Edge e : n.node().downstream()) {
                 if (!e.crossChain()) {
@@ -174,14 +173,20 @@ class ChainController {
 
     @GetMapping("/chains/{id}/nodes/{node}")
     String nodePage(@PathVariable String id, @PathVariable String node, @RequestParam(required = false) @Nullable Integer year,
-            Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model) {
         Chain c = chain(id);
         ChainNode n = node(c, node);
         int y = year(year);
         model.addAttribute("chain", c);
         model.addAttribute("node", n);
         model.addAttribute("year", y);
-        model.addAttribute("firms", analysis.firms(scope.get(), n.id(), y));
+        long total = analysis.firmCount(scope.get(), n.id());
+        int pages = pages(total);
+        int p = Math.min(Math.max(0, page), pages - 1);
+        model.addAttribute("firms", analysis.firms(scope.get(), n.id(), y, p));
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", total);
         model.addAttribute("en", english());
         return "chain-node";
     }
@@ -226,7 +231,7 @@ class ChainController {
             @RequestParam(defaultValue = "0") int page, Model model) {
         String c = chain == null || chain.isBlank() ? null : chain(chain).id();
         long total = analysis.reviewCount(scope.get(), c);
-        int pages = (int) Math.max(1, (total + ChainAnalysis.REVIEW_PAGE_SIZE - 1) / ChainAnalysis.REVIEW_PAGE_SIZE);
+        int pages = pages(total);
         int p = Math.min(Math.max(0, page), pages - 1);
         model.addAttribute("chain", c);
         model.addAttribute("chains", chains.chains());
@@ -235,6 +240,11 @@ class ChainController {
         model.addAttribute("pages", pages);
         model.addAttribute("total", total);
         return "chain-review";
+    }
+
+    /** Pages of {@link ChainAnalysis#PAGE_SIZE} rows for a total (at least one, so an empty list shows page 1 of 1). */
+    static int pages(long total) {
+        return (int) Math.max(1, (total + ChainAnalysis.PAGE_SIZE - 1) / ChainAnalysis.PAGE_SIZE);
     }
 
     @PostMapping("/chains/recompute")

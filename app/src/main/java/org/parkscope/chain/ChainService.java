@@ -320,7 +320,7 @@ public class ChainService {
         Map<Long, Set<String>> quals = new HashMap<>();
         jdbc.sql("""
                 select enterprise_id, type from qualification
-                where issued_on <= :asOf and (expires_on is null or expires_on >= :asOf)
+                where in_force(issued_on, expires_on, :asOf)
                   and (cast(:id as bigint) is null or enterprise_id = :id)
                 """).param("asOf", asOf).param("id", enterpriseId).query((rs, n) -> {
                     String type = rs.getString(2);

@@ -72,7 +72,7 @@ public class EnterpriseQueries {
                   and (cast(:codePrefix as text) is null or e.industry_code like :codePrefix || '%%')
                   and (cast(:above as boolean) is null or e.above_scale = :above)
                   and (cast(:qual as text) is null or exists (select 1 from qualification q where q.enterprise_id = e.id
-                        and q.type = :qual and q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)))
+                        and q.type = :qual and in_force(q.issued_on, q.expires_on, :asOf)))
                   and (cast(:cluster as text) is null or exists (select 1 from cluster_member m join cluster c
                         on c.id = m.cluster_id where m.enterprise_id = e.id and c.code = :cluster))
                 """.formatted(Scope.condition("e.park_id", "e.id"));
@@ -148,7 +148,7 @@ public class EnterpriseQueries {
     public List<QualificationRow> qualifications(Scope scope, long id, LocalDate asOf) {
         return ScopeParams.bind(jdbc.sql("""
                 select q.type, q.level, q.certificate_no, q.issued_on, q.expires_on, q.note,
-                       (q.issued_on <= :asOf and (q.expires_on is null or q.expires_on >= :asOf)) as in_force
+                       in_force(q.issued_on, q.expires_on, :asOf) as in_force
                 from qualification q join enterprise e on e.id = q.enterprise_id
                 where e.id = :id and %s order by q.issued_on
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("id", id).param("asOf", asOf)

@@ -53,17 +53,21 @@ public class ParkQueries {
             left join park_operator o on o.id = p.operator_id
             left join park_fact pf on pf.park_id = p.id
             left join park_year f on f.park_id = p.id and f.year = :year
-            where %s
+            where %s and (cast(:park as bigint) is null or p.id = :park)
             order by p.id
             """;
 
     public List<ParkSummary> summaries(Scope scope, int year) {
-        return ScopeParams.bind(jdbc.sql(SUMMARY_SQL.formatted(Scope.parkCondition("p.id"))), scope)
-                .param("year", year).query((rs, n) -> summary(rs)).list();
+        return summaries(scope, null, year);
     }
 
     public Optional<ParkSummary> summary(Scope scope, long parkId, int year) {
-        return summaries(scope, year).stream().filter(p -> p.id() == parkId).findFirst();
+        return summaries(scope, parkId, year).stream().findFirst();
+    }
+
+    private List<ParkSummary> summaries(Scope scope, @Nullable Long parkId, int year) {
+        return ScopeParams.bind(jdbc.sql(SUMMARY_SQL.formatted(Scope.parkCondition("p.id"))), scope)
+                .param("park", parkId).param("year", year).query((rs, n) -> summary(rs)).list();
     }
 
     private static ParkSummary summary(ResultSet rs) throws SQLException {

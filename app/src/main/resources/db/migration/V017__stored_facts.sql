@@ -202,6 +202,13 @@ create function cluster_park_year_of(park_keys bigint[], years int[]) returns se
 
 -- ── refresh ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+-- Writers of stored facts take turns (until their transaction ends): two edits in one park would otherwise both delete
+-- its row and both insert a new one. Each refresh statement after the lock sees what the previous writer committed.
+-- Readers never wait.
+create function lock_stored_facts() returns void
+    language sql
+    as $$ select pg_advisory_xact_lock(hashtext('parkscope.stored_facts')) $$;
+
 -- Park facts of the given park keys; years null = every year, and then the year-independent counts too.
 create function refresh_park_facts(park_keys bigint[], years int[]) returns void
     language sql
@@ -226,6 +233,7 @@ create function park_keys_of(ids bigint[]) returns bigint[]
 create function refresh_enterprise_year(ids bigint[], years int[]) returns void
     language sql
     as $$
+    select lock_stored_facts() where cardinality(ids) > 0;
     delete from enterprise_year f where f.enterprise_id in (select unnest(ids)) and (years is null or f.year = any(years));
     insert into enterprise_year select * from enterprise_year_of(ids, years);
     select refresh_park_facts(park_keys_of(ids), years);
@@ -237,8 +245,10 @@ create function refresh_firm_standing(ids bigint[], extra_park_keys bigint[]) re
     language plpgsql
     as $$
     declare
-        keys bigint[] := coalesce(ids, array(select id from enterprise));
+        keys bigint[];
     begin
+        perform lock_stored_facts();
+        keys := coalesce(ids, array(select id from enterprise));
         if ids is null then
             delete from sei_firm;
             delete from cluster_membership;

@@ -200,6 +200,49 @@ class FactsRecomputeIT {
         assertFactsEqualRecomputation("a cluster definition set back");
     }
 
+    /** Two transactions changing figures of firms in the same park at once both commit, and the facts add up both. */
+    @Test
+    void concurrentEditsInOneParkBothCount() throws Exception {
+        List<Long> two = jdbc.sql("""
+                select y.enterprise_id from enterprise_year y join enterprise e on e.id = y.enterprise_id
+                where y.year = 2023 and y.tax is not null
+                  and e.park_id = (select park_id from enterprise where park_id is not null group by park_id
+                                   having count(*) > 2 order by park_id limit 1)
+                order by y.enterprise_id limit 2""").query(Long.class).list();
+        String bump = "update indicator_value set value = value + ? where enterprise_id = ? and period = '2023'"
+                + " and metric = 'TAX'";
+        java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> tx.executeWithoutResult(s -> {
+                jdbc.sql(bump).params(1000, two.get(0)).update();
+                firstWrote.countDown();
+                sleep(500); // the second writes meanwhile, and waits for this one's commit to refresh
+            }));
+            var second = pool.submit(() -> {
+                firstWrote.await();
+                tx.executeWithoutResult(s -> jdbc.sql(bump).params(1000, two.get(1)).update());
+                return null;
+            });
+            first.get();
+            second.get();
+            assertFactsEqualRecomputation("two concurrent edits in one park");
+        } finally {
+            pool.shutdown();
+            for (long id : two) {
+                jdbc.sql(bump).params(-1000, id).update();
+            }
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The composition with the first cluster also taking in the whole new-generation IT category (SEI 1). */
     @SuppressWarnings("unchecked")
     static String widened(String yaml) {

@@ -174,20 +174,23 @@
   }
   window.parkscopeShowParcel = showParcel;
 
-  // Zoomed in past the loaded level's detail: fetch the finer outlines (same properties) and draw them.
-  chart.on('georoam', () => {
+  // Zoomed in past the loaded level's detail: fetch the finer outlines (same properties) and draw them in place.
+  function refine() {
     const want = levelFor(chart.getOption().geo[0].zoom || 1);
     if (want <= level) return;
     level = want;
     fetchLayers(want).then(d => {
       data = d;
       parcels = d.parcels.features; parks = d.parks.features; buildings = d.buildings.features; firms = d.enterprises;
-      const view = chart.getOption().geo[0];
+      const view = chart.getOption().geo[0], keep = highlighted;
+      highlighted = null;
       render();
       chart.setOption({geo: {center: view.center, zoom: view.zoom}});
+      if (keep != null) highlight(keep, false);
       document.getElementById('town-map').dataset.level = String(d.level);
-    }).catch(() => {});
-  });
+    }).catch(() => { document.getElementById('map-found').textContent = T.loadFailed; });
+  }
+  chart.on('georoam', refine);
 
   // Search: a parcel by certificate number or holder, a park or an enterprise by name; zoom to it.
   const options = [];
@@ -210,6 +213,7 @@
       chart.dispatchAction({type: 'showTip', seriesIndex: 3, dataIndex: hit[2]}); }
     chart.setOption({geo: {center: c, zoom: zoom}});
     found.textContent = hit[0];
+    refine();
   }
   document.getElementById('map-search-go').addEventListener('click', find);
   document.getElementById('map-search').addEventListener('keydown', e => { if (e.key === 'Enter') find(); });

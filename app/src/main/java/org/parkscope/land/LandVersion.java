@@ -21,16 +21,20 @@ public class LandVersion {
         this.tx = tx;
     }
 
-    /** The current version, as a tag: {@code <version>-<reporting date>}. */
+    /**
+     * The current version, as a tag: {@code <version>.<when it changed, µs>-<reporting date>} (the time keeps a tag
+     * unique when a restored backup brings an older version number back).
+     */
     public String current() {
-        record Row(long version, LocalDate asOf, boolean stale) {}
-        Row row = jdbc.sql("select version, land_as_of() as as_of, as_of is distinct from land_as_of() as stale"
-                + " from land_data_version").query(Row.class).single();
+        record Row(long version, long changed, LocalDate asOf, boolean stale) {}
+        Row row = jdbc.sql("select version, cast(extract(epoch from changed_at) * 1000000 as bigint) as changed,"
+                + " land_as_of() as as_of, as_of is distinct from land_as_of() as stale from land_data_version")
+                .query(Row.class).single();
         if (row.stale()) {
             tx.executeWithoutResult(s -> jdbc.sql("select refresh_land_facts(null), land_facts_touch_all()")
                     .query().listOfRows());
             return current();
         }
-        return row.version() + "-" + row.asOf();
+        return row.version() + "." + row.changed() + "-" + row.asOf();
     }
 }

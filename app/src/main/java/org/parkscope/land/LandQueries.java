@@ -324,10 +324,12 @@ public class LandQueries {
                 + " where geometry is not null order by id").query(Outline.class).list();
     }
 
-    /** The first and last year with stored yearly figures. */
+    /**
+     * The first and last year with stored yearly figures (TAX, REVENUE, OUTPUT or GOODS_SALES, the ones a site's
+     * figures are made of; V018's land_figure_years reads them off the metric index), 0 and 0 when there are none.
+     */
     public int[] yearRange() {
-        return jdbc.sql("select coalesce(min(cast(period as int)), 0), coalesce(max(cast(period as int)), 0)"
-                + " from indicator_value where length(period) = 4").query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
-                .single();
+        return jdbc.sql("select coalesce(first_year, 0), coalesce(last_year, 0) from land_figure_years()")
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
 }

@@ -8,13 +8,17 @@
       .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
   fetchLayers(0).then(start).catch(() => { document.getElementById('map-found').textContent = T.loadFailed; });
 
+  // The enterprise points come as columns ({id: [...], name: [...], ...}); the drawing wants one object a firm.
+  const rows = c => c.id.map((id, i) => ({id: id, name: c.name[i], lon: c.lon[i], lat: c.lat[i],
+      parcelId: c.parcelId[i], klass: c.klass[i]}));
+
   function start(first) {
   let data = first, level = first.level || 0;
   // Every value from the registry is escaped before it goes into tooltip or legend HTML.
   const esc = v => String(v == null ? '' : v).replace(/[&<>"']/g,
       c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
   let parcels = data.parcels.features, parks = data.parks.features, buildings = data.buildings.features;
-  let firms = data.enterprises;
+  let firms = rows(data.enterprises);
   const outline = data.town || {type: 'FeatureCollection', features: parks.length ? parks : parcels};
   echarts.registerMap('town', outline);
 
@@ -181,7 +185,7 @@
     level = want;
     fetchLayers(want).then(d => {
       data = d;
-      parcels = d.parcels.features; parks = d.parks.features; buildings = d.buildings.features; firms = d.enterprises;
+      parcels = d.parcels.features; parks = d.parks.features; buildings = d.buildings.features; firms = rows(d.enterprises);
       const view = chart.getOption().geo[0], keep = highlighted;
       highlighted = null;
       render();

@@ -198,7 +198,10 @@ public class MapService {
         return out;
     }
 
-    /** A copy of the layers whose polygons are simplified for a level (the town outline, parks, parcels, buildings). */
+    /**
+     * The payload of a level: the polygons (town outline, parks, parcels, buildings) simplified for it, and the
+     * enterprise points as columns.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> simplified(Map<String, Object> layers, int level) {
         double tolerance = Simplify.toleranceM(level);
@@ -216,6 +219,18 @@ public class MapService {
                 features.add(copy);
             }
             out.put(layer, collection(features));
+        }
+        out.put("enterprises", columns((List<Map<String, Object>>) layers.get("enterprises")));
+        return out;
+    }
+
+    /** Rows as columns, {key: [values …]}: the 2 000 firms of the demo town without their keys repeated. */
+    private static Map<String, List<Object>> columns(List<Map<String, Object>> rows) {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        for (String key : List.of("id", "name", "lon", "lat", "parcelId", "klass")) {
+            List<Object> column = new ArrayList<>(rows.size());
+            rows.forEach(r -> column.add(r.get(key)));
+            out.put(key, column);
         }
         return out;
     }

@@ -13,7 +13,7 @@ curl -s -c "$JAR" -b "$JAR" "$BASE/login" -o "$WORK/login.html"
 CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$WORK/login.html" | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "username=$USER_" --data-urlencode "password=$PASS" \
     --data-urlencode "_csrf=$CSRF" "$BASE/login"
-p99_of() { sort -n | awk '{a[NR]=$1} END {printf "%.3f %.3f %.3f", a[int((NR+1)*0.5)], a[int(NR*0.99)>0?int(NR*0.99):1], a[NR]}'; }
+p99_of() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; printf "%.3f %.3f %.3f", a[int((NR+1)/2)], a[i], a[NR]}'; }
 load() { seq "$N" | xargs -P "$C" -I{} curl -s -b "$JAR" -H 'Accept-Encoding: gzip' -o /dev/null -w '%{time_total}\n' "$BASE$1" | p99_of; }
 read -r _ FLOOR _ <<<"$(load /css/app.css)"
 printf '%-22s %10s %10s %6s %8s %8s %8s %8s\n' path bytes gzip 304 p50_s p99_s max_s p99/floor

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.LocaleResolver;
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class SecurityConfig {
 
-    private static final List<String> ASSET_PREFIXES = List.of("/css/", "/webjars/", "/favicon.ico");
+    private static final List<String> ASSET_PREFIXES = List.of("/css/", "/js/", "/webjars/", "/favicon.ico");
 
     static final String[] REGISTRY_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(), Role.PARK_OPERATOR.name()};
     static final String[] ENTERPRISE_READERS = {Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name(),
@@ -49,7 +49,7 @@ public class SecurityConfig {
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.TOWN_ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/evaluations/*/enterprises/*/objections").hasAnyRole(
                                 Role.TOWN_ADMIN.name(), Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name())
@@ -65,7 +65,7 @@ public class SecurityConfig {
                                 "/enterprises/*/figures/**").hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/parcels/*/contracts", "/land/interventions")
                                 .hasRole(Role.TOWN_ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/map", "/api/map", "/parcels/*", "/api/parcels/*",
+                        .requestMatchers(HttpMethod.GET, "/map", "/api/map", "/map/parcels/*", "/parcels/*", "/api/parcels/*",
                                 "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
                                 "/land/interventions", "/space", "/space.xlsx", "/api/space")
                                 .hasAnyRole(REGISTRY_READERS)

@@ -161,8 +161,7 @@ public class TargetService {
             park = jdbc.sql("select park_id from floor_space where id = ? for update").param(floorSpaceId).query(Long.class)
                     .optional().orElseThrow(() -> new IllegalArgumentException("空间不存在 / no such floor space"));
             boolean occupied = jdbc.sql("""
-                    select count(*) from occupancy o where o.floor_space_id = ? and o.valid_from <= ?
-                    and (o.valid_to is null or o.valid_to >= ?)""").params(floorSpaceId, town.asOf(), town.asOf())
+                    select count(*) from occupancy_at(?) o where o.floor_space_id = ?""").params(town.asOf(), floorSpaceId)
                     .query(Long.class).single() > 0;
             if (occupied) {
                 throw new IllegalArgumentException("该空间已有企业使用，不能用于招商线索 / the unit is occupied and cannot be"

@@ -4,14 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.parkscope.park.ParkQueries;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
 import org.parkscope.web.CurrentScope;
+import org.parkscope.web.NotFoundException;
 import org.parkscope.web.Sheets;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The town map, parcel pages, the low-efficiency list, the revitalisation ledger and vacant space. */
@@ -33,37 +35,51 @@ class LandController {
     private final LowEfficiencyService lowEfficiency;
     private final VacancyQueries vacancy;
     private final LandCommands commands;
-    private final ParkQueries parks;
     private final TownContext town;
     private final CurrentScope scope;
 
     LandController(MapService map, ParcelService parcels, LandQueries land, LowEfficiencyService lowEfficiency,
-            VacancyQueries vacancy, LandCommands commands, ParkQueries parks, TownContext town, CurrentScope scope) {
+            VacancyQueries vacancy, LandCommands commands, TownContext town, CurrentScope scope) {
         this.map = map;
         this.parcels = parcels;
         this.land = land;
         this.lowEfficiency = lowEfficiency;
         this.vacancy = vacancy;
         this.commands = commands;
-        this.parks = parks;
         this.town = town;
         this.scope = scope;
     }
 
     // ------------------------------------------------------------------------------------------------ map
 
+    /** The page only: the layers come from {@code /api/map}, fetched by the page's script. */
     @GetMapping("/map")
     String map(Model model) {
-        Map<String, Object> layers = map.layers(scope.get());
-        model.addAttribute("year", layers.get("year"));
-        model.addAttribute("mapJson", map.json(layers));
+        model.addAttribute("year", town.referenceYear());
         return "map";
     }
 
+    /**
+     * The layers (GeoJSON collections and enterprise points) at a simplification level ({@code zoom} 0 coarsest – 4
+     * exact), tagged with the data version: a request naming the current tag (If-None-Match) is answered 304.
+     */
     @GetMapping("/api/map")
-    @ResponseBody
-    Map<String, Object> apiMap() {
-        return map.layers(scope.get());
+    ResponseEntity<byte[]> apiMap(@RequestParam(defaultValue = "0") int zoom, WebRequest request) {
+        String tag = "W/\"" + map.tag(scope.get(), zoom) + "\"";
+        if (request.checkNotModified(tag)) {
+            return null;
+        }
+        MapService.Payload payload = map.payload(scope.get(), zoom);
+        return ResponseEntity.ok().eTag("W/\"" + payload.tag() + "\"")
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .contentType(MediaType.APPLICATION_JSON).body(payload.json());
+    }
+
+    /** A parcel's details for the map's click panel (an HTML fragment). */
+    @GetMapping("/map/parcels/{id}")
+    String mapParcel(@PathVariable long id, Model model) {
+        model.addAttribute("d", map.parcel(scope.get(), id).orElseThrow(() -> NotFoundException.of("parcel", id)));
+        return "map-parcel :: panel";
     }
 
     // ------------------------------------------------------------------------------------------------ parcels
@@ -181,13 +197,14 @@ class LandController {
 
     /** The search comes in as request parameters named like the filter's fields (minArea, maxRent, keyword …). */
     @GetMapping("/space")
-    String space(@ModelAttribute("filter") VacancyQueries.Filter f, Model model) {
-        List<VacancyQueries.Space> spaces = vacancy.search(scope.get(), f, town.asOf());
+    String space(@ModelAttribute("filter") VacancyQueries.Filter f, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size, Model model) {
+        VacancyQueries.Result result = vacancy.page(scope.get(), f, town.asOf(), page, Math.min(Math.max(size, 1), 500));
         model.addAttribute("f", f);
-        model.addAttribute("spaces", spaces);
-        model.addAttribute("totalM2", spaces.stream().map(VacancyQueries.Space::areaM2).reduce(BigDecimal.ZERO,
-                BigDecimal::add));
-        model.addAttribute("parks", parks.summaries(scope.get(), town.referenceYear()));
+        model.addAttribute("result", result);
+        model.addAttribute("spaces", result.rows());
+        model.addAttribute("totalM2", result.totalM2());
+        model.addAttribute("parks", vacancy.parks(scope.get()));
         return "space";
     }
 

@@ -58,7 +58,7 @@ public class LandQueries {
     /** What the low-efficiency criteria and the map need of every parcel. */
     public record ParcelFactsRow(long id, long parkId, String parkName, String certificateNo, double areaM2,
             String landUse, String holder, @Nullable Long holderId, double floorAreaM2, double leasedM2,
-            double leasedOutsideM2, int occupants, @Nullable LocalDate completionDue, @Nullable LocalDate completedOn,
+            double leasedOutsideM2, int occupants, double vacantM2, @Nullable LocalDate completionDue, @Nullable LocalDate completedOn,
             @Nullable Double contractTaxPerMu, @Nullable Double contractOutputPerMu, @Nullable String geometry) {}
 
     public record Contract(long id, long parcelId, String contractNo, String kind, LocalDate signedOn,
@@ -71,58 +71,21 @@ public class LandQueries {
             int baselineYear, @Nullable String description, @Nullable String document, List<Long> parcelIds,
             List<String> certificates, BigDecimal areaM2, long parkId, String parkName) {}
 
-    /**
-     * Each enterprise's figures split over the parcels it occupies in a year, by the area it occupies there: the leased
-     * area for a tenant, the parcel's area for a holder or landlord. Years without any figure are left out.
-     */
-    private static final String SITE_YEARS = """
-            with eo as (
-                select o.enterprise_id, o.parcel_id, y.year,
-                       sum(case when o.role = 'TENANT' then coalesce(o.leased_area_m2, 0) else pa.area_m2 end) as area
-                from occupancy o join parcel pa on pa.id = o.parcel_id
-                cross join generate_series(cast(:from as int), cast(:to as int)) as y(year)
-                where o.valid_from <= make_date(y.year, 12, 31)
-                  and (o.valid_to is null or o.valid_to >= make_date(y.year, 1, 1))
-                group by o.enterprise_id, o.parcel_id, y.year
-            ), w as (
-                select eo.enterprise_id, eo.parcel_id, eo.year,
-                       coalesce(eo.area / nullif(sum(eo.area) over (partition by eo.enterprise_id, eo.year), 0),
-                                1.0 / count(*) over (partition by eo.enterprise_id, eo.year)) as w
-                from eo
-            )
-            select w.parcel_id, w.year, count(*) as occupants, bool_or(f.has) as has,
-                   coalesce(sum(w.w * f.tax), 0) as tax, coalesce(sum(w.w * f.revenue), 0) as revenue,
-                   coalesce(sum(w.w * f.output), 0) as output, coalesce(sum(w.w * f.sales), 0) as sales,
-                   coalesce(sum(w.w * coalesce(f.output, f.revenue)), 0) as activity
-            from w
-            join parcel pa on pa.id = w.parcel_id
-            left join lateral (
-                select count(*) > 0 as has,
-                       sum(v.value) filter (where v.metric = 'TAX') as tax,
-                       sum(v.value) filter (where v.metric = 'REVENUE') as revenue,
-                       sum(v.value) filter (where v.metric = 'OUTPUT') as output,
-                       sum(v.value) filter (where v.metric = 'GOODS_SALES') as sales
-                from indicator_value v
-                where v.enterprise_id = w.enterprise_id and v.period = cast(w.year as text)
-                  and v.metric in ('TAX', 'REVENUE', 'OUTPUT', 'GOODS_SALES')
-            ) f on true
-            where %s and (cast(:parcels as bigint[]) is null or w.parcel_id = any(cast(:parcels as bigint[])))
-            group by w.parcel_id, w.year
-            """;
-
     /** Yearly figures per parcel from {@code from} to {@code to}; {@code parcelIds} null for every parcel in scope. */
     public Map<Long, Map<Integer, SiteYear>> parcelYears(Scope scope, @Nullable List<Long> parcelIds, int from, int to) {
         Map<Long, Map<Integer, SiteYear>> out = new HashMap<>();
         if (to < from || from < 1) {
             return out; // no yearly figures in the registry yet
         }
-        ScopeParams.bind(jdbc.sql(SITE_YEARS.formatted(Scope.parkCondition("pa.park_id"))), scope)
+        // Kept facts (parcel_year_fact, refreshed by whatever changes them; V018's parcel_site_years computes them).
+        ScopeParams.bind(jdbc.sql("""
+                select f.* from parcel_year_fact f join parcel pa on pa.id = f.parcel_id
+                where %s and f.year between :from and :to
+                  and (cast(:parcels as bigint[]) is null or f.parcel_id = any(cast(:parcels as bigint[])))
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope)
                 .param("from", from).param("to", to)
                 .param("parcels", parcelIds == null ? null : parcelIds.toArray(new Long[0]))
                 .query(rs -> {
-                    if (!rs.getBoolean("has")) {
-                        return;
-                    }
                     out.computeIfAbsent(rs.getLong("parcel_id"), k -> new TreeMap<>()).put(rs.getInt("year"),
                             new SiteYear(rs.getInt("year"), rs.getInt("occupants"), rs.getDouble("tax"),
                                     rs.getDouble("revenue"), rs.getDouble("output"), rs.getDouble("sales"),
@@ -153,8 +116,7 @@ public class LandQueries {
                 from occupancy o join parcel pa on pa.id = o.parcel_id
                 cross join generate_series(cast(:from as int), cast(:to as int)) as y(year)
                 where o.parcel_id = any(cast(:parcels as bigint[])) and %s
-                  and o.valid_from <= make_date(y.year, 12, 31)
-                  and (o.valid_to is null or o.valid_to >= make_date(y.year, 1, 1))
+                  and in_force_during(o.valid_from, o.valid_to, y.year)
                 group by y.year
                 """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("from", from).param("to", to)
                 .param("parcels", parcelIds.toArray(new Long[0]))
@@ -172,11 +134,9 @@ public class LandQueries {
                 select pa.id, pa.park_id, p.name as park_name, pa.certificate_no, pa.area_m2, pa.land_use,
                        pa.rights_holder_name, pa.rights_holder_id, pa.granted_on, pa.term_ends_on, pa.address,
                        pa.geometry::text as geometry,
-                       coalesce((select sum(b.floor_area_m2) from building b where b.parcel_id = pa.id), 0) as floor_area,
-                       coalesce((select sum(o.leased_area_m2) from occupancy o where o.parcel_id = pa.id
-                                 and o.role = 'TENANT' and o.valid_from <= :asOf
-                                 and (o.valid_to is null or o.valid_to >= :asOf)), 0) as leased
+                       f.floor_area_m2 as floor_area, f.leased_m2 as leased
                 from parcel pa join park p on p.id = pa.park_id
+                join parcel_facts(:asOf) f on f.parcel_id = pa.id
                 where pa.id = :id and %s
                 """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("id", id).param("asOf", asOf)
                 .query((rs, n) -> new ParcelDetail(rs.getLong("id"), rs.getLong("park_id"), rs.getString("park_name"),
@@ -196,16 +156,11 @@ public class LandQueries {
     public List<Occupant> occupants(Scope scope, long parcelId, LocalDate asOf, int year, String townCode) {
         return ScopeParams.bind(jdbc.sql("""
                 with mine as (
-                    select o.* from occupancy o
-                    where o.parcel_id = :parcel and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)
-                ), occupied as (
-                    select o.enterprise_id, o.parcel_id,
-                           sum(case when o.role = 'TENANT' then coalesce(o.leased_area_m2, 0) else pb.area_m2 end) as area
-                    from occupancy o join parcel pb on pb.id = o.parcel_id
-                    where o.enterprise_id in (select enterprise_id from mine)
-                      and o.valid_from <= make_date(:year, 12, 31)
-                      and (o.valid_to is null or o.valid_to >= make_date(:year, 1, 1))
-                    group by o.enterprise_id, o.parcel_id
+                    select o.* from occupancy_at(:asOf) o where o.parcel_id = :parcel
+                ), attributed as (
+                    select a.enterprise_id, a.weight from site_attribution(:year, :year,
+                        array(select distinct enterprise_id from mine)) a
+                    where a.parcel_id = :parcel
                 )
                 select e.id, e.name, e.uscc,
                        (array_agg(m.role order by case m.role when 'OWNER_OCCUPIER' then 0 when 'LANDLORD' then 1
@@ -214,10 +169,7 @@ public class LandQueries {
                        string_agg(coalesce(fs.label, b.name), '、' order by m.id) as unit,
                        e.registered_region_code, e.tax_region_code, min(m.valid_from) as valid_from,
                        case when bool_or(m.valid_to is null) then null else max(m.valid_to) end as valid_to,
-                       (select coalesce(mine.area / nullif(sum(oc.area), 0), 1) from occupied oc,
-                               occupied mine
-                        where oc.enterprise_id = e.id and mine.enterprise_id = e.id and mine.parcel_id = :parcel
-                        group by mine.area) as share,
+                       (select a.weight from attributed a where a.enterprise_id = e.id) as share,
                        (:scopeAll or e.park_id = any(cast(:scopeParks as bigint[]))) as visible,
                        (select value from indicator_value v where v.enterprise_id = e.id and v.period = cast(:year as text)
                           and v.metric = 'TAX') as tax,
@@ -258,9 +210,8 @@ public class LandQueries {
                 join parcel pa on pa.id = o.parcel_id
                 join enterprise e on e.id = o.enterprise_id
                 where o.parcel_id = :parcel and o.valid_to < :asOf and %s
-                  and not exists (select 1 from occupancy now where now.enterprise_id = o.enterprise_id
-                                  and now.parcel_id = o.parcel_id and now.valid_from <= :asOf
-                                  and (now.valid_to is null or now.valid_to >= :asOf))
+                  and not exists (select 1 from occupancy_at(:asOf) now where now.enterprise_id = o.enterprise_id
+                                  and now.parcel_id = o.parcel_id)
                 order by o.valid_to desc, e.id
                 """.formatted(Scope.parkCondition("pa.park_id"))), scope)
                 .param("parcel", parcelId).param("asOf", asOf)
@@ -276,15 +227,15 @@ public class LandQueries {
         return region == null || townCode.length() < 9 || region.startsWith(townCode.substring(0, 9));
     }
 
-    /** Every parcel in scope with what the criteria and the map need, as of a date. */
-    public List<ParcelFactsRow> parcelFacts(Scope scope, LocalDate asOf, String townCode) {
+    /**
+     * Every parcel in scope with what the criteria and the map need, as of a date: the kept facts for the reporting
+     * date and the end of the year before it (V018's parcel_facts), computed on the spot for any other date.
+     */
+    public List<ParcelFactsRow> parcelFacts(Scope scope, LocalDate asOf) {
         return ScopeParams.bind(jdbc.sql("""
                 select pa.id, pa.park_id, p.name as park_name, pa.certificate_no, pa.area_m2, pa.land_use,
                        pa.rights_holder_name, pa.rights_holder_id, pa.geometry::text as geometry,
-                       coalesce((select sum(b.floor_area_m2) from building b where b.parcel_id = pa.id), 0) as floor_area,
-                       coalesce(t.leased, 0) as leased, coalesce(t.outside, 0) as outside,
-                       (select count(distinct o.enterprise_id) from occupancy o where o.parcel_id = pa.id
-                          and o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)) as occupants,
+                       f.floor_area_m2, f.leased_m2, f.leased_outside_m2, f.occupants, f.vacant_m2,
                        c.completion_due, c.completed_on,
                        (select lo.target from land_obligation lo where lo.contract_id = c.id and lo.metric = 'TAX'
                           and lo.per_mu order by lo.id limit 1) as tax_target,
@@ -292,26 +243,20 @@ public class LandQueries {
                           and lo.per_mu order by lo.id limit 1) as output_target
                 from parcel pa
                 join park p on p.id = pa.park_id
-                left join lateral (
-                    select sum(o.leased_area_m2) as leased,
-                           sum(o.leased_area_m2) filter (where e.tax_region_code is not null and :town <> ''
-                               and left(e.tax_region_code, 9) <> left(:town, 9)) as outside
-                    from occupancy o join enterprise e on e.id = o.enterprise_id
-                    where o.parcel_id = pa.id and o.role = 'TENANT' and o.valid_from <= :asOf
-                      and (o.valid_to is null or o.valid_to >= :asOf)
-                ) t on true
+                join parcel_facts(:asOf) f on f.parcel_id = pa.id
                 left join lateral (
                     select * from land_contract c where c.parcel_id = pa.id order by c.signed_on desc, c.id desc limit 1
                 ) c on true
                 where %s
                 order by pa.park_id, pa.id
-                """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("asOf", asOf).param("town", townCode)
+                """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("asOf", asOf)
                 .query((rs, n) -> new ParcelFactsRow(rs.getLong("id"), rs.getLong("park_id"), rs.getString("park_name"),
                         rs.getString("certificate_no"), rs.getDouble("area_m2"), rs.getString("land_use"),
                         rs.getString("rights_holder_name"), (Long) rs.getObject("rights_holder_id"),
-                        rs.getDouble("floor_area"), rs.getDouble("leased"), rs.getDouble("outside"), rs.getInt("occupants"),
-                        rs.getObject("completion_due", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
-                        doubleOrNull(rs, "tax_target"), doubleOrNull(rs, "output_target"), rs.getString("geometry")))
+                        rs.getDouble("floor_area_m2"), rs.getDouble("leased_m2"), rs.getDouble("leased_outside_m2"),
+                        rs.getInt("occupants"), rs.getDouble("vacant_m2"), rs.getObject("completion_due", LocalDate.class),
+                        rs.getObject("completed_on", LocalDate.class), doubleOrNull(rs, "tax_target"),
+                        doubleOrNull(rs, "output_target"), rs.getString("geometry")))
                 .list();
     }
 
@@ -379,10 +324,12 @@ public class LandQueries {
                 + " where geometry is not null order by id").query(Outline.class).list();
     }
 
-    /** The first and last year with stored yearly figures. */
+    /**
+     * The first and last year with stored yearly figures (TAX, REVENUE, OUTPUT or GOODS_SALES, the ones a site's
+     * figures are made of; V018's land_figure_years reads them off the metric index), 0 and 0 when there are none.
+     */
     public int[] yearRange() {
-        return jdbc.sql("select coalesce(min(cast(period as int)), 0), coalesce(max(cast(period as int)), 0)"
-                + " from indicator_value where length(period) = 4").query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
-                .single();
+        return jdbc.sql("select coalesce(first_year, 0), coalesce(last_year, 0) from land_figure_years()")
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
 }

@@ -28,9 +28,9 @@ public class LandSummary {
 
     public Figures figures(Scope scope, int year) {
         List<LowEfficiencyService.Listed> listed = lowEfficiency.list(scope, year);
-        List<VacancyQueries.Space> spaces = vacancy.search(scope, VacancyQueries.Filter.none(), town.asOf());
+        VacancyQueries.Result vacant = vacancy.totals(scope, town.asOf());
         return new Figures(year, listed.size(), listed.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum(),
-                spaces.size(), spaces.stream().map(VacancyQueries.Space::areaM2).reduce(BigDecimal.ZERO, BigDecimal::add),
+                (int) vacant.total(), vacant.totalM2(),
                 land.interventions(scope, null).size());
     }
 }

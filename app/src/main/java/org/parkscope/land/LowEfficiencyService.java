@@ -58,14 +58,13 @@ public class LowEfficiencyService {
 
     /** Every parcel in scope that meets at least one criterion in {@code year}, by park then parcel. */
     public List<Listed> list(Scope scope, int year) {
-        String townCode = town.town().map(TownContext.Town::code).orElse("");
         Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(scope, null,
                 year - criteria.yearsNeeded() + 1, year);
         // Who occupied each parcel is taken at the end of the assessed year (or on the reporting date, if earlier).
         java.time.LocalDate yearEnd = java.time.LocalDate.of(year, 12, 31);
         java.time.LocalDate date = town.asOf().isBefore(yearEnd) ? town.asOf() : yearEnd;
         List<Listed> out = new ArrayList<>();
-        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, date, townCode)) {
+        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, date)) {
             Map<Integer, LandQueries.SiteYear> ys = years.getOrDefault(p.id(), Map.of());
             Map<Integer, Double> tax = new LinkedHashMap<>();
             Map<Integer, Double> output = new LinkedHashMap<>();
@@ -90,7 +89,7 @@ public class LowEfficiencyService {
     /** Totals by park, for the parks in scope (parks with nothing listed included). */
     public List<ParkTotal> byPark(Scope scope, List<Listed> listed) {
         Map<Long, ParkTotal> totals = new LinkedHashMap<>();
-        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, town.asOf(), "")) {
+        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, town.asOf())) {
             ParkTotal t = totals.getOrDefault(p.parkId(), new ParkTotal(p.parkId(), p.parkName(), 0, 0, 0, 0));
             totals.put(p.parkId(), new ParkTotal(t.parkId(), t.parkName(), t.parcels(), t.areaMu(), t.allParcels() + 1,
                     t.allAreaMu() + p.areaM2() * 3 / 2000));

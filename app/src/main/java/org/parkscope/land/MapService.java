@@ -6,12 +6,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.parkscope.core.land.Geo;
+import org.parkscope.core.land.Simplify;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.shared.GeoJson;
 import org.parkscope.shared.Scope;
@@ -24,33 +28,93 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The town map's layers, drawn from our own GeoJSON: the town outline, parks, parcels, buildings and enterprises, each
- * feature with what the map can colour it by (亩均税收, evaluation class, land use, vacancy, low-efficiency reasons).
+ * feature with what the map colours it by (亩均税收, evaluation class, land use, vacancy, the low-efficiency list).
+ *
+ * <p>The layers are built once per data version ({@link LandVersion}) and scope, and kept: the bulk payload per
+ * simplification level ({@link Simplify}) as bytes, and each parcel's details (holder, reasons …) for the click panel,
+ * so that a request costs a version look-up.
  */
 @Service
 public class MapService {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final int MAX_CACHED = 64;
 
     private final JdbcClient jdbc;
     private final LandQueries land;
     private final ParkQueries parks;
     private final LowEfficiencyService lowEfficiency;
     private final TownContext town;
+    private final LandVersion version;
     private final GeometryFactory gf = new GeometryFactory();
+    private final Map<String, Built> cache = new ConcurrentHashMap<>();
 
     public MapService(JdbcClient jdbc, LandQueries land, ParkQueries parks, LowEfficiencyService lowEfficiency,
-            TownContext town) {
+            TownContext town, LandVersion version) {
         this.jdbc = jdbc;
         this.land = land;
         this.parks = parks;
         this.lowEfficiency = lowEfficiency;
         this.town = town;
+        this.version = version;
     }
 
-    /** The layers as one JSON-ready map: {year, run, town, parks, parcels, buildings, enterprises}. */
+    /** The layers of one scope at one version, each level's payload serialised once on first use. */
+    private record Built(Map<String, Object> layers, Map<Long, Map<String, Object>> details,
+            Map<Integer, byte[]> json) {}
+
+    /** A payload: its version tag (the ETag) and bytes. */
+    public record Payload(String tag, byte[] json) {}
+
+    /** The current data version tag for a scope and level, without building anything. */
+    public String tag(Scope scope, int level) {
+        return version.current() + "-" + key(scope) + "-z" + clamp(level);
+    }
+
+    /** The layers as GeoJSON at a simplification level, from the cache when the version has not changed. */
+    public Payload payload(Scope scope, int level) {
+        int l = clamp(level);
+        String v = version.current();
+        Built b = built(scope, v);
+        byte[] json = b.json().computeIfAbsent(l, k -> MAPPER.writeValueAsBytes(simplified(b.layers(), k)));
+        return new Payload(v + "-" + key(scope) + "-z" + l, json);
+    }
+
+    /** One parcel's details for the click panel (empty when it is not on the map of this scope). */
+    public Optional<Map<String, Object>> parcel(Scope scope, long id) {
+        return Optional.ofNullable(built(scope, version.current()).details().get(id));
+    }
+
+    private Built built(Scope scope, String v) {
+        String k = v + "|" + key(scope);
+        Built b = cache.get(k);
+        if (b == null) {
+            if (cache.size() >= MAX_CACHED || cache.keySet().stream().anyMatch(c -> !c.startsWith(v + "|"))) {
+                cache.keySet().removeIf(c -> !c.startsWith(v + "|") || cache.size() >= MAX_CACHED);
+            }
+            Map<Long, Map<String, Object>> details = new HashMap<>();
+            b = new Built(build(scope, details), details, new ConcurrentHashMap<>());
+            cache.put(k, b);
+        }
+        return b;
+    }
+
+    private static String key(Scope scope) {
+        return scope.allParks() ? "town" : scope.enterpriseId() != null ? "e" + scope.enterpriseId()
+                : "p" + new TreeSet<>(scope.parkIds()).toString().replace(" ", "");
+    }
+
+    private static int clamp(int level) {
+        return Math.max(Simplify.COARSEST, Math.min(Simplify.FINEST, level));
+    }
+
+    /** The layers at full detail as one JSON-ready map: {year, run, town, parks, parcels, buildings, enterprises}. */
     public Map<String, Object> layers(Scope scope) {
+        return built(scope, version.current()).layers();
+    }
+
+    private Map<String, Object> build(Scope scope, Map<Long, Map<String, Object>> details) {
         int year = town.referenceYear();
-        String townCode = town.town().map(TownContext.Town::code).orElse("");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("year", year);
         Long run = latestRun();
@@ -59,10 +123,8 @@ public class MapService {
         out.put("town", townOutline(scope));
 
         List<Map<String, Object>> parkFeatures = new ArrayList<>();
-        Map<Long, ParkQueries.ParkDetail> details = new HashMap<>();
         for (ParkQueries.ParkSummary s : parks.summaries(scope, year)) {
-            parks.detail(scope, s.id()).ifPresent(d -> details.put(s.id(), d));
-            ParkQueries.ParkDetail d = details.get(s.id());
+            ParkQueries.ParkDetail d = parks.detail(scope, s.id()).orElse(null);
             if (d == null || d.boundary() == null) {
                 continue;
             }
@@ -71,21 +133,17 @@ public class MapService {
             props.put("name", s.name());
             props.put("landMu", s.landMu().doubleValue());
             props.put("taxPerMu", s.taxPerMu() == null ? null : s.taxPerMu().doubleValue());
-            props.put("positioning", d.positioning());
             parkFeatures.add(feature(d.boundary(), props));
         }
         out.put("parks", collection(parkFeatures));
 
         Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(scope, null, year, year);
-        Map<Long, List<String>> reasons = new HashMap<>();
-        Map<Long, List<String>> reasonsEn = new HashMap<>();
+        Map<Long, LowEfficiencyService.Listed> listed = new HashMap<>();
         for (LowEfficiencyService.Listed l : lowEfficiency.list(scope, year)) {
-            reasons.put(l.parcelId(), l.reasons().stream().map(f -> f.zh()).toList());
-            reasonsEn.put(l.parcelId(), l.reasons().stream().map(f -> f.en()).toList());
+            listed.put(l.parcelId(), l);
         }
-        Map<Long, double[]> vacancy = vacancyByParcel(scope);
         List<Map<String, Object>> parcelFeatures = new ArrayList<>();
-        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, town.asOf(), townCode)) {
+        for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, town.asOf())) {
             if (p.geometry() == null) {
                 continue;
             }
@@ -95,18 +153,25 @@ public class MapService {
             props.put("id", p.id());
             props.put("name", p.certificateNo());
             props.put("park", p.parkName());
-            props.put("parkId", p.parkId());
             props.put("holder", p.holder());
             props.put("landUse", p.landUse());
             props.put("mu", round2(mu));
             props.put("taxPerMu", y == null || mu == 0 ? 0 : round2(y.taxWan() / mu));
             props.put("klass", p.holderId() == null ? null : classes.get(p.holderId()));
-            double[] v = vacancy.getOrDefault(p.id(), new double[2]);
-            props.put("vacantM2", round2(v[0]));
-            props.put("vacancyShare", p.floorAreaM2() > 0 ? round2(v[0] / p.floorAreaM2()) : 0);
-            props.put("lowEfficiency", reasons.getOrDefault(p.id(), List.of()));
-            props.put("lowEfficiencyEn", reasonsEn.getOrDefault(p.id(), List.of()));
+            props.put("vacantM2", round2(p.vacantM2()));
+            props.put("vacancyShare", p.floorAreaM2() > 0 ? round2(p.vacantM2() / p.floorAreaM2()) : 0);
+            props.put("listed", listed.containsKey(p.id()));
             parcelFeatures.add(feature(p.geometry(), props));
+            Map<String, Object> detail = new LinkedHashMap<>(props);
+            detail.put("parkId", p.parkId());
+            detail.put("holderId", p.holderId());
+            detail.put("year", year);
+            detail.put("floorAreaM2", round2(p.floorAreaM2()));
+            detail.put("occupants", p.occupants());
+            LowEfficiencyService.Listed l = listed.get(p.id());
+            detail.put("lowEfficiency", l == null ? List.of() : l.reasons().stream().map(f -> f.zh()).toList());
+            detail.put("lowEfficiencyEn", l == null ? List.of() : l.reasons().stream().map(f -> f.en()).toList());
+            details.put(p.id(), detail);
         }
         List<Map<String, Object>> firms = enterprises(scope, classes);
         // A parcel whose holder is not rated takes the class most of its rated occupants have.
@@ -122,12 +187,51 @@ public class MapService {
             Map<String, Object> props = (Map<String, Object>) f.get("properties");
             Map<String, Integer> v = votes.get((Long) props.get("id"));
             if (props.get("klass") == null && v != null) {
-                props.put("klass", v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+                String klass = v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                props.put("klass", klass);
+                details.get((Long) props.get("id")).put("klass", klass);
             }
         }
         out.put("parcels", collection(parcelFeatures));
         out.put("buildings", collection(buildings(scope)));
         out.put("enterprises", firms);
+        return out;
+    }
+
+    /**
+     * The payload of a level: the polygons (town outline, parks, parcels, buildings) simplified for it, and the
+     * enterprise points as columns.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> simplified(Map<String, Object> layers, int level) {
+        double tolerance = Simplify.toleranceM(level);
+        Map<String, Object> out = new LinkedHashMap<>(layers);
+        out.put("level", level);
+        for (String layer : List.of("town", "parks", "parcels", "buildings")) {
+            Map<String, Object> c = (Map<String, Object>) layers.get(layer);
+            if (c == null) {
+                continue;
+            }
+            List<Map<String, Object>> features = new ArrayList<>();
+            for (Map<String, Object> f : (List<Map<String, Object>>) c.get("features")) {
+                Map<String, Object> copy = new LinkedHashMap<>(f);
+                copy.put("geometry", MapGeometry.simplify((JsonNode) f.get("geometry"), tolerance));
+                features.add(copy);
+            }
+            out.put(layer, collection(features));
+        }
+        out.put("enterprises", columns((List<Map<String, Object>>) layers.get("enterprises")));
+        return out;
+    }
+
+    /** Rows as columns, {key: [values …]}: the 2 000 firms of the demo town without their keys repeated. */
+    private static Map<String, List<Object>> columns(List<Map<String, Object>> rows) {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        for (String key : List.of("id", "name", "lon", "lat", "parcelId", "klass")) {
+            List<Object> column = new ArrayList<>(rows.size());
+            rows.forEach(r -> column.add(r.get(key)));
+            out.put(key, column);
+        }
         return out;
     }
 
@@ -155,34 +259,17 @@ public class MapService {
         return collection(List.of(feature(outline, new LinkedHashMap<>(Map.of("name", t.name())))));
     }
 
-    /** Vacant floor area per parcel: floor space nobody occupies on the reporting date. [vacant m², units] */
-    private Map<Long, double[]> vacancyByParcel(Scope scope) {
-        Map<Long, double[]> out = new HashMap<>();
-        ScopeParams.bind(jdbc.sql("""
-                select b.parcel_id, sum(fs.area_m2), count(*)
-                from floor_space fs join building b on b.id = fs.building_id
-                where %s and %s
-                group by b.parcel_id""".formatted(Scope.parkCondition("fs.park_id"), VacancyQueries.VACANT)), scope)
-                .param("asOf", town.asOf()).query(rs -> {
-                    out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
-                });
-        return out;
-    }
-
     private List<Map<String, Object>> buildings(Scope scope) {
         List<Map<String, Object>> out = new ArrayList<>();
         ScopeParams.bind(jdbc.sql("""
-                select b.id, b.name, b.parcel_id, b.floors, b.floor_area_m2, b.geometry::text as geometry,
-                       coalesce((select sum(fs.area_m2) from floor_space fs where fs.building_id = b.id
-                           and %s), 0) as vacant
-                from building b where b.geometry is not null and %s order by b.id
-                """.formatted(VacancyQueries.VACANT, Scope.parkCondition("b.park_id"))), scope).param("asOf", town.asOf()).query(rs -> {
+                select b.id, b.name, b.parcel_id, b.geometry::text as geometry, coalesce(f.vacant_m2, 0) as vacant
+                from building b left join building_fact f on f.building_id = b.id
+                where b.geometry is not null and %s order by b.id
+                """.formatted(Scope.parkCondition("b.park_id"))), scope).query(rs -> {
                     Map<String, Object> props = new LinkedHashMap<>();
                     props.put("id", rs.getLong("id"));
                     props.put("name", rs.getString("name"));
                     props.put("parcelId", rs.getLong("parcel_id"));
-                    props.put("floors", rs.getInt("floors"));
-                    props.put("floorAreaM2", rs.getDouble("floor_area_m2"));
                     props.put("vacantM2", rs.getDouble("vacant"));
                     out.add(feature(rs.getString("geometry"), props));
                 });
@@ -202,12 +289,11 @@ public class MapService {
         ScopeParams.bind(jdbc.sql("""
                 select e.id, e.name, o.parcel_id, o.building_id,
                        coalesce(b.geometry, pa.geometry)::text as geometry
-                from occupancy o
+                from occupancy_at(:asOf) o
                 join enterprise e on e.id = o.enterprise_id
                 join parcel pa on pa.id = o.parcel_id
                 left join building b on b.id = o.building_id
-                where o.valid_from <= :asOf and (o.valid_to is null or o.valid_to >= :asOf)
-                  and coalesce(b.geometry, pa.geometry) is not null and %s
+                where coalesce(b.geometry, pa.geometry) is not null and %s
                   and (:scopeAll or e.park_id = any(cast(:scopeParks as bigint[])))
                 order by e.id, o.id
                 """.formatted(Scope.condition("o.park_id", "e.id"))), scope).param("asOf", town.asOf()).query(rs -> {
@@ -261,9 +347,5 @@ public class MapService {
 
     private static double round2(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    public String json(Map<String, Object> layers) {
-        return MAPPER.writeValueAsString(layers);
     }
 }

@@ -89,6 +89,7 @@ class AccessMatrixIT {
         POLICY.put("POST /evaluations/{id}/objections/{objection}/decide", ADMIN);
         POLICY.put("GET /map", REGISTRY);
         POLICY.put("GET /api/map", REGISTRY);
+        POLICY.put("GET /map/parcels/{id}", REGISTRY);
         POLICY.put("GET /parcels/{id}", REGISTRY);
         POLICY.put("GET /api/parcels/{id}", REGISTRY);
         POLICY.put("POST /parcels/{id}/contracts", ADMIN);
@@ -263,7 +264,8 @@ class AccessMatrixIT {
         String path = pattern;
         if (pattern.startsWith("/parks/{id}") || pattern.startsWith("/api/parks/{id}")) {
             path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcPark : slsPark));
-        } else if (pattern.startsWith("/parcels/{id}") || pattern.startsWith("/api/parcels/{id}")) {
+        } else if (pattern.startsWith("/parcels/{id}") || pattern.startsWith("/api/parcels/{id}")
+                || pattern.startsWith("/map/parcels/{id}")) {
             path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel));
         } else if (pattern.startsWith("/enterprises/{id}") || pattern.startsWith("/api/enterprises/{id}")) {
             path = path.replace("{id}", String.valueOf(enterprise));

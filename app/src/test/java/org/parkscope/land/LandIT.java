@@ -120,7 +120,7 @@ class LandIT {
         // Reasons agree with the data: a tax-per-mu reason means the parcel's tax per mu is below the bar, and a parcel
         // of industrial land in use above the bar with no contract shortfall is not listed for it.
         Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(Scope.town(), null, year, year);
-        for (LandQueries.ParcelFactsRow p : land.parcelFacts(Scope.town(), LocalDate.of(year, 12, 31), "310117102000")) {
+        for (LandQueries.ParcelFactsRow p : land.parcelFacts(Scope.town(), LocalDate.of(year, 12, 31))) {
             LandQueries.SiteYear y = years.getOrDefault(p.id(), Map.of()).get(year);
             double perMu = (y == null ? 0 : y.taxWan()) / (p.areaM2() * 3 / 2000);
             boolean inUse = p.completedOn() != null ? p.completedOn().getYear() + 2 <= year : p.completionDue() == null;
@@ -156,7 +156,7 @@ class LandIT {
     @Test
     void parcelChecksFindAreaDifferencesOverlapsAndTenantsPayingTaxElsewhere() {
         // The demo's polygons match their certificates and do not overlap.
-        for (LandQueries.ParcelFactsRow p : land.parcelFacts(Scope.town(), town.asOf(), "")) {
+        for (LandQueries.ParcelFactsRow p : land.parcelFacts(Scope.town(), town.asOf())) {
             List<String> codes = parcels.page(Scope.town(), p.id()).checks().stream().map(Finding::code).toList();
             assertThat(codes).as(p.certificateNo()).doesNotContain("AREA_MISMATCH", "OVERLAP", "LEASED_ABOVE_FLOOR");
         }

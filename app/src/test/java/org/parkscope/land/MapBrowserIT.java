@@ -49,6 +49,17 @@ class MapBrowserIT {
                     + " return m && m.dataset.ready === 'true' && m.querySelectorAll('svg path').length > 100",
                     Duration.ofSeconds(30));
 
+            // The page ships no layers: they are drawn from the separate, versioned fetch of /api/map (the coarsest
+            // level first), one series item per parcel.
+            assertThat(chrome.script("return document.documentElement.outerHTML.includes('FeatureCollection')")
+                    .asBoolean()).isFalse();
+            assertThat(chrome.script("return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.includes('/api/map?zoom=0'))").asBoolean()).isTrue();
+            assertThat(chrome.script("return window.parkscopeMap.getOption().series[1].data.length").asInt())
+                    .isEqualTo(parcels);
+            assertThat(chrome.script("return document.getElementById('town-map').dataset.level").asString())
+                    .isEqualTo("0");
+
             // Layers: every park, parcel and building outline and every enterprise symbol is an SVG path.
             int paths = chrome.script("return document.querySelectorAll('#town-map svg path').length").asInt();
             int firms = chrome.script("return window.parkscopeMap.getOption().series[3].data.length").asInt();
@@ -108,6 +119,10 @@ class MapBrowserIT {
                     + " code = 'SLS') order by id limit 1").query(String.class).single();
             chrome.script("document.getElementById('map-search').value = arguments[0];"
                     + " document.getElementById('map-search-go').click();", cert);
+            // Zoomed in, the map fetches the finer outlines and draws them in place.
+            chrome.waitFor("return document.getElementById('town-map').dataset.level === '3'", Duration.ofSeconds(20));
+            assertThat(chrome.script("return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.includes('/api/map?zoom=3'))").asBoolean()).isTrue();
             assertThat(chrome.script("return document.getElementById('map-found').textContent").asString())
                     .isEqualTo(cert);
             assertThat(chrome.script("return window.parkscopeMap.getOption().geo[0].zoom").asDouble()).isEqualTo(8.0);
@@ -128,6 +143,15 @@ class MapBrowserIT {
                     index);
             chrome.waitFor("return Array.from(document.querySelectorAll('div')).some(d => d.textContent.includes('恶意名称'))",
                     Duration.ofSeconds(10));
+            assertThat(chrome.script("return window.__xss === undefined && !document.querySelector('img[src=x]')")
+                    .asBoolean()).isTrue();
+
+            // A click on a parcel brings its details on demand, as the server's fragment; markup stays text there too.
+            chrome.script("window.parkscopeShowParcel(arguments[0])", victim);
+            chrome.waitFor("const p = document.getElementById('map-parcel');"
+                    + " return !p.hidden && p.textContent.includes('恶意名称')", Duration.ofSeconds(10));
+            assertThat(chrome.script("return document.querySelector('#map-parcel a').getAttribute('href')").asString())
+                    .endsWith("/parcels/" + victim);
             assertThat(chrome.script("return window.__xss === undefined && !document.querySelector('img[src=x]')")
                     .asBoolean()).isTrue();
 

@@ -112,10 +112,12 @@ class RunStarter implements DisposableBean {
                 StoredRun r = runs.get(run);
                 Scheme scheme = r.scheme();
                 phase(run, "SNAPSHOT");
+                long started = System.nanoTime();
                 for (int y : scheme.referenceYears()) {
                     snapshot.takeReference(run, y, r.attribution());
                 }
                 snapshot.take(run, scheme.year(), r.attribution());
+                long snapshotted = System.nanoTime();
                 RunStatus done = r.landDays() > 0 ? LAND_PUBLICISED : SCORED;
                 if (done == LAND_PUBLICISED) {
                     LocalDate from = LocalDate.now();
@@ -125,6 +127,8 @@ class RunStarter implements DisposableBean {
                     phase(run, "SCORING");
                     process.rated(run, scoring.score(run, scheme, r.attribution()));
                 }
+                LOG.info("evaluation run {} ({} {}): snapshot {} ms, scoring and storing {} ms", run, scheme.id(),
+                        scheme.year(), (snapshotted - started) / 1_000_000, (System.nanoTime() - snapshotted) / 1_000_000);
                 runs.move(run, RUNNING, done, "eval.refused.running");
                 jdbc.sql("update evaluation_run set phase = null where id = ?").param(run).update();
                 audit.recordAs(r.createdBy(), "EVALUATE", "evaluation_run", run, null, null, null,

@@ -133,7 +133,7 @@ public class EvaluationService {
 
     /** The scheme of a run, evaluating the run's data year. */
     public Scheme scheme(long runId) {
-        return runs.get(runId).scheme();
+        return runs.scheme(runId);
     }
 
     /** Scores the town's industrial enterprises for a shipped scheme's year; returns when the run is SCORED. */

@@ -33,7 +33,7 @@ class PolicyList {
     }
 
     List<PolicyRow> policies(Scope scope, long run) {
-        Scheme scheme = runs.get(run).scheme();
+        Scheme scheme = runs.scheme(run);
         if (scheme.policies().isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package org.parkscope.evaluation;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.evaluation.RunStatus;
 import org.parkscope.core.evaluation.Scheme;
@@ -24,6 +26,8 @@ class RunStore {
     }
 
     private final JdbcClient jdbc;
+    /** Parsed schemes by run: a run's scheme text and year never change once it is recorded. */
+    private final Map<Long, Scheme> schemes = new ConcurrentHashMap<>();
 
     RunStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -36,6 +40,20 @@ class RunStore {
                 from evaluation_run where id = ?
                 """).param(run).query(StoredRun.class).optional()
                 .orElseThrow(() -> NotFoundException.of("evaluation run", run));
+    }
+
+    /** The scheme of a run, evaluating its data year (parsed once per run). */
+    Scheme scheme(long run) {
+        Scheme known = schemes.get(run);
+        if (known != null) {
+            return known;
+        }
+        Scheme scheme = get(run).scheme();
+        if (schemes.size() > 1000) {
+            schemes.clear();
+        }
+        schemes.put(run, scheme);
+        return scheme;
     }
 
     /**

@@ -55,7 +55,7 @@ public class SecurityConfig {
                                 Role.TOWN_ADMIN.name(), Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name())
                         .requestMatchers(HttpMethod.GET, "/evaluations/*/enterprises/*").hasAnyRole(ENTERPRISE_READERS)
                         .requestMatchers(HttpMethod.GET, "/evaluations", "/evaluations/*", "/evaluations/*/diff",
-                                "/evaluations/*/policies",
+                                "/evaluations/*/policies", "/evaluations/*/status",
                                 "/evaluations/*/export.xlsx").hasAnyRole(REGISTRY_READERS)
                         .requestMatchers(HttpMethod.POST, "/evaluations", "/evaluations/**").hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers("/admin/**", "/import", "/import/**", "/api/imports", "/api/imports/**")

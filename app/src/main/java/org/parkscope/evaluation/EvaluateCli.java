@@ -153,7 +153,7 @@ public final class EvaluateCli implements Callable<Integer> {
             }
             EvaluationInput in = new EvaluationInput(id, name, a, l).industries(industry);
             metrics.forEach((m, values) -> in.metric(m, rows.stream().mapToDouble(values::get).toArray()));
-            for (String column : EvaluationService.usedColumns(s)) {
+            for (String column : Scoring.usedColumns(s)) {
                 if (!column.equals("LAND_MU") && !metrics.containsKey(column)) {
                     double[] none = new double[n];
                     java.util.Arrays.fill(none, SchemeFile.COUNTS.contains(column) ? 0 : Double.NaN);
@@ -193,7 +193,7 @@ public final class EvaluateCli implements Callable<Integer> {
                         cols[3] = c;
                         String unit = Vocabulary.unitIn(h).orElse("亩");
                         landFactor[0] = unit.equals("亩") ? BigDecimal.ONE : Vocabulary.unitFactor("LAND_AREA", unit)
-                                .map(f -> f.multiply(new BigDecimal("0.0015"))).orElse(BigDecimal.ONE);
+                                .map(f -> org.parkscope.core.unit.Area.squareMetres(f).toMu()).orElse(BigDecimal.ONE);
                     } else {
                         Optional<String> m = Vocabulary.metric(h);
                         if (m.isPresent()) {

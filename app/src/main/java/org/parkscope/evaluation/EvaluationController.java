@@ -1,14 +1,18 @@
 package org.parkscope.evaluation;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.parkscope.park.ParkQueries;
-import org.parkscope.shared.TownContext;
+import org.parkscope.evaluation.EvaluationService.ResultFilter;
+import org.parkscope.evaluation.EvaluationService.RunRow;
 import org.parkscope.web.CurrentScope;
-import org.parkscope.web.Downloads;
-import org.parkscope.web.Sheets;
 import org.parkscope.web.NotFoundException;
+import org.parkscope.web.Sheets;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,20 +23,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Evaluation runs: list and create, the ranking, an enterprise's explanation and objections, 公示 export, the diff. */
+/**
+ * Evaluation runs: list and start (computed in the background, its progress polled), one page of the ranking, an
+ * enterprise's explanation and objections, the process steps, 公示 export, the measures and the diff.
+ */
 @Controller
 class EvaluationController {
 
-    private final EvaluationService evaluations;
-    private final ParkQueries parks;
-    private final TownContext town;
-    private final CurrentScope scope;
+    static final int PAGE_SIZE = 50;
 
-    EvaluationController(EvaluationService evaluations, ParkQueries parks, TownContext town, CurrentScope scope) {
+    private final EvaluationService evaluations;
+    private final CurrentScope scope;
+    private final MessageSource messages;
+
+    EvaluationController(EvaluationService evaluations, CurrentScope scope, MessageSource messages) {
         this.evaluations = evaluations;
-        this.parks = parks;
-        this.town = town;
         this.scope = scope;
+        this.messages = messages;
     }
 
     @GetMapping("/evaluations")
@@ -42,35 +49,54 @@ class EvaluationController {
         return "evaluations";
     }
 
+    /** Starts a run in the background and shows its progress page. */
     @PostMapping("/evaluations")
     String create(@RequestParam String scheme, @RequestParam(defaultValue = "0") int landDays,
             @RequestParam(defaultValue = "false") boolean workingDays, @RequestParam(required = false) @Nullable Integer year,
             Authentication auth, RedirectAttributes flash) {
         try {
-            long run = evaluations.create(scheme, auth.getName(), Math.max(0, Math.min(30, landDays)), workingDays, year);
+            long run = evaluations.start(scheme, auth.getName(), Math.max(0, Math.min(30, landDays)), workingDays, year);
             return "redirect:/evaluations/" + run;
-        } catch (SchemeFile.Invalid | EvaluationService.Refused e) {
+        } catch (SchemeFile.Invalid e) {
             flash.addFlashAttribute("error", e.getMessage());
-            return "redirect:/evaluations";
+        } catch (EvaluationService.Refused e) {
+            flash.addFlashAttribute("error", text(e));
         }
+        return "redirect:/evaluations";
     }
 
     @GetMapping("/evaluations/{id}")
     String run(@PathVariable long id, @RequestParam(required = false) @Nullable String cohort,
             @RequestParam(required = false) @Nullable String klass, @RequestParam(required = false) @Nullable Long park,
-            @RequestParam(required = false) @Nullable String industry, Model model) {
-        model.addAttribute("run", evaluations.runRow(id));
+            @RequestParam(required = false) @Nullable String industry, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        RunRow run = evaluations.runRow(id);
+        model.addAttribute("run", run);
+        if (run.status().isRunning() || run.status().isFailed()) {
+            return "evaluation-progress";
+        }
+        ResultFilter filter = new ResultFilter(cohort, klass, park,
+                industry == null || !industry.matches("\\d{2,4}") ? null : industry);
         model.addAttribute("scheme", evaluations.scheme(id));
-        model.addAttribute("results", evaluations.results(scope.get(), id, cohort, klass, park,
-                industry == null || !industry.matches("\\d{2,4}") ? null : industry));
+        model.addAttribute("results", evaluations.results(scope.get(), id, filter, Math.max(0, page), PAGE_SIZE));
         model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
         model.addAttribute("objections", evaluations.objections(scope.get(), id));
-        model.addAttribute("land", "LAND_PUBLICISED".equals(evaluations.runRow(id).status())
-                ? evaluations.land(scope.get(), id) : List.of());
-        model.addAttribute("parks", parks.summaries(scope.get(), town.referenceYear()));
+        model.addAttribute("land", run.status().landOnly() ? evaluations.land(scope.get(), id) : List.of());
+        model.addAttribute("parks", evaluations.parks(scope.get()));
         model.addAttribute("filter", Map.of("cohort", cohort == null ? "" : cohort, "klass", klass == null ? "" : klass,
                 "park", park == null ? "" : String.valueOf(park), "industry", industry == null ? "" : industry));
         return "evaluation";
+    }
+
+    /** The progress of a run (polled by its page): the fragment while it runs, a redirect to the results when done. */
+    @GetMapping("/evaluations/{id}/status")
+    String status(@PathVariable long id, Model model, HttpServletResponse response) {
+        RunRow run = evaluations.runRow(id);
+        model.addAttribute("run", run);
+        if (!run.status().isRunning()) {
+            response.setHeader("HX-Redirect", "/evaluations/" + id);
+        }
+        return "evaluation-progress :: status";
     }
 
     @GetMapping("/evaluations/{id}/enterprises/{enterprise}")
@@ -87,24 +113,22 @@ class EvaluationController {
     String object(@PathVariable long id, @PathVariable long enterprise, @RequestParam String metric,
             @RequestParam(required = false) @Nullable Double claimed, @RequestParam String reason,
             @RequestParam(required = false) @Nullable String evidence, Authentication auth, RedirectAttributes flash) {
-        try {
-            evaluations.object(scope.get(), id, enterprise, metric, claimed, reason, evidence, auth.getName());
-            flash.addFlashAttribute("message", "异议已提交 / objection filed");
-        } catch (EvaluationService.Refused e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
+        step(flash, "eval.objectionFiled",
+                () -> evaluations.object(scope.get(), id, enterprise, metric, claimed, reason, evidence, auth.getName()));
         return "redirect:/evaluations/" + id + "/enterprises/" + enterprise;
     }
 
     @PostMapping("/evaluations/{id}/publicise")
     String publicise(@PathVariable long id, @RequestParam(defaultValue = "5") int days,
             @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash) {
-        return step(id, flash, () -> evaluations.publicise(id, days, workingDays, auth.getName()));
+        step(flash, "eval.done", () -> evaluations.publicise(id, days, workingDays, auth.getName()));
+        return "redirect:/evaluations/" + id;
     }
 
     @PostMapping("/evaluations/{id}/score")
     String score(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
-        return step(id, flash, () -> evaluations.scoreAfterLand(id, auth.getName()));
+        step(flash, "eval.done", () -> evaluations.scoreAfterLand(id, auth.getName()));
+        return "redirect:/evaluations/" + id;
     }
 
     @PostMapping("/evaluations/{id}/recalculate")
@@ -113,20 +137,22 @@ class EvaluationController {
             long next = evaluations.recalculate(id, auth.getName());
             return "redirect:/evaluations/" + next + "/diff";
         } catch (EvaluationService.Refused e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", text(e));
             return "redirect:/evaluations/" + id;
         }
     }
 
     @PostMapping("/evaluations/{id}/finalise")
     String finalise(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
-        return step(id, flash, () -> evaluations.finalise(id, auth.getName()));
+        step(flash, "eval.done", () -> evaluations.finalise(id, auth.getName()));
+        return "redirect:/evaluations/" + id;
     }
 
     @PostMapping("/evaluations/{id}/objections/{objection}/decide")
     String decide(@PathVariable long id, @PathVariable long objection, @RequestParam boolean accept,
             @RequestParam(defaultValue = "") String decision, Authentication auth, RedirectAttributes flash) {
-        return step(id, flash, () -> evaluations.decide(objection, accept, decision, auth.getName()));
+        step(flash, "eval.done", () -> evaluations.decide(objection, accept, decision, auth.getName()));
+        return "redirect:/evaluations/" + id;
     }
 
     @GetMapping("/evaluations/{id}/policies")
@@ -146,25 +172,32 @@ class EvaluationController {
     /** The 公示 list as a workbook: rank, enterprise, credit code, cohort, total, class. */
     @GetMapping("/evaluations/{id}/export.xlsx")
     ResponseEntity<byte[]> export(@PathVariable long id) {
-        EvaluationService.RunRow run = evaluations.runRow(id);
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        RunRow run = evaluations.runRow(id);
+        List<List<Object>> rows = new ArrayList<>();
         int r = 1;
         for (EvaluationService.ResultRow x : evaluations.results(scope.get(), id, null, null, null)) {
-            rows.add(java.util.Arrays.asList(r++, x.name(), x.uscc(), x.parkName(), x.cohort(),
+            rows.add(Arrays.asList(r++, x.name(), x.uscc(), x.parkName(), x.cohort(),
                     x.total() == null ? 0 : Math.round(x.total() * 100) / 100.0, x.rank() == null ? 0 : x.rank(),
                     x.ofCount() == null ? 0 : x.ofCount(), x.klass()));
         }
-        return Sheets.xlsx("公示名单-" + run.schemeId() + "-v" + run.version() + ".xlsx", "公示名单", List.of("序号",
-                "企业名称", "统一社会信用代码", "所属园区", "评价对象组", "综合得分", "组内名次", "组内企业数", "等级"), rows);
+        return Sheets.xlsx(text("eval.export.file", run.schemeId(), run.version()), text("eval.export.sheet"),
+                Arrays.stream(text("eval.export.columns").split("\\|")).toList(), rows);
     }
 
-    private static String step(long id, RedirectAttributes flash, Runnable action) {
+    private void step(RedirectAttributes flash, String done, Runnable action) {
         try {
             action.run();
-            flash.addFlashAttribute("message", "已完成 / done");
+            flash.addFlashAttribute("message", text(done));
         } catch (EvaluationService.Refused e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", text(e));
         }
-        return "redirect:/evaluations/" + id;
+    }
+
+    private String text(EvaluationService.Refused e) {
+        return messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale());
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 }

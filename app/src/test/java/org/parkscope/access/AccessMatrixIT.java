@@ -76,6 +76,7 @@ class AccessMatrixIT {
         POLICY.put("GET /evaluations", REGISTRY);
         POLICY.put("POST /evaluations", ADMIN);
         POLICY.put("GET /evaluations/{id}", REGISTRY);
+        POLICY.put("GET /evaluations/{id}/status", REGISTRY);
         POLICY.put("GET /evaluations/{id}/diff", REGISTRY);
         POLICY.put("GET /evaluations/{id}/policies", REGISTRY);
         POLICY.put("GET /evaluations/{id}/export.xlsx", REGISTRY);

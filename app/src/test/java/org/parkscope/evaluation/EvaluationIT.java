@@ -31,6 +31,7 @@ class EvaluationIT {
         admin.get("/evaluations");
         HttpResponse<String> created = admin.post("/evaluations", Map.of("scheme", "huangyan-2022"));
         long run = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/evaluations/", ""));
+        awaitFinished(jdbc, run);
 
         // population: active industrial enterprises with land; land attributed once per parcel
         long rated = jdbc.sql("select count(*) from evaluation_result where run_id = ? and cohort is not null")
@@ -146,10 +147,10 @@ class EvaluationIT {
         assertThat(landlords).isNotEmpty();
         long landlord = ((Number) landlords.get(0).get("enterprise_id")).longValue();
         int tenants = ((Number) landlords.get(0).get("tenants")).intValue();
-        Map<String, Object> e = evaluations.explanation(org.parkscope.shared.Scope.town(), run, landlord).orElseThrow();
+        EvaluationService.ExplanationView e = evaluations.explanation(org.parkscope.shared.Scope.town(), run, landlord)
+                .orElseThrow();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> adjustments = (List<Map<String, Object>>) ((Map<String, Object>) e.get("explanation"))
-                .get("adjustments");
+        List<Map<String, Object>> adjustments = (List<Map<String, Object>>) e.explanation().get("adjustments");
         assertThat(adjustments).anySatisfy(a -> {
             assertThat(a.get("code")).isEqualTo("LEASE");
             assertThat(new BigDecimal(String.valueOf(a.get("points")))).isEqualByComparingTo(
@@ -198,11 +199,12 @@ class EvaluationIT {
     }
 
     @Test
-    void landAreasArePublishedAndSettledBeforeScoring() {
+    void landAreasArePublishedAndSettledBeforeScoring() throws Exception {
         Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");
         admin.get("/evaluations");
         long run = Long.parseLong(admin.post("/evaluations", Map.of("scheme", "huangyan-2022", "landDays", "5",
                 "workingDays", "true")).headers().firstValue("Location").orElseThrow().replaceAll(".*/evaluations/", ""));
+        awaitFinished(jdbc, run);
         assertThat(jdbc.sql("select count(*) from evaluation_result where run_id = ?").param(run).query(Long.class)
                 .single()).isZero();
         String page = admin.get("/evaluations/" + run).body();
@@ -237,6 +239,18 @@ class EvaluationIT {
         assertThat(EvaluationService.windowEnd(friday, 5, false)).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
         java.time.LocalDate saturday = friday.plusDays(1);
         assertThat(EvaluationService.windowEnd(saturday, 1, true)).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
+    }
+
+    /** Waits until a run started in the background has finished (scored, land publicised or failed). */
+    static void awaitFinished(JdbcClient jdbc, long run) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            if (!"RUNNING".equals(jdbc.sql("select status from evaluation_run where id = ?").param(run)
+                    .query(String.class).single())) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("run " + run + " did not finish");
     }
 
     static String withAttribution(String shipped, String mode) throws java.io.IOException {

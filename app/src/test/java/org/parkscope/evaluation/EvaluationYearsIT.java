@@ -30,8 +30,8 @@ class EvaluationYearsIT {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> item(Map<String, Object> explanation, String code) {
-        return ((List<Map<String, Object>>) ((Map<String, Object>) explanation.get("explanation")).get("items"))
+    static Map<String, Object> item(EvaluationService.ExplanationView explanation, String code) {
+        return ((List<Map<String, Object>>) explanation.explanation().get("items"))
                 .stream().filter(i -> code.equals(i.get("code"))).findFirst().orElseThrow();
     }
 
@@ -59,7 +59,7 @@ class EvaluationYearsIT {
         assertThat(mean2022).isNotCloseTo(mean2023, within(mean2023 * 1e-6));
         long firm = jdbc.sql("select min(enterprise_id) from evaluation_result where run_id = ? and cohort = 'ALL'"
                 + " and klass <> 'T'").param(run).query(Long.class).single();
-        Map<String, Object> e = evaluations.explanation(Scope.town(), run, firm).orElseThrow();
+        EvaluationService.ExplanationView e = evaluations.explanation(Scope.town(), run, firm).orElseThrow();
         Map<String, Object> tax = item(e, "TAX_PER_MU");
         assertThat(((Number) tax.get("reference")).doubleValue()).isCloseTo(2 * mean2022, within(mean2022 * 1e-9));
         assertThat((String) tax.get("basis")).contains("2 × 2022 年度本组平均值", "2 × the cohort's mean of 2022");
@@ -122,6 +122,7 @@ class EvaluationYearsIT {
         String location = admin.post("/evaluations", Map.of("scheme", "huangyan-2022", "year", ""))
                 .headers().firstValue("Location").orElseThrow();
         long blank = Long.parseLong(location.replaceAll(".*/evaluations/", ""));
+        EvaluationIT.awaitFinished(jdbc, blank);
         assertThat(jdbc.sql("select year from evaluation_run where id = ?").param(blank).query(Integer.class).single())
                 .isEqualTo(2022);
     }
@@ -146,7 +147,7 @@ class EvaluationYearsIT {
             assertThat(first).extracting(EvaluationService.PolicyRow::measure, EvaluationService.PolicyRow::charged)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("差别电价加价", false),
                             org.assertj.core.groups.Tuple.tuple("惩罚性电价加价", true));
-            assertThat(first.get(0).note()).contains("不叠加，取最高");
+            assertThat(first.get(0).note()).isEqualTo("eval.policy.notStacked");
             List<EvaluationService.PolicyRow> second = rows.stream().filter(r -> r.enterpriseId() == d.get(1)).toList();
             assertThat(second).extracting(EvaluationService.PolicyRow::measure, EvaluationService.PolicyRow::charged)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("差别电价加价", true),

@@ -50,11 +50,9 @@ class TenantExplanationIT {
                 + " where run_id = ? and enterprise_id = ?").params(run, holder).query(String.class).single();
 
         // the service: the tenant's page carries whom it follows and the parcel's breakdown
-        Map<String, Object> own = evaluations.explanation(org.parkscope.shared.Scope.enterprise(tenant), run, tenant)
-                .orElseThrow();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> parcel = (Map<String, Object>) own.get("holder");
-        assertThat(((Number) parcel.get("id")).longValue()).isEqualTo(holder);
+        EvaluationService.ExplanationView own = evaluations.explanation(org.parkscope.shared.Scope.enterprise(tenant),
+                run, tenant).orElseThrow();
+        assertThat(own.holder().id()).isEqualTo(holder);
         assertThat(evaluations.explanation(org.parkscope.shared.Scope.enterprise(tenant), run, holder)).isEmpty();
 
         String username = "tenant-" + mode.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + run;

@@ -52,16 +52,35 @@ public record Scheme(String id, String region, int year, String source, List<Str
     public static final class NotInEffect extends IllegalArgumentException {
         private final String zh;
         private final String en;
+        private final String schemeId;
+        private final int year;
+        private final Effective effective;
 
         public NotInEffect(String id, int year, Effective effective) {
-            this("评价方案 " + id + " 适用于 " + effective + " 年度的数据，不能评价 " + year + " 年度",
+            this(id, year, effective, "评价方案 " + id + " 适用于 " + effective + " 年度的数据，不能评价 " + year + " 年度",
                     "scheme " + id + " applies to data years " + effective + ", not to " + year);
         }
 
-        private NotInEffect(String zh, String en) {
+        private NotInEffect(String id, int year, Effective effective, String zh, String en) {
             super(zh + " / " + en);
             this.zh = zh;
             this.en = en;
+            this.schemeId = id;
+            this.year = year;
+            this.effective = effective;
+        }
+
+        public String schemeId() {
+            return schemeId;
+        }
+
+        /** The data year asked for. */
+        public int year() {
+            return year;
+        }
+
+        public Effective effective() {
+            return effective;
         }
 
         public String zh() {

@@ -127,7 +127,7 @@ final class DemoFigures {
         List<Ent> free = town.ents.stream().filter(e -> !e.clusters.isEmpty())
                 .filter(e -> !e.park.def.code().equals("SLS") && !e.industrial).collect(Collectors.toList());
         long target = DemoCatalog.KEY_CLUSTER_REVENUE_2023_CENTS_OF_WAN - fixed;
-        log.info("Demo steering: key clusters hold {} 万元 in firms other figures depend on", fixed / 100);
+        log.debug("Demo steering: key clusters hold {} 万元 in firms other figures depend on", fixed / 100);
         if (target <= 0) {
             throw new IllegalStateException("Demo clusters are too large before steering: " + fixed);
         }
@@ -157,7 +157,7 @@ final class DemoFigures {
         long after = group.stream().mapToLong(e -> metric.apply(e)[y]).sum();
         Ent largest = group.stream().max(Comparator.comparingLong(e -> metric.apply(e)[y])).orElseThrow();
         metric.apply(largest)[y] += target - after;
-        log.info("Demo steering: group of {} scaled by {}", group.size(), String.format(Locale.ROOT, "%.3f", f));
+        log.debug("Demo steering: group of {} scaled by {}", group.size(), String.format(Locale.ROOT, "%.3f", f));
     }
 
     private static void rescaleRevenueAndSales(List<Ent> group, int y, long target) {
@@ -173,7 +173,7 @@ final class DemoFigures {
                 }
             }
         }
-        log.info("Demo steering: revenue of {} firms scaled by {}", group.size(), String.format(Locale.ROOT, "%.3f", f));
+        log.debug("Demo steering: revenue of {} firms scaled by {}", group.size(), String.format(Locale.ROOT, "%.3f", f));
         long after = group.stream().mapToLong(e -> e.revenue[y]).sum();
         Ent largest = group.stream().max(Comparator.comparingLong(e -> e.revenue[y])).orElseThrow();
         largest.revenue[y] += target - after;

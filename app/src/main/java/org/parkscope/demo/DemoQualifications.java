@@ -38,7 +38,7 @@ final class DemoQualifications {
         int y = LAST_YEAR - FIRST_YEAR;
         List<Ent> tech = town.ents.stream()
                 .filter(e -> e.revenue[y] > 0 && !e.industry.sei().isEmpty() && e.registeredYear <= 2020)
-                .sorted(Comparator.comparingDouble((Ent e) -> -(e.rd[y] / (double) e.revenue[y] + town.rnd.nextDouble() * 0.02)))
+                .sorted(byJitteredRdShare(y))
                 .collect(Collectors.toList());
         Ent quectel = town.ents.stream().filter(e -> e.name.startsWith("上海移远")).findFirst().orElseThrow();
         Ent transcom = town.ents.stream().filter(e -> e.name.startsWith("创远信科")).findFirst().orElseThrow();
@@ -122,6 +122,20 @@ final class DemoQualifications {
             qual(e, "HARDCORE_TOP100", "MUNICIPAL", "YHKJ2023" + String.format("%02d", e.id % 100),
                     LocalDate.of(2023, 8, 18), null, "上海硬核科技企业TOP100");
         }
+    }
+
+    /**
+     * Firms by R&amp;D share, a little jitter added. The demo town draws the jitter at each comparison, which breaks the
+     * comparator's contract (harmless on its 2 000 firms, and kept so that its rows stay the same); a further town
+     * draws one jitter per firm.
+     */
+    private Comparator<Ent> byJitteredRdShare(int y) {
+        if (town.site.isDemo()) {
+            return Comparator.comparingDouble((Ent e) -> -(e.rd[y] / (double) e.revenue[y] + town.rnd.nextDouble() * 0.02));
+        }
+        java.util.Map<Ent, Double> jitter = new java.util.HashMap<>();
+        return Comparator.comparingDouble((Ent e) -> -(e.rd[y] / (double) e.revenue[y]
+                + jitter.computeIfAbsent(e, k -> town.rnd.nextDouble() * 0.02)));
     }
 
     @SafeVarargs

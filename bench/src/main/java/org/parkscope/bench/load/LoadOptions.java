@@ -20,7 +20,8 @@ record LoadOptions(int clients, Duration duration, Duration warmup, List<String>
               --duration includes the warm-up (default: a sixth of the duration, at most 1m), which the latency table
               leaves out; durations are written 90s, 3m, 1h. --skip leaves routes (as labelled in the table) out.
               --scale builds the demo district (20 000 firms) or city (200 000) on the first start, by default in
-              bench/target/load/pgdata-SCALE; --data-dir DIR uses a database built before (./parkscope generate).""";
+              bench/target/load/pgdata-SCALE; --data-dir DIR uses a database built before (./parkscope generate).
+              An evaluation run is created for the ranking pages unless --skip names /evaluations/{id}.""";
 
     static LoadOptions parse(String... args) {
         int clients = 32;

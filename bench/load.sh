@@ -5,6 +5,8 @@
 # throughput and the server's memory over time, then stops the server. Options: see --help.
 #   bench/load.sh --clients 32 --duration 3m                    # load
 #   bench/load.sh --clients 5 --duration 10m                    # soak (one client per role)
+#   bench/load.sh --clients 8 --duration 60s --scale city       # on the 200 000-firm demo city (built on first start)
+#   bench/load.sh --clients 8 --duration 60s --data-dir DIR     # on a database built by ./parkscope generate --data DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP=app/target/parkscope-exec.jar

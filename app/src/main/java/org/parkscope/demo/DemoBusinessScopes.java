@@ -191,19 +191,22 @@ final class DemoBusinessScopes {
             Map.entry("7452", List.of(SC_TEST)), Map.entry("4028", List.of(p("通信测试仪表、射频测试系统",
                     "电子测量仪器制造", "通信测试仪表的研发、生产", "射频测试系统集成", "软件开发"))));
 
-    /** Fills business_scope and main_products of every enterprise, and the crypto firms' certificates. */
-    static void fill(JdbcTemplate jdbc) {
+    /**
+     * Fills business_scope and main_products of the demo town's enterprises (ids up to {@code lastId}), and the crypto
+     * firms' certificates.
+     */
+    static void fill(JdbcTemplate jdbc, long lastId) {
         List<Map<String, Object>> firms = jdbc.queryForList("""
                 select e.id, e.name, e.industry_code,
                        exists (select 1 from cluster_member m join cluster c on c.id = m.cluster_id
                                where m.enterprise_id = e.id and c.code = 'CRYPTO') as crypto
-                from enterprise e order by e.id""");
-        List<Long> crypto = new ArrayList<>();
+                from enterprise e where e.id <= ? order by e.id""", lastId);
+        Map<Long, Integer> cryptoIndex = new java.util.HashMap<>(); // a crypto member's place among them
         List<Object[]> rows = new ArrayList<>();
         for (Map<String, Object> f : firms) {
             long id = ((Number) f.get("id")).longValue();
             if (Boolean.TRUE.equals(f.get("crypto"))) {
-                crypto.add(id);
+                cryptoIndex.put(id, cryptoIndex.size());
                 continue;
             }
             String name = (String) f.get("name");
@@ -217,12 +220,12 @@ final class DemoBusinessScopes {
         int cas = 0;
         for (Map<String, Object> f : firms) {
             long id = ((Number) f.get("id")).longValue();
-            if (!crypto.contains(id)) {
+            if (!cryptoIndex.containsKey(id)) {
                 continue;
             }
             String code = (String) f.get("industry_code");
             String name = (String) f.get("name");
-            int k = crypto.indexOf(id);
+            int k = cryptoIndex.get(id);
             Profile profile;
             if (name.startsWith("智巡")) {
                 profile = SC_TEST;
@@ -259,6 +262,11 @@ final class DemoBusinessScopes {
                 rows.stream().map(r -> new Object[] {r[1], r[2], r[0]}).toList());
         jdbc.batchUpdate("insert into qualification(enterprise_id, type, level, certificate_no, issued_on, expires_on, note)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", certs);
+    }
+
+    /** The texts {id, business scope, main products} of a firm outside the demo town, by its industry class. */
+    static Object[] generic(long id, String name, String industryCode) {
+        return text(id, profileFor(id, name, industryCode));
     }
 
     private static Profile profileFor(long id, String name, String code) {

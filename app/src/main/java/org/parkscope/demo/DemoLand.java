@@ -37,21 +37,26 @@ final class DemoLand {
     private final Random rnd = new Random(DemoTownGenerator.SEED + 6);
     private final GeometryFactory gf = new GeometryFactory();
 
+    private int contractNo;
+
     DemoLand(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void write() {
-        townOutline();
-        buildingFootprints();
-        vacantSpace();
-        contracts();
-        shipyardCase();
+    /** The land layer of one town: the parks {@code firstPark..lastPark} are its own. */
+    void write(DemoTown.Site site, long firstPark, long lastPark) {
+        townOutline(site, firstPark, lastPark);
+        buildingFootprints(firstPark, lastPark);
+        vacantSpace(firstPark, lastPark);
+        contracts(site, firstPark, lastPark);
+        if (site.isDemo()) {
+            shipyardCase();
+        }
     }
 
-    private void townOutline() {
-        List<String> boundaries = jdbc.queryForList("select boundary::text from park where boundary is not null order by id",
-                String.class);
+    private void townOutline(DemoTown.Site site, long firstPark, long lastPark) {
+        List<String> boundaries = jdbc.queryForList("select boundary::text from park where boundary is not null"
+                + " and id between ? and ? order by id", String.class, firstPark, lastPark);
         List<Geometry> shapes = new ArrayList<>();
         for (String b : boundaries) {
             shapes.add(GeoJson.readPolygonal(b, gf));
@@ -67,22 +72,26 @@ final class DemoLand {
         }
         lonLat[lonLat.length - 1] = lonLat[0];
         jdbc.update("update region set outline = cast(? as jsonb) where code = ?",
-                GeoJson.write(gf.createPolygon(lonLat)), DemoTownGenerator.TOWN_CODE);
+                GeoJson.write(gf.createPolygon(lonLat)), site.code12());
     }
 
     /** Buildings as rectangles in a column inside their parcel, each sized to its footprint. */
-    private void buildingFootprints() {
+    private void buildingFootprints(long firstPark, long lastPark) {
         Map<Long, String> parcels = new java.util.LinkedHashMap<>();
-        jdbc.query("select id, geometry::text from parcel order by id", rs -> {
+        jdbc.query("select id, geometry::text from parcel where park_id between ? and ? order by id", rs -> {
             parcels.put(rs.getLong(1), rs.getString(2));
-        });
+        }, firstPark, lastPark);
+        Map<Long, List<Map<String, Object>>> byParcel = new java.util.HashMap<>();
+        for (Map<String, Object> b : jdbc.queryForList("select id, parcel_id, floors, floor_area_m2 from building"
+                + " where park_id between ? and ? order by id", firstPark, lastPark)) {
+            byParcel.computeIfAbsent(((Number) b.get("parcel_id")).longValue(), k -> new ArrayList<>()).add(b);
+        }
         List<Object[]> updates = new ArrayList<>();
         for (Map.Entry<Long, String> e : parcels.entrySet()) {
             Geometry parcel = GeoJson.readPolygonal(e.getValue(), gf);
             Geo.Projection p = Geo.Projection.centredOn(parcel);
             Envelope env = p.project(parcel).getEnvelopeInternal();
-            List<Map<String, Object>> buildings = jdbc.queryForList(
-                    "select id, floors, floor_area_m2 from building where parcel_id = ? order by id", e.getKey());
+            List<Map<String, Object>> buildings = byParcel.get(e.getKey());
             double slot = env.getHeight() / buildings.size();
             for (int i = 0; i < buildings.size(); i++) {
                 Map<String, Object> b = buildings.get(i);
@@ -112,14 +121,14 @@ final class DemoLand {
     }
 
     /** Part of the floor area nobody leases is offered as units with their technical data and asking rent. */
-    private void vacantSpace() {
+    private void vacantSpace(long firstPark, long lastPark) {
         List<Map<String, Object>> buildings = jdbc.queryForList("""
                 select b.id, b.park_id, b.name, b.floors, b.floor_area_m2,
                        coalesce((select sum(f.area_m2) from floor_space f where f.building_id = b.id), 0) as let,
                        exists (select 1 from parcel pa join occupancy o on o.parcel_id = pa.id and o.role = 'OWNER_OCCUPIER'
                                where pa.id = b.parcel_id) as owner_occupied,
                        (select pa.land_use from parcel pa where pa.id = b.parcel_id) as land_use
-                from building b order by b.id""");
+                from building b where b.park_id between ? and ? order by b.id""", firstPark, lastPark);
         List<Object[]> rows = new ArrayList<>();
         for (Map<String, Object> b : buildings) {
             double free = ((BigDecimal) b.get("floor_area_m2")).doubleValue() - ((BigDecimal) b.get("let")).doubleValue();
@@ -158,15 +167,14 @@ final class DemoLand {
      * Contracts on the industrial parcels granted since 2008 (the life-cycle era): a 达产 check three years after
      * completion and reviews every five years. One landlord never finished building and sublets instead.
      */
-    private void contracts() {
+    private void contracts(DemoTown.Site site, long firstPark, long lastPark) {
         List<Map<String, Object>> parcels = jdbc.queryForList("""
                 select pa.id, pa.granted_on, pa.term_ends_on, pa.rights_holder_id is not null and exists (
                          select 1 from occupancy o where o.parcel_id = pa.id and o.role = 'LANDLORD') as landlord
                 from parcel pa
-                where pa.land_use = '工业用地' and pa.granted_on >= date '2008-01-01'
-                order by pa.id""");
+                where pa.land_use = '工业用地' and pa.granted_on >= date '2008-01-01' and pa.park_id between ? and ?
+                order by pa.id""", firstPark, lastPark);
         boolean overdueDone = false;
-        int n = 0;
         for (Map<String, Object> pa : parcels) {
             LocalDate signed = ((java.sql.Date) pa.get("granted_on")).toLocalDate();
             LocalDate due = signed.plusYears(2);
@@ -180,7 +188,8 @@ final class DemoLand {
             Long contractId = jdbc.queryForObject("insert into land_contract(parcel_id, contract_no, kind, signed_on,"
                     + " construction_start_due, completion_due, completed_on, term_ends_on, note) values (?, ?, ?, ?, ?, ?, ?,"
                     + " ?, ?) returning id", Long.class, pa.get("id"),
-                    String.format(Locale.ROOT, "沪松规划资源(%d)出让合第%04d号", signed.getYear(), 100 + (++n) * 7), kind,
+                    String.format(Locale.ROOT, "沪%s规划资源(%d)出让合第%04d号", DemoSites.abbreviation(site.countyCode()),
+                            signed.getYear(), 100 + (++contractNo) * 7), kind,
                     signed, signed.plusMonths(6), due, done, pa.get("term_ends_on"),
                     overdue ? "演示：建设未按期竣工，现状出租" : null);
             double taxTarget = 10 + rnd.nextInt(16);

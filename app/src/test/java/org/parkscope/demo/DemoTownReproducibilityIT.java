@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.parkscope.PlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The same seed builds the same town, row for row, in two new databases on the same server. */
@@ -33,19 +32,14 @@ class DemoTownReproducibilityIT {
             }
             assertThat(first.sql("select count(*) from enterprise where status = 'ACTIVE'").query(Long.class).single()).isEqualTo(2000);
         } finally {
-            jdbc.sql("drop database if exists parkscope_repro_a with (force)").update();
-            jdbc.sql("drop database if exists parkscope_repro_b with (force)").update();
+            FreshDatabase.drop(jdbc, "parkscope_repro_a");
+            FreshDatabase.drop(jdbc, "parkscope_repro_b");
         }
     }
 
     /** A new database on the same server, migrated and filled by the generator. */
     private JdbcClient freshTown(String db) {
-        jdbc.sql("drop database if exists " + db + " with (force)").update();
-        jdbc.sql("create database " + db).update();
-        String url = dataSource.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + db + "$1");
-        DriverManagerDataSource ds = new DriverManagerDataSource(url, dataSource.getUsername(),
-                dataSource.getPassword() == null ? "" : dataSource.getPassword());
-        Flyway.configure().dataSource(ds).load().migrate();
+        DataSource ds = FreshDatabase.create(jdbc, dataSource, db);
         new DemoTownGenerator(ds, new TransactionTemplate(new DataSourceTransactionManager(ds))).generate();
         return JdbcClient.create(ds);
     }

@@ -9,15 +9,19 @@ import java.util.Set;
 
 /** The command line of {@code bench/load.sh}; see {@link #USAGE}. */
 record LoadOptions(int clients, Duration duration, Duration warmup, List<String> roles, String staticPath,
-        Duration sampleEvery, Duration timeout, Set<String> skip, Path jar, Path dataDir, String serverHeap) {
+        Duration sampleEvery, Duration timeout, Set<String> skip, Path jar, Path dataDir, String serverHeap,
+        String scale) {
 
     static final String USAGE = """
             usage: bench/load.sh [--clients 32] [--duration 3m] [--warmup 30s] [--roles admin,analyst,park,enterprise,auditor]
                                  [--static /css/app.css] [--sample 30s] [--timeout 60s] [--skip /chains/targets,...]
-                                 [--server-heap 1g]
+                                 [--server-heap 1g] [--scale town|district|city|N]
                                  [--jar app/target/parkscope-exec.jar] [--data-dir bench/target/load/pgdata]
               --duration includes the warm-up (default: a sixth of the duration, at most 1m), which the latency table
-              leaves out; durations are written 90s, 3m, 1h. --skip leaves routes (as labelled in the table) out.""";
+              leaves out; durations are written 90s, 3m, 1h. --skip leaves routes (as labelled in the table) out.
+              --scale builds the demo district (20 000 firms) or city (200 000) on the first start, by default in
+              bench/target/load/pgdata-SCALE; --data-dir DIR uses a database built before (./parkscope generate).
+              An evaluation run is created for the ranking pages unless --skip names /evaluations/{id}.""";
 
     static LoadOptions parse(String... args) {
         int clients = 32;
@@ -29,7 +33,8 @@ record LoadOptions(int clients, Duration duration, Duration warmup, List<String>
         Duration timeout = Duration.ofSeconds(60);
         Set<String> skip = Set.of();
         Path jar = Path.of("app/target/parkscope-exec.jar");
-        Path dataDir = Path.of("bench/target/load/pgdata");
+        Path dataDir = null;
+        String scale = "town";
         String heap = "1g";
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -52,6 +57,7 @@ record LoadOptions(int clients, Duration duration, Duration warmup, List<String>
                 case "--jar" -> jar = Path.of(value);
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--server-heap" -> heap = value;
+                case "--scale" -> scale = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -70,7 +76,11 @@ record LoadOptions(int clients, Duration duration, Duration warmup, List<String>
         if (warmup.compareTo(duration) >= 0) {
             throw new IllegalArgumentException("--warmup must be shorter than --duration");
         }
-        return new LoadOptions(clients, duration, warmup, roles, staticPath, sample, timeout, skip, jar, dataDir, heap);
+        if (dataDir == null) {
+            dataDir = Path.of(scale.equals("town") ? "bench/target/load/pgdata" : "bench/target/load/pgdata-" + scale);
+        }
+        return new LoadOptions(clients, duration, warmup, roles, staticPath, sample, timeout, skip, jar, dataDir, heap,
+                scale);
     }
 
     /** "90s", "3m", "1h" (or a bare number of seconds). */

@@ -30,14 +30,15 @@ final class ServerProcess implements AutoCloseable {
         this.gcLog = gcLog;
     }
 
-    static ServerProcess start(Path jar, Path dataDir, Path workDir, String heap) throws IOException {
+    static ServerProcess start(Path jar, Path dataDir, Path workDir, String heap, String scale) throws IOException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("server.log").toAbsolutePath();
         Path gcLog = workDir.resolve("gc.log").toAbsolutePath();
         Files.deleteIfExists(gcLog);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-jar",
-                jar.toAbsolutePath().toString(), "--parkscope.demo.enabled=true", "--server.port=0",
+                jar.toAbsolutePath().toString(), "--parkscope.demo.enabled=true", "--parkscope.demo.scale=" + scale,
+                "--server.port=0",
                 "--server.address=127.0.0.1");
         pb.environment().remove("PARKSCOPE_DB_URL");
         pb.environment().put("PARKSCOPE_DATA_DIR", dataDir.toAbsolutePath().toString());
@@ -49,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits for the ready line (the demo town is built on the first start, which takes a few minutes). */
+    /** Waits for the ready line (the demo is built on the first start: seconds for the town, minutes for a city). */
     URI awaitReady(Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {

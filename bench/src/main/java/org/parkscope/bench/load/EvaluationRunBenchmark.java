@@ -36,7 +36,7 @@ public final class EvaluationRunBenchmark {
                 : List.of("huangyan-2022", "sijing-demo-2023", "huaian-2023");
         Path dataDir = Path.of("bench/target/load/pgdata");
         try (ServerProcess server = ServerProcess.start(Path.of("app/target/parkscope-exec.jar"), dataDir,
-                dataDir.toAbsolutePath().getParent(), "1g")) {
+                dataDir.toAbsolutePath().getParent(), "1g", "town")) {
             URI base = server.awaitReady(Duration.ofMinutes(20));
             WebClient admin = new WebClient(base, TIMEOUT);
             admin.signIn("admin", "Parkscope2024");

@@ -35,6 +35,7 @@ final class RowChecker {
 
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})\\s*(?:年)?\\s*(?:[-/.]?\\s*(\\d{1,2})\\s*月?)?");
     private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(\\d{2})");
+    private static final Pattern YEAR_AS_NUMBER = Pattern.compile("\\d{4}\\.0+");
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final ImportKind kind;
@@ -45,6 +46,7 @@ final class RowChecker {
     /** Files repeat the same codes and words on many rows: each distinct cell is read once. */
     private final java.util.Map<String, CheckResult<String>> usccCache = new java.util.HashMap<>();
     private final java.util.Map<String, CheckResult<String>> metricCache = new java.util.HashMap<>();
+    private final java.util.Map<String, CheckResult<String>> periodCache = new java.util.HashMap<>();
     private static final int CACHE_LIMIT = 200_000;
 
     RowChecker(ImportKind kind, HeaderMap header, ImportRequest.Options options) {
@@ -273,7 +275,7 @@ final class RowChecker {
             case BOOLEAN:
                 return bool(raw);
             case PERIOD:
-                return period(raw);
+                return cached(periodCache, raw, () -> period(raw));
             case METRIC:
                 return cached(metricCache, raw, () -> lookup(Vocabulary.metric(raw), raw, "指标", "metric",
                         Vocabulary.METRICS));
@@ -323,7 +325,7 @@ final class RowChecker {
         if (raw.equals(RowSource.BROKEN_REFERENCE)) {
             return Optional.of(ImportMessages.error("cell.brokenReference"));
         }
-        if (EXCEL_ERRORS.contains(raw.toUpperCase(java.util.Locale.ROOT))) {
+        if (raw.startsWith("#") && EXCEL_ERRORS.contains(raw.toUpperCase(java.util.Locale.ROOT))) {
             return Optional.of(ImportMessages.error("cell.excelError", raw));
         }
         if (raw.length() > 1 && raw.charAt(0) == '=') {
@@ -405,7 +407,7 @@ final class RowChecker {
         if (m.matches() && Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 12) {
             return ok(m.group(1) + "-" + m.group(2));
         }
-        if (s.matches("\\d{4}\\.0+")) {
+        if (YEAR_AS_NUMBER.matcher(s).matches()) {
             s = s.substring(0, 4); // a year that Excel stored as a number
         }
         m = PERIOD.matcher(s);

@@ -49,17 +49,34 @@ final class RowChecker {
     private final java.util.Map<String, CheckResult<String>> periodCache = new java.util.HashMap<>();
     private static final int CACHE_LIMIT = 200_000;
 
+    /** Asked of every row: worked out once. */
+    private final List<Integer> mapped;
+    private final boolean isLong;
+    private final int periodColumn;
+    private final int valueColumn;
+    private final int metricColumn;
+
     RowChecker(ImportKind kind, HeaderMap header, ImportRequest.Options options) {
         this.kind = kind;
         this.header = header;
         this.options = options;
         this.columns = kind.stagingColumns().size();
+        this.mapped = header.mappedColumns();
+        this.isLong = header.isLong();
+        this.periodColumn = header.column("period");
+        this.valueColumn = header.column("value");
+        this.metricColumn = header.column("metric");
+    }
+
+    /** {@link CheckResult#ok()} without its list copies for the usual result with no findings at all. */
+    private static boolean passes(CheckResult<?> r) {
+        return r.problems().isEmpty() || r.ok();
     }
 
     /** True for rows to pass over silently: blank in every mapped column, or a total line (合计). */
     boolean skip(List<String> cells) {
         boolean blank = true;
-        for (int c : header.mappedColumns()) {
+        for (int c : mapped) {
             if (c < cells.size() && Text.clean(cells.get(c)) != null) {
                 blank = false;
                 break;
@@ -128,29 +145,29 @@ final class RowChecker {
         int iPeriod = cols.indexOf("period"), iMetric = cols.indexOf("metric"), iValue = cols.indexOf("value"),
                 iUnit = cols.indexOf("unit"), iDept = cols.indexOf("department");
         if (staged[iPeriod] == null) {
-            if (rowErrors && cell(cells, header.column("period")) != null) {
+            if (rowErrors && cell(cells, periodColumn) != null) {
                 return; // the period cell is there but wrong: already reported
             }
             if (options.period() != null) {
                 staged[iPeriod] = options.period();
             } else {
-                problems.add(problem(rowNo, header.column("period"), null, Severity.ERROR, "period.missing",
+                problems.add(problem(rowNo, periodColumn, null, Severity.ERROR, "period.missing",
                         "缺少期间（年度或月份）：请填写期间列，或在导入时指定期间",
                         "no period: fill the period column or give the period when importing"));
                 return;
             }
         }
-        if (header.isLong()) {
+        if (isLong) {
             if (staged[iMetric] == null || staged[iValue] == null) {
                 if (!rowErrors) {
-                    problems.add(problem(rowNo, header.column(staged[iMetric] == null ? "metric" : "value"), null,
+                    problems.add(problem(rowNo, staged[iMetric] == null ? metricColumn : valueColumn, null,
                             Severity.ERROR, "cell.required", "必填项为空：指标和数值", "required: metric and value"));
                 }
                 return;
             }
-            String unit = staged[iUnit] != null ? staged[iUnit] : header.units.get(header.column("value"));
+            String unit = staged[iUnit] != null ? staged[iUnit] : header.units.get(valueColumn);
             String[] row = staged.clone();
-            if (convert(rowNo, header.column("value"), staged[iMetric], new BigDecimal(staged[iValue]), unit, row,
+            if (convert(rowNo, valueColumn, staged[iMetric], new BigDecimal(staged[iValue]), unit, row,
                     problems) && !rowErrors) {
                 row[iDept] = department(row[iDept], row[iMetric]);
                 out.accept(row);
@@ -166,7 +183,7 @@ final class RowChecker {
             }
             Optional<Problem> bad = malformed(raw);
             CheckResult<BigDecimal> n = bad.isPresent() ? new CheckResult<>(null, List.of(bad.get())) : Numbers.parse(raw);
-            if (!n.ok()) {
+            if (!passes(n)) {
                 n.problems().forEach(p -> problems.add(problem(rowNo, m.getKey(), raw, p.severity(), p.code(),
                         p.messageZh(), p.messageEn())));
                 ok = false;
@@ -339,7 +356,7 @@ final class RowChecker {
 
     /** A number or date read from a cell, held to the column's range and the limits of precision and dates. */
     private static CheckResult<String> bounded(Field f, CheckResult<String> r) {
-        if (!r.ok() || r.value() == null) {
+        if (r.value() == null || !passes(r)) {
             return r;
         }
         Optional<String> limit = Optional.empty();

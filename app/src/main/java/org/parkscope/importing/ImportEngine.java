@@ -300,13 +300,7 @@ public final class ImportEngine {
                 s.execute("insert into park_operator(name) select distinct operator from stg where operator is not null"
                         + " on conflict (name) do nothing");
             }
-            java.util.Map<String, String> types = new java.util.HashMap<>();
-            try (ResultSet rs = s.executeQuery(merge.columnTypesSql())) {
-                while (rs.next()) {
-                    types.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            s.execute("create temp table r on commit drop as " + merge.resolveSql(kind.resolveSql(), types));
+            s.execute("create temp table r on commit drop as " + merge.resolveSql(kind.resolveSql()));
             s.execute("analyze r");
         }
         TIMING.accept("resolve", t);

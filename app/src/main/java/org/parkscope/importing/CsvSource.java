@@ -121,6 +121,7 @@ final class CsvSource implements RowSource {
     }
 
     static void parse(BufferedReader reader, char sep, RowConsumer consumer) throws IOException {
+        Chars in = new Chars(reader);
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -129,7 +130,7 @@ final class CsvSource implements RowSource {
         int rowChars = 0;
         int c;
         boolean any = false;
-        while ((c = reader.read()) != -1) {
+        while ((c = in.next()) != -1) {
             any = true;
             char ch = (char) c;
             if (++rowChars > Limits.MAX_LINE_CHARS) {
@@ -137,15 +138,11 @@ final class CsvSource implements RowSource {
             }
             if (quoted) {
                 if (ch == '"') {
-                    reader.mark(1);
-                    int next = reader.read();
-                    if (next == '"') {
+                    if (in.peek() == '"') {
+                        in.next();
                         cell.append('"');
                     } else {
                         quoted = false;
-                        if (next != -1) {
-                            reader.reset();
-                        }
                     }
                 } else {
                     cell.append(ch);
@@ -159,11 +156,8 @@ final class CsvSource implements RowSource {
                 cell.setLength(0);
                 wasQuoted = false;
             } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    reader.mark(1);
-                    if (reader.read() != '\n') {
-                        reader.reset();
-                    }
+                if (ch == '\r' && in.peek() == '\n') {
+                    in.next();
                 }
                 cells.add(cellText(cell, wasQuoted));
                 consumer.row(rowNo, cells);
@@ -181,6 +175,33 @@ final class CsvSource implements RowSource {
         if (any || cell.length() > 0 || !cells.isEmpty()) {
             cells.add(cellText(cell, wasQuoted));
             consumer.row(rowNo, cells);
+        }
+    }
+
+    /** Characters taken from the reader a buffer at a time (not one synchronised call each), with one of look-ahead. */
+    private static final class Chars {
+        private final BufferedReader reader;
+        private final char[] buf = new char[1 << 16];
+        private int pos;
+        private int end;
+
+        Chars(BufferedReader reader) {
+            this.reader = reader;
+        }
+
+        int next() throws IOException {
+            return pos < end || fill() ? buf[pos++] : -1;
+        }
+
+        int peek() throws IOException {
+            return pos < end || fill() ? buf[pos] : -1;
+        }
+
+        private boolean fill() throws IOException {
+            int n = reader.read(buf, 0, buf.length);
+            pos = 0;
+            end = Math.max(n, 0);
+            return n > 0;
         }
     }
 

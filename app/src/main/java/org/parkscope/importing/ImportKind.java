@@ -363,6 +363,7 @@ public enum ImportKind {
     private final String resolveSql;
     private final List<Check> checks;
     private final Merge merge;
+    private final List<String> stagingColumns;
 
     ImportKind(String labelZh, String labelEn, List<Field> fields, String resolveSql, List<Check> checks, Merge merge) {
         this.labelZh = labelZh;
@@ -371,6 +372,7 @@ public enum ImportKind {
         this.resolveSql = resolveSql;
         this.checks = checks;
         this.merge = merge;
+        this.stagingColumns = fields.stream().map(Field::key).toList();
     }
 
     public String labelZh() {
@@ -399,7 +401,7 @@ public enum ImportKind {
 
     /** The staging columns, in the order rows are copied. */
     List<String> stagingColumns() {
-        return fields.stream().map(Field::key).toList();
+        return stagingColumns;
     }
 
     /** Parses "indicators", "INDICATORS", "指标数据" …. */

@@ -35,6 +35,7 @@ final class RowChecker {
 
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})\\s*(?:年)?\\s*(?:[-/.]?\\s*(\\d{1,2})\\s*月?)?");
     private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(\\d{2})");
+    private static final Pattern YEAR_AS_NUMBER = Pattern.compile("\\d{4}\\.0+");
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final ImportKind kind;
@@ -45,19 +46,37 @@ final class RowChecker {
     /** Files repeat the same codes and words on many rows: each distinct cell is read once. */
     private final java.util.Map<String, CheckResult<String>> usccCache = new java.util.HashMap<>();
     private final java.util.Map<String, CheckResult<String>> metricCache = new java.util.HashMap<>();
+    private final java.util.Map<String, CheckResult<String>> periodCache = new java.util.HashMap<>();
     private static final int CACHE_LIMIT = 200_000;
+
+    /** Asked of every row: worked out once. */
+    private final List<Integer> mapped;
+    private final boolean isLong;
+    private final int periodColumn;
+    private final int valueColumn;
+    private final int metricColumn;
 
     RowChecker(ImportKind kind, HeaderMap header, ImportRequest.Options options) {
         this.kind = kind;
         this.header = header;
         this.options = options;
         this.columns = kind.stagingColumns().size();
+        this.mapped = header.mappedColumns();
+        this.isLong = header.isLong();
+        this.periodColumn = header.column("period");
+        this.valueColumn = header.column("value");
+        this.metricColumn = header.column("metric");
+    }
+
+    /** {@link CheckResult#ok()} without its list copies for the usual result with no findings at all. */
+    private static boolean passes(CheckResult<?> r) {
+        return r.problems().isEmpty() || r.ok();
     }
 
     /** True for rows to pass over silently: blank in every mapped column, or a total line (合计). */
     boolean skip(List<String> cells) {
         boolean blank = true;
-        for (int c : header.mappedColumns()) {
+        for (int c : mapped) {
             if (c < cells.size() && Text.clean(cells.get(c)) != null) {
                 blank = false;
                 break;
@@ -126,29 +145,29 @@ final class RowChecker {
         int iPeriod = cols.indexOf("period"), iMetric = cols.indexOf("metric"), iValue = cols.indexOf("value"),
                 iUnit = cols.indexOf("unit"), iDept = cols.indexOf("department");
         if (staged[iPeriod] == null) {
-            if (rowErrors && cell(cells, header.column("period")) != null) {
+            if (rowErrors && cell(cells, periodColumn) != null) {
                 return; // the period cell is there but wrong: already reported
             }
             if (options.period() != null) {
                 staged[iPeriod] = options.period();
             } else {
-                problems.add(problem(rowNo, header.column("period"), null, Severity.ERROR, "period.missing",
+                problems.add(problem(rowNo, periodColumn, null, Severity.ERROR, "period.missing",
                         "缺少期间（年度或月份）：请填写期间列，或在导入时指定期间",
                         "no period: fill the period column or give the period when importing"));
                 return;
             }
         }
-        if (header.isLong()) {
+        if (isLong) {
             if (staged[iMetric] == null || staged[iValue] == null) {
                 if (!rowErrors) {
-                    problems.add(problem(rowNo, header.column(staged[iMetric] == null ? "metric" : "value"), null,
+                    problems.add(problem(rowNo, staged[iMetric] == null ? metricColumn : valueColumn, null,
                             Severity.ERROR, "cell.required", "必填项为空：指标和数值", "required: metric and value"));
                 }
                 return;
             }
-            String unit = staged[iUnit] != null ? staged[iUnit] : header.units.get(header.column("value"));
+            String unit = staged[iUnit] != null ? staged[iUnit] : header.units.get(valueColumn);
             String[] row = staged.clone();
-            if (convert(rowNo, header.column("value"), staged[iMetric], new BigDecimal(staged[iValue]), unit, row,
+            if (convert(rowNo, valueColumn, staged[iMetric], new BigDecimal(staged[iValue]), unit, row,
                     problems) && !rowErrors) {
                 row[iDept] = department(row[iDept], row[iMetric]);
                 out.accept(row);
@@ -164,7 +183,7 @@ final class RowChecker {
             }
             Optional<Problem> bad = malformed(raw);
             CheckResult<BigDecimal> n = bad.isPresent() ? new CheckResult<>(null, List.of(bad.get())) : Numbers.parse(raw);
-            if (!n.ok()) {
+            if (!passes(n)) {
                 n.problems().forEach(p -> problems.add(problem(rowNo, m.getKey(), raw, p.severity(), p.code(),
                         p.messageZh(), p.messageEn())));
                 ok = false;
@@ -273,7 +292,7 @@ final class RowChecker {
             case BOOLEAN:
                 return bool(raw);
             case PERIOD:
-                return period(raw);
+                return cached(periodCache, raw, () -> period(raw));
             case METRIC:
                 return cached(metricCache, raw, () -> lookup(Vocabulary.metric(raw), raw, "指标", "metric",
                         Vocabulary.METRICS));
@@ -323,7 +342,7 @@ final class RowChecker {
         if (raw.equals(RowSource.BROKEN_REFERENCE)) {
             return Optional.of(ImportMessages.error("cell.brokenReference"));
         }
-        if (EXCEL_ERRORS.contains(raw.toUpperCase(java.util.Locale.ROOT))) {
+        if (raw.startsWith("#") && EXCEL_ERRORS.contains(raw.toUpperCase(java.util.Locale.ROOT))) {
             return Optional.of(ImportMessages.error("cell.excelError", raw));
         }
         if (raw.length() > 1 && raw.charAt(0) == '=') {
@@ -337,7 +356,7 @@ final class RowChecker {
 
     /** A number or date read from a cell, held to the column's range and the limits of precision and dates. */
     private static CheckResult<String> bounded(Field f, CheckResult<String> r) {
-        if (!r.ok() || r.value() == null) {
+        if (r.value() == null || !passes(r)) {
             return r;
         }
         Optional<String> limit = Optional.empty();
@@ -405,7 +424,7 @@ final class RowChecker {
         if (m.matches() && Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 12) {
             return ok(m.group(1) + "-" + m.group(2));
         }
-        if (s.matches("\\d{4}\\.0+")) {
+        if (YEAR_AS_NUMBER.matcher(s).matches()) {
             s = s.substring(0, 4); // a year that Excel stored as a number
         }
         m = PERIOD.matcher(s);

@@ -190,9 +190,24 @@ final class XlsxSource implements RowSource {
             consumer.row(rowNum + 1, cells);
         }
 
+        /** The column of a reference such as "AB12" (0-based), read without building a {@link CellReference}. */
+        static int column(String ref) {
+            int col = 0;
+            int i = 0;
+            for (; i < ref.length() && i < 4; i++) {
+                char ch = ref.charAt(i);
+                if (ch < 'A' || ch > 'Z') {
+                    break;
+                }
+                col = col * 26 + (ch - 'A' + 1);
+            }
+            boolean plain = i > 0 && i < ref.length() && ref.charAt(i) >= '0' && ref.charAt(i) <= '9';
+            return plain ? col - 1 : new CellReference(ref).getCol();
+        }
+
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
-            int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            int col = ref == null ? cells.size() : column(ref);
             ImportMessages.enforce(Limits.checkColumns(Math.max(col, cells.size()) + 1), row + 1, -1,
                     Limits.MAX_COLUMNS);
             while (cells.size() < col) {

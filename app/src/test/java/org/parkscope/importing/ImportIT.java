@@ -103,6 +103,40 @@ class ImportIT {
         }
     }
 
+    @Test
+    void aRepeatedRowIsRefusedWhenItIsTheFilesOnlyProblem() throws IOException {
+        Ent a = enterprise("JGZN", 2);
+        String head = "统一社会信用代码,企业名称,期间,指标,数值,单位\n";
+        String tax = a.uscc() + "," + a.name() + ",2047,税收,";
+        String revenue = a.uscc() + "," + a.name() + ",2047,营业收入,300,万元\n";
+        String before = state();
+
+        // two new figures with one key: they meet in the table's unique index, and the batch is refused with them
+        ImportReport newTwice = run(ImportKind.INDICATORS, write("new-twice.csv",
+                bytes(head + tax + "100,万元\n" + revenue + tax + "200,万元\n", StandardCharsets.UTF_8)));
+
+        assertThat(newTwice.status()).isEqualTo(ImportReport.Status.REJECTED);
+        assertThat(state()).isEqualTo(before);
+        assertThat(newTwice.problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(4);
+            assertThat(p.messageZh()).contains("第 2 行重复");
+            assertThat(p.messageEn()).contains("repeats row 2");
+        });
+
+        // two rows updating one stored figure
+        ImportReport storedOnce = run(ImportKind.INDICATORS, write("stored.csv", bytes(head + tax + "100,万元\n",
+                StandardCharsets.UTF_8)));
+        assertThat(storedOnce.status()).isEqualTo(ImportReport.Status.COMMITTED);
+        String stored = state();
+        ImportReport storedTwice = run(ImportKind.INDICATORS, write("stored-twice.csv",
+                bytes(head + tax + "150,万元\n" + tax + "160,万元\n", StandardCharsets.UTF_8)));
+
+        assertThat(storedTwice.status()).isEqualTo(ImportReport.Status.REJECTED);
+        assertThat(state()).isEqualTo(stored);
+        assertThat(storedTwice.problems()).extracting(ImportProblem::row).containsExactly(3);
+        assertThat(imports.rollback(storedOnce.batchId(), "test").done()).isTrue();
+    }
+
     static ImportProblem problem(ImportReport r, int row) {
         return r.problems().stream().filter(p -> p.row() == row).findFirst().orElseThrow(() ->
                 new AssertionError("no problem on row " + row + ": " + r.problems()));

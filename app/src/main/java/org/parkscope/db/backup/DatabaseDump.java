@@ -28,14 +28,14 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * A backup of the platform's database as a zip: every table of the schema (Flyway's history aside) copied out with
- * {@code COPY … TO STDOUT} inside one REPEATABLE READ read-only transaction, so all tables are of one instant, plus a
+ * {@code COPY … TO STDOUT} (the derived tables of SQL {@code derived_tables()} aside: stored facts) inside one REPEATABLE READ read-only transaction, so all tables are of one instant, plus a
  * manifest with the Flyway schema version, the tables, their columns and row counts. No {@code pg_dump} is needed (the
  * embedded PostgreSQL bundle ships none) and the file restores into any PostgreSQL the platform runs on.
  *
  * <p>A restore goes into the schema Flyway made for the same version, in one transaction: it refuses a non-empty
  * database unless forced (then the tables are emptied with TRUNCATE, which the audit trail's no-update/no-delete
- * trigger does not forbid), copies every table in, checks the row counts and moves each sequence past its column's
- * largest value. Anything wrong rolls the whole restore back.
+ * trigger does not forbid), copies every table in, checks the row counts, moves each sequence past its column's
+ * largest value and rebuilds the stored facts from the restored rows ({@code refresh_derived_facts()}). Anything wrong rolls the whole restore back.
  */
 public final class DatabaseDump {
 
@@ -150,6 +150,9 @@ public final class DatabaseDump {
             }
         }
         resetSequences(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("select refresh_derived_facts()"); // stored facts are not in the backup: rebuilt from its rows
+        }
         return new Summary(version, rows);
     }
 
@@ -229,7 +232,7 @@ public final class DatabaseDump {
                 select t.relname, a.attname from pg_class t
                 join pg_attribute a on a.attrelid = t.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
                 where t.relkind in ('r', 'p') and t.relnamespace = current_schema()::regnamespace
-                  and t.relname <> 'flyway_schema_history'
+                  and t.relname <> 'flyway_schema_history' and t.relname not in (select derived_tables())
                 order by t.relname, a.attnum""")) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));

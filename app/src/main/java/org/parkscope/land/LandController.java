@@ -125,7 +125,8 @@ class LandController {
     // ------------------------------------------------------------------------------------------------ low-efficiency
 
     @GetMapping("/land/low-efficiency")
-    String lowEfficiency(@RequestParam(required = false) @Nullable Long park, Model model) {
+    String lowEfficiency(@RequestParam(required = false) @Nullable Long park, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size, Model model) {
         int year = town.referenceYear();
         Scope s = scope.get();
         List<LowEfficiencyService.Listed> all = lowEfficiency.list(s, year);
@@ -133,7 +134,14 @@ class LandController {
         model.addAttribute("criteriaName", lowEfficiency.criteriaName());
         model.addAttribute("totals", lowEfficiency.byPark(s, all));
         List<LowEfficiencyService.Listed> shown = park == null ? all : all.stream().filter(l -> l.parkId() == park).toList();
-        model.addAttribute("listed", shown);
+        int n = Math.min(Math.max(size, 1), 500);
+        int pages = Math.max(1, (shown.size() + n - 1) / n);
+        int p = Math.min(Math.max(page, 0), pages - 1);
+        model.addAttribute("listed", shown.subList(p * n, Math.min((p + 1) * n, shown.size())));
+        model.addAttribute("listedCount", shown.size());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute("size", n);
         model.addAttribute("park", park);
         model.addAttribute("listedMu", shown.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum());
         return "low-efficiency";

@@ -129,11 +129,19 @@ class LandIT {
                     && l.reasons().stream().anyMatch(r -> r.code().equals("BELOW_STANDARD_TAX")));
             assertThat(listedForIt).as("parcel %s at %.2f 万元/亩", p.certificateNo(), perMu).isEqualTo(belowBar);
         }
-        // The page and the workbook carry the same list.
-        String html = admin().get("/land/low-efficiency").body();
-        for (LowEfficiencyService.Listed l : listed) {
-            assertThat(html).contains(l.certificateNo());
+        // The page (50 a page) and the workbook carry the same list.
+        StringBuilder pages = new StringBuilder();
+        for (int page = 0; page * 50 < listed.size(); page++) {
+            pages.append(admin().get("/land/low-efficiency?page=" + page).body());
         }
+        for (LowEfficiencyService.Listed l : listed) {
+            assertThat(pages).contains(l.certificateNo());
+        }
+        // Paged: one row a page, the count over all of them, a link to the next page.
+        String first = admin().get("/land/low-efficiency?size=1").body();
+        String rows = first.substring(first.indexOf("id=\"low-efficiency\""));
+        assertThat(rows.split("data-parcel=").length - 1).isEqualTo(1);
+        assertThat(first).contains("共 " + listed.size() + " 条").contains("page=1&amp;size=1");
         HttpResponse<byte[]> xlsx = admin().download("/land/low-efficiency.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet s = wb.getSheetAt(0);

@@ -217,7 +217,7 @@ class FactsRecomputeIT {
             var first = pool.submit(() -> tx.executeWithoutResult(s -> {
                 jdbc.sql(bump).params(1000, two.get(0)).update();
                 firstWrote.countDown();
-                sleep(500); // the second writes meanwhile, and waits for this one's commit to refresh
+                awaitBlockedWriter(); // the second writes meanwhile, and waits for this one's commit to refresh
             }));
             var second = pool.submit(() -> {
                 firstWrote.await();
@@ -235,11 +235,14 @@ class FactsRecomputeIT {
         }
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Until another transaction waits for the stored facts' writer lock (held by the caller's transaction). */
+    private void awaitBlockedWriter() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!jdbc.sql("select exists(select 1 from pg_locks where locktype = 'advisory' and not granted)")
+                .query(Boolean.class).single()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second writer never waited for the first");
+            }
         }
     }
 

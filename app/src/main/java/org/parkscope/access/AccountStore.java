@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -102,7 +103,7 @@ public class AccountStore implements UserDetailsService {
                 left join park_operator o on o.id = u.operator_id
                 left join enterprise e on e.id = u.enterprise_id
                 order by u.id
-                """).query(AccountRow.class).list();
+                """).query(RecordRows.of(AccountRow.class)).list();
     }
 
     /** Issues a new API token and returns it; only its digest is kept. */
@@ -123,7 +124,7 @@ public class AccountStore implements UserDetailsService {
 
     public List<TokenRow> tokens(long userId) {
         return jdbc.sql("select id, name, created_at, last_used_at, revoked from api_token where user_id = ? order by id")
-                .param(userId).query(TokenRow.class).list();
+                .param(userId).query(RecordRows.of(TokenRow.class)).list();
     }
 
     public boolean revokeToken(long userId, long tokenId) {

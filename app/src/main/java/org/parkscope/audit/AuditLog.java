@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,7 +55,8 @@ public class AuditLog {
         return jdbc.sql("select id, at, actor, remote_addr, action, entity, entity_id, park_id, enterprise_id,"
                 + " before::text as before, after::text as after from audit_log " + WHERE
                 + " order by id desc limit :limit offset :offset")
-                .params(filterParams(f)).param("limit", limit).param("offset", offset).query(Entry.class).list();
+                .params(filterParams(f)).param("limit", limit).param("offset", offset)
+                .query(RecordRows.of(Entry.class)).list();
     }
 
     public long count(Filter f) {

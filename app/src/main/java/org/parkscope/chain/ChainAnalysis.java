@@ -14,6 +14,7 @@ import org.parkscope.core.chain.Chain;
 import org.parkscope.core.chain.ChainNode;
 import org.parkscope.core.chain.GapAnalysis;
 import org.parkscope.core.chain.LeaderScoring;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.parkscope.shared.TownContext;
@@ -263,7 +264,8 @@ public class ChainAnalysis {
                 where l.node_id = :node and %s
                 order by %s limit :limit offset :offset
                 """.formatted(Scope.condition("e.park_id", "e.id"), FIRM_ORDER)), scope).param("node", nodeId)
-                .param("year", year).param("limit", limit).param("offset", offset).query(FirmOnNode.class).list();
+                .param("year", year).param("limit", limit).param("offset", offset)
+                .query(RecordRows.of(FirmOnNode.class)).list();
     }
 
     /** One page of the review queue: candidate links (below the auto threshold or held back by a rule), best first. */
@@ -373,7 +375,7 @@ public class ChainAnalysis {
                 from chain_leader_designation d join enterprise e on e.id = d.enterprise_id
                 where d.chain_id = :chain and %s order by d.designated_on desc, d.id desc
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
-                .query(Designation.class).list();
+                .query(RecordRows.of(Designation.class)).list();
     }
 
     static BigDecimal yi(BigDecimal wan) {

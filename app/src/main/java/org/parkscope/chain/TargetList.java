@@ -16,6 +16,7 @@ import org.parkscope.core.chain.Placement;
 import org.parkscope.core.chain.Reason;
 import org.parkscope.core.chain.TargetRanking;
 import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,7 +129,8 @@ public class TargetList {
     }
 
     public @Nullable Stamp stamp() {
-        return jdbc.sql("select year, computed_at from chain_target_run").query(Stamp.class).optional().orElse(null);
+        return jdbc.sql("select year, computed_at from chain_target_run")
+                .query(RecordRows.of(Stamp.class)).optional().orElse(null);
     }
 
     /** The stored list, the first {@code perGap} targets of each gap (no spaces). */

@@ -13,6 +13,7 @@ import org.parkscope.audit.AuditLog;
 import org.parkscope.core.chain.Chain;
 import org.parkscope.core.code.Csv;
 import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.shared.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -218,7 +219,7 @@ public class TargetService {
                 left join chain_node n on n.id = l.node_id left join park p on p.id = l.park_id
                 left join floor_space fs on fs.id = l.floor_space_id
                 order by l.id desc
-                """).query(Lead.class).list();
+                """).query(RecordRows.of(Lead.class)).list();
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.park.ParkQueries.ParkSummary;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,7 +96,7 @@ public class TownDashboard {
                 group by c.id, c.code, c.name, c.tier
                 order by c.id
                 """.formatted(Scope.parkCondition("m.park_id"), Scope.parkCondition("f.park_id"))), scope)
-                .param("year", year).query(ClusterFigure.class).list();
+                .param("year", year).query(RecordRows.of(ClusterFigure.class)).list();
     }
 
     /** Distinct enterprises per group holding a certificate in force on the day (one query for all groups). */

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.code.IndustryCode;
 import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,7 +153,7 @@ public class EnterpriseQueries {
                 from qualification q join enterprise e on e.id = q.enterprise_id
                 where e.id = :id and %s order by q.issued_on
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("id", id).param("asOf", asOf)
-                .query(QualificationRow.class).list();
+                .query(RecordRows.of(QualificationRow.class)).list();
     }
 
     public List<OccupancyRow> occupancy(Scope scope, long id) {
@@ -169,7 +170,7 @@ public class EnterpriseQueries {
                 left join enterprise l on l.id = o.landlord_id
                 where e.id = :id and %s order by o.valid_from, o.id
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("id", id)
-                .query(OccupancyRow.class).list();
+                .query(RecordRows.of(OccupancyRow.class)).list();
     }
 
     public Figures figures(Scope scope, long id) {
@@ -214,7 +215,7 @@ public class EnterpriseQueries {
                 from qualification q join enterprise e on e.id = q.enterprise_id
                 where e.id = :id and %s order by q.issued_on, q.id
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("id", id)
-                .query(QualificationEditRow.class).list();
+                .query(RecordRows.of(QualificationEditRow.class)).list();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -15,6 +15,7 @@ import org.parkscope.evaluation.EvaluationService.ResultFilter;
 import org.parkscope.evaluation.EvaluationService.ResultPage;
 import org.parkscope.evaluation.EvaluationService.ResultRow;
 import org.parkscope.evaluation.EvaluationService.RunRow;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.parkscope.web.NotFoundException;
@@ -40,11 +41,11 @@ class EvaluationQueries {
     }
 
     List<RunRow> runs() {
-        return jdbc.sql(RUN_COLUMNS + " order by r.id desc").query(RunRow.class).list();
+        return jdbc.sql(RUN_COLUMNS + " order by r.id desc").query(RecordRows.of(RunRow.class)).list();
     }
 
     RunRow run(long run) {
-        return jdbc.sql(RUN_COLUMNS + " where r.id = ?").param(run).query(RunRow.class).optional()
+        return jdbc.sql(RUN_COLUMNS + " where r.id = ?").param(run).query(RecordRows.of(RunRow.class)).optional()
                 .orElseThrow(() -> NotFoundException.of("evaluation run", run));
     }
 
@@ -54,14 +55,14 @@ class EvaluationQueries {
                 .params(filterParams(run, filter)).query(Long.class).single();
         List<ResultRow> rows = ScopeParams.bind(jdbc.sql(RESULTS_SELECT + RESULTS_FROM
                 + " order by r.cohort, r.rank, e.id limit :limit offset :offset"), scope).params(filterParams(run, filter))
-                .param("limit", size).param("offset", (long) page * size).query(ResultRow.class).list();
+                .param("limit", size).param("offset", (long) page * size).query(RecordRows.of(ResultRow.class)).list();
         return new ResultPage(rows, total, page, size);
     }
 
     /** The whole ranking (the 公示 list, the measures). */
     List<ResultRow> allResults(Scope scope, long run, ResultFilter filter) {
         return ScopeParams.bind(jdbc.sql(RESULTS_SELECT + RESULTS_FROM + " order by r.cohort, r.rank, e.id"), scope)
-                .params(filterParams(run, filter)).query(ResultRow.class).list();
+                .params(filterParams(run, filter)).query(RecordRows.of(ResultRow.class)).list();
     }
 
     private static final String RESULTS_SELECT = """
@@ -95,7 +96,7 @@ class EvaluationQueries {
                 from evaluation_result r join enterprise e on e.id = r.enterprise_id left join park p on p.id = r.park_id
                 where r.run_id = :run and r.cohort is null and r.klass is not null
                   and r.explanation ->> 'follows' is not null and\s""" + IN_SCOPE + " order by e.id"), scope)
-                .param("run", run).query(ResultRow.class).list();
+                .param("run", run).query(RecordRows.of(ResultRow.class)).list();
     }
 
     /** Ranked enterprises per cohort and class. */
@@ -114,7 +115,7 @@ class EvaluationQueries {
     /** The parks in scope, for the ranking's filter. */
     List<ParkOption> parks(Scope scope) {
         return ScopeParams.bind(jdbc.sql("select p.id, p.name from park p where " + Scope.parkCondition("p.id")
-                + " order by p.name"), scope).query(ParkOption.class).list();
+                + " order by p.name"), scope).query(RecordRows.of(ParkOption.class)).list();
     }
 
     /** The land list of a run (for its land-area publicity): enterprise, park and attributed land. */
@@ -123,7 +124,7 @@ class EvaluationQueries {
                 select i.enterprise_id, e.name, e.uscc, p.name as park_name, i.land_m2::float8 as land_m2
                 from evaluation_input i join enterprise e on e.id = i.enterprise_id left join park p on p.id = e.park_id
                 where i.run_id = :run and\s""" + IN_SCOPE + " order by p.name nulls last, e.name"), scope)
-                .param("run", run).query(LandRow.class).list();
+                .param("run", run).query(RecordRows.of(LandRow.class)).list();
     }
 
     /**
@@ -141,7 +142,7 @@ class EvaluationQueries {
                 left join evaluation_input i on i.run_id = :run and i.enterprise_id = e.id
                 left join evaluation_result r on r.run_id = :run and r.enterprise_id = e.id
                 where e.id = :e and (i.enterprise_id is not null or r.enterprise_id is not null) and\s""" + IN_SCOPE),
-                scope).param("run", run).param("e", enterprise).query(Row.class).optional().map(row -> {
+                scope).param("run", run).param("e", enterprise).query(RecordRows.of(Row.class)).optional().map(row -> {
                     Map<String, Object> x = ExplanationJson.read(row.explanation());
                     ExplanationView holder = null;
                     List<String> followers = List.of();
@@ -164,7 +165,7 @@ class EvaluationQueries {
                        o.reason, o.evidence, o.filed_by, o.filed_at, o.status, o.decision, o.decided_by
                 from evaluation_objection o join enterprise e on e.id = o.enterprise_id
                 where o.run_id = :run and\s""" + IN_SCOPE + " order by o.id"), scope).param("run", run)
-                .query(ObjectionRow.class).list();
+                .query(RecordRows.of(ObjectionRow.class)).list();
     }
 
     /** Enterprises whose total or class changed from the previous version. */
@@ -177,7 +178,8 @@ class EvaluationQueries {
                 join evaluation_result a on a.run_id = n.previous_run_id and a.enterprise_id = b.enterprise_id
                 join enterprise e on e.id = b.enterprise_id
                 where n.id = :run and (a.total is distinct from b.total or a.klass is distinct from b.klass)
-                  and\s""" + IN_SCOPE + " order by e.id"), scope).param("run", run).query(DiffRow.class).list();
+                  and\s""" + IN_SCOPE + " order by e.id"), scope).param("run", run)
+                          .query(RecordRows.of(DiffRow.class)).list();
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -9,6 +9,7 @@ import org.parkscope.core.evaluation.Scheme;
 import org.parkscope.evaluation.EvaluationService.PolicyRow;
 import org.parkscope.evaluation.EvaluationService.ResultFilter;
 import org.parkscope.evaluation.EvaluationService.ResultRow;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -89,7 +90,8 @@ class PolicyList {
         record Final(long id, int year, String schemeId, String schemeYaml) {}
         Map<Integer, Map<Long, String>> history = new HashMap<>();
         for (Final r : jdbc.sql("select id, year, scheme_id, scheme_yaml from evaluation_run where status = ?"
-                + " and year < ? order by id").params(RunStatus.FINAL.name(), scheme.year()).query(Final.class).list()) {
+                + " and year < ? order by id").params(RunStatus.FINAL.name(), scheme.year())
+                        .query(RecordRows.of(Final.class)).list()) {
             if (!SchemeCatalogue.parse(r.schemeYaml(), r.schemeId()).region().equals(scheme.region())) {
                 continue;
             }

@@ -14,6 +14,7 @@ import org.parkscope.audit.AuditLog;
 import org.parkscope.evaluation.EvaluationService.ExplanationView;
 import org.parkscope.evaluation.EvaluationService.Refused;
 import org.parkscope.evaluation.RunStore.StoredRun;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +97,7 @@ class RunProcess {
     void decide(long objection, boolean accept, @Nullable String decision, String actor) {
         record Before(long id, long runId, String status, @Nullable String decision) {}
         Before before = jdbc.sql("select id, run_id, status, decision from evaluation_objection where id = ?")
-                .param(objection).query(Before.class).optional()
+                .param(objection).query(RecordRows.of(Before.class)).optional()
                 .orElseThrow(() -> NotFoundException.of("objection", objection));
         if (!"OPEN".equals(before.status())) {
             throw Refused.of("eval.refused.decided");

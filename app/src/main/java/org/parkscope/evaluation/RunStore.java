@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.evaluation.RunStatus;
 import org.parkscope.core.evaluation.Scheme;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class RunStore {
                 select id, scheme_id, scheme_yaml, year, attribution, status, version, previous_run_id, publicised_from,
                        publicised_until, working_days, land_days, created_by
                 from evaluation_run where id = ?
-                """).param(run).query(StoredRun.class).optional()
+                """).param(run).query(RecordRows.of(StoredRun.class)).optional()
                 .orElseThrow(() -> NotFoundException.of("evaluation run", run));
     }
 

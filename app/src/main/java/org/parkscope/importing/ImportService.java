@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.validate.Limits;
+import org.parkscope.shared.RecordRows;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -179,7 +180,7 @@ public class ImportService implements DisposableBean {
                 select id, kind, file_name, status, row_count, inserted, updated, unchanged, warnings, created_at,
                        created_by, rolled_back_at
                 from import_batch where kind <> 'DEMO' order by id desc limit ?
-                """).param(limit).query(BatchRow.class).list();
+                """).param(limit).query(RecordRows.of(BatchRow.class)).list();
     }
 
     public ImportRollback.Result rollback(long batchId, String actor) {

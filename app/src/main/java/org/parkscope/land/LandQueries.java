@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.land.Obligation;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -321,7 +322,7 @@ public class LandQueries {
 
     public List<Outline> outlines() {
         return jdbc.sql("select id, park_id, certificate_no, geometry::text as geometry from parcel"
-                + " where geometry is not null order by id").query(Outline.class).list();
+                + " where geometry is not null order by id").query(RecordRows.of(Outline.class)).list();
     }
 
     /**

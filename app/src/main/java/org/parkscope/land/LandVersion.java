@@ -1,6 +1,7 @@
 package org.parkscope.land;
 
 import java.time.LocalDate;
+import org.parkscope.shared.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +30,7 @@ public class LandVersion {
         record Row(long version, long changed, LocalDate asOf, boolean stale) {}
         Row row = jdbc.sql("select version, cast(extract(epoch from changed_at) * 1000000 as bigint) as changed,"
                 + " land_as_of() as as_of, as_of is distinct from land_as_of() as stale from land_data_version")
-                .query(Row.class).single();
+                .query(RecordRows.of(Row.class)).single();
         if (row.stale()) {
             tx.executeWithoutResult(s -> jdbc.sql("select refresh_land_facts(null), land_facts_touch_all()")
                     .query().listOfRows());

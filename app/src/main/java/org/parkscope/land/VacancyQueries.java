@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,7 +121,7 @@ public class VacancyQueries {
 
     public List<ParkChoice> parks(Scope scope) {
         return ScopeParams.bind(jdbc.sql("select p.id, p.name from park p where %s order by p.id"
-                .formatted(Scope.parkCondition("p.id"))), scope).query(ParkChoice.class).list();
+                .formatted(Scope.parkCondition("p.id"))), scope).query(RecordRows.of(ParkChoice.class)).list();
     }
 
     /** The count and area of all vacant units in scope on a date (the dashboard's figure). */

@@ -27,7 +27,7 @@ public class TownContext {
 
     public Optional<Town> town() {
         return jdbc.sql("select id, code, name, as_of_date from region where level = 'TOWN' order by id limit 1")
-                .query(Town.class).optional();
+                .query(RecordRows.of(Town.class)).optional();
     }
 
     public LocalDate asOf() {

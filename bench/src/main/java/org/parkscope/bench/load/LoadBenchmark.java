@@ -44,7 +44,7 @@ public final class LoadBenchmark {
         System.out.printf(Locale.ROOT, "Starting the platform on the demo %s (data in %s; the first start builds it)"
                 + " ...%n", o.scale(), o.dataDir());
         ServerProcess server = ServerProcess.start(o.jar(), o.dataDir(), o.dataDir().toAbsolutePath().getParent(),
-                o.serverHeap(), o.scale());
+                o.serverHeap(), o.scale(), o.serverOpts());
         Thread stopper = new Thread(() -> stop(server));
         Runtime.getRuntime().addShutdownHook(stopper);
         long errors;

@@ -10,17 +10,19 @@ import java.util.Set;
 /** The command line of {@code bench/load.sh}; see {@link #USAGE}. */
 record LoadOptions(int clients, Duration duration, Duration warmup, List<String> roles, String staticPath,
         Duration sampleEvery, Duration timeout, Set<String> skip, Path jar, Path dataDir, String serverHeap,
-        String scale) {
+        String scale, List<String> serverOpts) {
 
     static final String USAGE = """
             usage: bench/load.sh [--clients 32] [--duration 3m] [--warmup 30s] [--roles admin,analyst,park,enterprise,auditor]
                                  [--static /css/app.css] [--sample 30s] [--timeout 60s] [--skip /chains/targets,...]
-                                 [--server-heap 1g] [--scale town|district|city|N]
+                                 [--server-heap 1g] [--server-opts "JVM options"] [--scale town|district|city|N]
                                  [--jar app/target/parkscope-exec.jar] [--data-dir bench/target/load/pgdata]
               --duration includes the warm-up (default: a sixth of the duration, at most 1m), which the latency table
               leaves out; durations are written 90s, 3m, 1h. --skip leaves routes (as labelled in the table) out.
               --scale builds the demo district (20 000 firms) or city (200 000) on the first start, by default in
               bench/target/load/pgdata-SCALE; --data-dir DIR uses a database built before (./parkscope generate).
+              --server-opts adds JVM options to the server, e.g. a flight recording to profile it under load:
+              --server-opts "-XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile".
               An evaluation run is created for the ranking pages unless --skip names /evaluations/{id}.""";
 
     static LoadOptions parse(String... args) {
@@ -36,6 +38,7 @@ record LoadOptions(int clients, Duration duration, Duration warmup, List<String>
         Path dataDir = null;
         String scale = "town";
         String heap = "1g";
+        List<String> serverOpts = List.of();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
@@ -58,6 +61,7 @@ record LoadOptions(int clients, Duration duration, Duration warmup, List<String>
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--server-heap" -> heap = value;
                 case "--scale" -> scale = value;
+                case "--server-opts" -> serverOpts = Arrays.stream(value.trim().split("\\s+")).toList();
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -80,7 +84,7 @@ record LoadOptions(int clients, Duration duration, Duration warmup, List<String>
             dataDir = Path.of(scale.equals("town") ? "bench/target/load/pgdata" : "bench/target/load/pgdata-" + scale);
         }
         return new LoadOptions(clients, duration, warmup, roles, staticPath, sample, timeout, skip, jar, dataDir, heap,
-                scale);
+                scale, serverOpts);
     }
 
     /** "90s", "3m", "1h" (or a bare number of seconds). */

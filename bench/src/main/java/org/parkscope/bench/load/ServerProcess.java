@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,15 +32,21 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, Path dataDir, Path workDir, String heap, String scale) throws IOException {
+        return start(jar, dataDir, workDir, heap, scale, List.of());
+    }
+
+    static ServerProcess start(Path jar, Path dataDir, Path workDir, String heap, String scale, List<String> jvmOptions)
+            throws IOException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("server.log").toAbsolutePath();
         Path gcLog = workDir.resolve("gc.log").toAbsolutePath();
         Files.deleteIfExists(gcLog);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-jar",
-                jar.toAbsolutePath().toString(), "--parkscope.demo.enabled=true", "--parkscope.demo.scale=" + scale,
-                "--server.port=0",
-                "--server.address=127.0.0.1");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--parkscope.demo.enabled=true",
+                "--parkscope.demo.scale=" + scale, "--server.port=0", "--server.address=127.0.0.1"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("PARKSCOPE_DB_URL");
         pb.environment().put("PARKSCOPE_DATA_DIR", dataDir.toAbsolutePath().toString());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());

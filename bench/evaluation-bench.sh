@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Evaluation benchmarks.
-#   bench/evaluation-bench.sh runs [n] [scheme...]   # evaluation runs on the demo town as staff start them: run time
+#   bench/evaluation-bench.sh runs [--data-dir DIR] [n] [scheme...]   # evaluation runs on the demo town (or the
+#                                                    # database in DIR) as staff start them: run time
 #                                                    # p50/max (goal: a 2 000-firm run ≤ 1 s), the server's snapshot and
 #                                                    # scoring times, the ranking page p50 against a static file
 #   bench/evaluation-bench.sh [n] [runs]             # the engine against DuckDB SQL on n (1 000 000) enterprises

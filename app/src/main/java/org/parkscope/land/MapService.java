@@ -250,7 +250,7 @@ public class MapService {
     }
 
     private @Nullable Map<String, Object> townOutline(Scope scope) {
-        String outline = jdbc.sql("select outline::text from region where level = 'TOWN' order by id limit 1")
+        String outline = jdbc.sql("select r.outline::text from region r join served_region() s on s.id = r.id")
                 .query(String.class).optional().orElse(null);
         if (outline == null) {
             return null;

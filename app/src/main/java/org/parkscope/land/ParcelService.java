@@ -56,7 +56,7 @@ public class ParcelService {
     public Page page(Scope scope, long id) {
         LocalDate asOf = town.asOf();
         int year = town.referenceYear();
-        String townCode = town.town().map(TownContext.Town::code).orElse("");
+        String townCode = town.regionCodeOfParcel(id);
         LandQueries.ParcelDetail p = land.parcel(scope, id, asOf).orElseThrow(() -> NotFoundException.of("parcel", id));
         double mu = p.areaM2().doubleValue() * 3 / 2000;
         List<LandQueries.Occupant> now = land.occupants(scope, id, asOf, year, townCode);

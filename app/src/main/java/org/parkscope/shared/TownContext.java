@@ -8,14 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The town this installation serves and the date its figures are reported as of. Yearly figures default to the last
- * full year before that date (a report dated March 2024 speaks of 2023).
+ * The region this installation serves — the town, or for a district or city deployment the lowest region holding
+ * every park (SQL {@code served_region()}, V025) — and the date its figures are reported as of. Yearly figures default
+ * to the last full year before that date (a report dated March 2024 speaks of 2023).
  */
 @Component
 public class TownContext {
 
-    /** A town: its region id, statistical code, name and reporting date. */
-    public record Town(long id, String code, String name, @Nullable LocalDate asOfDate) {}
+    /** The served region: its id, statistical code, name, level (TOWN, COUNTY, CITY, PROVINCE) and reporting date. */
+    public record Town(long id, String code, String name, String level, @Nullable LocalDate asOfDate) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -26,8 +27,15 @@ public class TownContext {
     }
 
     public Optional<Town> town() {
-        return jdbc.sql("select id, code, name, as_of_date from region where level = 'TOWN' order by id limit 1")
+        return jdbc.sql("select id, code, name, level, as_of_date from served_region()")
                 .query(RecordRows.of(Town.class)).optional();
+    }
+
+    /** The code of the region (the town) a parcel's park lies in; empty for an unknown parcel. */
+    public String regionCodeOfParcel(long parcelId) {
+        return jdbc.sql("select r.code from parcel pa join park p on p.id = pa.park_id"
+                + " join region r on r.id = p.region_id where pa.id = ?")
+                .param(parcelId).query(String.class).optional().orElse("");
     }
 
     public LocalDate asOf() {

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * starts it, the administrator signed in, then per scheme a few warm-up runs and {@code runs} measured ones — each
  * from the form's POST to the moment the polled status fragment says it is done (snapshot, scoring, results and
  * explanations stored), with the server's own phase times from its log. Then the ranking page of the last run beside
- * a static file (the floor), p50 and the ratio. Usage: {@code bench/evaluation-bench.sh runs [n] [schemes...]}.
+ * a static file (the floor), p50 and the ratio. Usage: {@code bench/evaluation-bench.sh runs [--data-dir DIR] [n]
+ * [schemes...]}; {@code --data-dir} runs on a database built before, e.g. the city of {@code ./parkscope generate
+ * --scale city --data DIR}.
  */
 public final class EvaluationRunBenchmark {
 
@@ -30,13 +32,23 @@ public final class EvaluationRunBenchmark {
 
     private EvaluationRunBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        List<String> list = new ArrayList<>(Arrays.asList(arguments));
+        Path dataDir = Path.of("bench/target/load/pgdata");
+        int option = list.indexOf("--data-dir");
+        if (option >= 0) {
+            if (option + 1 >= list.size()) {
+                throw new IllegalArgumentException("--data-dir needs a folder");
+            }
+            dataDir = Path.of(list.remove(option + 1));
+            list.remove(option);
+        }
+        String[] args = list.toArray(String[]::new);
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> schemes = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
                 : List.of("huangyan-2022", "sijing-demo-2023", "huaian-2023");
-        Path dataDir = Path.of("bench/target/load/pgdata");
         try (ServerProcess server = ServerProcess.start(Path.of("app/target/parkscope-exec.jar"), dataDir,
-                dataDir.toAbsolutePath().getParent(), "1g", "town")) {
+                dataDir.toAbsolutePath().getParent(), option >= 0 ? "4g" : "1g", "town")) {
             URI base = server.awaitReady(Duration.ofMinutes(20));
             WebClient admin = new WebClient(base, TIMEOUT);
             admin.signIn("admin", "Parkscope2024");

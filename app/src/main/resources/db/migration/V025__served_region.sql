@@ -1,0 +1,30 @@
+-- The region an installation serves: the lowest region that contains every park (a town's own installation: the
+-- town; a district or a city deployment: the district or the city), with the date its figures are reported as of
+-- (its own, else the latest of its parks' regions). Without parks: the first town, as before there were any.
+-- One home for "the town" of TownContext, the map's outline and land_as_of().
+create function served_region() returns table (id bigint, code varchar, name text, level varchar, as_of_date date)
+    language sql stable
+    as $$
+    with recursive starts as (
+        select distinct region_id as id from park
+    ), up (start, id, depth) as (
+        select s.id, s.id, 0 from starts s
+        union all
+        select u.start, r.parent_id, u.depth + 1 from up u join region r on r.id = u.id where r.parent_id is not null
+    ), common as (
+        select u.id, min(u.depth) as depth from up u group by u.id
+        having count(distinct u.start) = (select count(*) from starts)
+    ), chosen as (
+        select c.id from common c order by c.depth, c.id limit 1
+    )
+    select r.id, r.code, r.name, r.level,
+           coalesce(r.as_of_date, (select max(p.as_of_date) from region p join starts s on s.id = p.id))
+    from region r join chosen c on c.id = r.id
+    union all
+    select r.id, r.code, r.name, r.level, r.as_of_date from (
+        select * from region where level = 'TOWN' and not exists (select 1 from park) order by id limit 1) r
+    $$;
+
+create or replace function land_as_of() returns date
+    language sql stable
+    as $$ select coalesce((select as_of_date from served_region()), current_date) $$;

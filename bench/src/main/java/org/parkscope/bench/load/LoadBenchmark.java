@@ -64,7 +64,7 @@ public final class LoadBenchmark {
             System.out.printf(Locale.ROOT, "Running %d clients (%s) for %s, the first %s as warm-up ...%n", o.clients(),
                     roleCounts(o), human(o.duration()), human(o.warmup()));
             MemorySampler memory = new MemorySampler(server.gcLog, server.pid());
-            load.run(memory);
+            load.run(memory, new CpuMeter(server.pid(), o.dataDir().toAbsolutePath()));
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
             LoadReport report = new LoadReport(System.out, load, Routes.ALL_ROUTES.stream().map(Routes.Route::label)

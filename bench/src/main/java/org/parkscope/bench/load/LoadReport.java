@@ -54,6 +54,10 @@ final class LoadReport {
                 ms(Latencies.percentile(pagesSorted, 99)) / floorP99, ms(Latencies.percentile(pagesSorted, 99)), floorP99,
                 ms(Latencies.percentile(pagesSorted, 50)) / ms(Latencies.percentile(floorSorted, 50)),
                 ms(Latencies.percentile(pagesSorted, 50)), ms(Latencies.percentile(floorSorted, 50)));
+        if (run.cpuUsed != null) {
+            CpuMeter.report(run.cpuUsed, allPages.latencies.size() + floor.latencies.size(), seconds,
+                    Runtime.getRuntime().availableProcessors()).forEach(out::println);
+        }
     }
 
     private void row(PageStats s, String label, double floorP99) {

@@ -33,6 +33,8 @@ final class LoadRun {
     long endNanos;
     /** The server's heap after a forced full GC when the warm-up ended and after the clients stopped (MB). */
     double liveAfterWarmupMb = Double.NaN;
+    /** CPU used over the measured window (null without /proc). */
+    CpuMeter.Reading cpuUsed;
     double liveAtEndMb = Double.NaN;
 
     LoadRun(LoadOptions options, URI base, Map<String, List<Target>> workloads) {
@@ -52,10 +54,13 @@ final class LoadRun {
     }
 
     /** Runs the clients for the duration, closing a memory window every sample period. */
-    void run(MemorySampler memory) throws IOException, InterruptedException {
+    void run(MemorySampler memory, CpuMeter cpu) throws IOException, InterruptedException {
         long start = System.nanoTime();
         warmupEndNanos = start + options.warmup().toNanos();
         endNanos = start + options.duration().toNanos();
+        Thread cpuWindow = new Thread(() -> measureCpu(cpu), "cpu-window");
+        cpuWindow.setDaemon(true);
+        cpuWindow.start();
         List<Thread> threads = new ArrayList<>();
         for (Client c : clients) {
             Thread t = new Thread(c, "load-" + c.index);
@@ -85,7 +90,30 @@ final class LoadRun {
         for (Thread t : threads) {
             t.join(options.timeout().toMillis() + 5_000);
         }
+        cpuWindow.join(5_000);
         liveAtEndMb = memory.liveHeapMb();
+    }
+
+    /** Reads the CPU used when the warm-up ends and when the time is up. */
+    private void measureCpu(CpuMeter cpu) {
+        if (!CpuMeter.available()) {
+            return;
+        }
+        try {
+            sleepUntil(warmupEndNanos);
+            CpuMeter.Reading first = cpu.read();
+            sleepUntil(endNanos);
+            cpuUsed = cpu.read().minus(first);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
     }
 
     double measuredSeconds() {

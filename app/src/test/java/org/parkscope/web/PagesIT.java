@@ -109,6 +109,13 @@ class PagesIT {
         String html = get("/enterprises/" + id).body();
         assertThat(html).contains("上海移远通信技术股份有限公司", "3922", "通信终端设备制造", "全球总部", "高新技术企业",
                 "上市挂牌", "603236", "自用", "G60松江信创产业园", "营业收入", "2019", "2023");
+        java.math.BigDecimal revenue = jdbc.sql("select value from indicator_value where enterprise_id = ?"
+                + " and metric = 'REVENUE' and period = '2023'").param(id).query(java.math.BigDecimal.class).single();
+        String figures = html.substring(html.indexOf("id=\"figures\""));
+        figures = figures.substring(0, figures.indexOf("</table>"));
+        assertThat(figures).as("each year's value, not a dash")
+                .contains(new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(
+                        java.util.Locale.ROOT)).format(revenue));
         assertThat(get("/enterprises/999999").statusCode()).isEqualTo(404);
         long tenant = jdbc.sql("select enterprise_id from occupancy where role = 'TENANT' order by id limit 1")
                 .query(Long.class).single();

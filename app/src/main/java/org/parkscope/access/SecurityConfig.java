@@ -53,8 +53,9 @@ public class SecurityConfig {
                         .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.TOWN_ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/evaluations/*/enterprises/*/objections").hasAnyRole(
                                 Role.TOWN_ADMIN.name(), Role.PARK_OPERATOR.name(), Role.ENTERPRISE_USER.name())
-                        .requestMatchers(HttpMethod.GET, "/evaluations/*/enterprises/*").hasAnyRole(ENTERPRISE_READERS)
-                        .requestMatchers(HttpMethod.GET, "/evaluations", "/evaluations/*", "/evaluations/*/diff",
+                        .requestMatchers(HttpMethod.GET, "/evaluations", "/evaluations/*/enterprises/*")
+                                .hasAnyRole(ENTERPRISE_READERS)
+                        .requestMatchers(HttpMethod.GET, "/evaluations/*", "/evaluations/*/diff",
                                 "/evaluations/*/policies", "/evaluations/*/status",
                                 "/evaluations/*/export.xlsx").hasAnyRole(REGISTRY_READERS)
                         .requestMatchers(HttpMethod.POST, "/evaluations", "/evaluations/**").hasRole(Role.TOWN_ADMIN.name())

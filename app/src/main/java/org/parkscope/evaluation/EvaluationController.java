@@ -1,6 +1,7 @@
 package org.parkscope.evaluation;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,8 +43,16 @@ class EvaluationController {
         this.messages = messages;
     }
 
+    /** The runs; an enterprise user sees instead its own published results (its 亩均 home). */
     @GetMapping("/evaluations")
     String list(Model model) {
+        Long firm = scope.get().enterpriseId();
+        if (firm != null) {
+            model.addAttribute("firm", firm);
+            model.addAttribute("results", evaluations.firmResults(firm));
+            model.addAttribute("today", LocalDate.now());
+            return "firm-evaluations";
+        }
         model.addAttribute("runs", evaluations.runs());
         model.addAttribute("schemes", evaluations.shippedSchemes());
         return "evaluations";

@@ -1,13 +1,16 @@
 package org.parkscope.evaluation;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.core.evaluation.RunStatus;
 import org.parkscope.evaluation.EvaluationService.DiffRow;
 import org.parkscope.evaluation.EvaluationService.ExplanationView;
+import org.parkscope.evaluation.EvaluationService.FirmResult;
 import org.parkscope.evaluation.EvaluationService.LandRow;
 import org.parkscope.evaluation.EvaluationService.ObjectionRow;
 import org.parkscope.evaluation.EvaluationService.ParkOption;
@@ -42,6 +45,23 @@ class EvaluationQueries {
 
     List<RunRow> runs() {
         return jdbc.sql(RUN_COLUMNS + " order by r.id desc").query(RecordRows.of(RunRow.class)).list();
+    }
+
+    List<FirmResult> firmResults(long enterprise) {
+        List<String> shown = Arrays.stream(RunStatus.values())
+                .filter(RunStatus::shownToEnterprises).map(Enum::name).toList();
+        return jdbc.sql("""
+                select r.id as run_id, r.year, r.status, r.publicised_until, x.explanation ->> 'cohortName' as cohort,
+                       x.klass, x.total::float8 as total,
+                       x.rank, x.of_count, x.cohort is null and x.explanation ->> 'follows' is not null as follows,
+                       (select count(*) from evaluation_objection o where o.run_id = r.id and o.enterprise_id = :e)
+                           as objections,
+                       (select count(*) from evaluation_objection o where o.run_id = r.id and o.enterprise_id = :e
+                           and o.status = 'OPEN') as open_objections
+                from evaluation_run r join evaluation_result x on x.run_id = r.id and x.enterprise_id = :e
+                where r.status = any(cast(:shown as text[]))
+                order by r.year desc, r.id desc""").param("e", enterprise).param("shown", shown.toArray(String[]::new))
+                .query(RecordRows.of(FirmResult.class)).list();
     }
 
     RunRow run(long run) {

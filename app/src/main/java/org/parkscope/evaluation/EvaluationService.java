@@ -30,6 +30,17 @@ public class EvaluationService {
             String createdBy, long enterprises, @Nullable String phase, @Nullable String failure,
             @Nullable String failureDetail) {}
 
+    /** One published run as the evaluated firm sees it: its result (class, total, rank) and its objections. */
+    public record FirmResult(long runId, int year, RunStatus status, @Nullable LocalDate publicisedUntil,
+            @Nullable String cohort, @Nullable String klass, @Nullable Double total, @Nullable Integer rank,
+            @Nullable Integer ofCount, boolean follows, int objections, int openObjections) {
+
+        /** The 公示 (or the land publicity) is still open for objections on {@code today}. */
+        public boolean openOn(LocalDate today) {
+            return status.acceptsObjections() && publicisedUntil != null && !today.isAfter(publicisedUntil);
+        }
+    }
+
     public record ResultRow(long enterpriseId, String name, String uscc, @Nullable String parkName, @Nullable String cohort,
             @Nullable Double total, @Nullable Integer rank, @Nullable Integer ofCount, @Nullable String klass) {}
 
@@ -208,6 +219,11 @@ public class EvaluationService {
 
     public List<RunRow> runs() {
         return queries.runs();
+    }
+
+    /** The published runs that evaluated an enterprise, newest first, with its result in each. */
+    public List<FirmResult> firmResults(long enterprise) {
+        return queries.firmResults(enterprise);
     }
 
     public RunRow runRow(long runId) {

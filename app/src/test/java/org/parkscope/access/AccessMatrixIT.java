@@ -73,7 +73,7 @@ class AccessMatrixIT {
         POLICY.put("GET /api/imports", ADMIN);
         POLICY.put("POST /api/imports", ADMIN);
         POLICY.put("POST /api/imports/{id}/rollback", ADMIN);
-        POLICY.put("GET /evaluations", REGISTRY);
+        POLICY.put("GET /evaluations", ENTERPRISES); // an enterprise user sees its own published results there
         POLICY.put("POST /evaluations", ADMIN);
         POLICY.put("GET /evaluations/{id}", REGISTRY);
         POLICY.put("GET /evaluations/{id}/status", REGISTRY);

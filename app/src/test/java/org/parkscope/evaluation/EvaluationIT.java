@@ -72,6 +72,8 @@ class EvaluationIT {
         enterprise.post("/evaluations/" + run + "/enterprises/" + quectel + "/objections",
                 Map.of("metric", "TAX", "claimed", "99999", "reason", "漏计税款"));
         assertThat(enterprise.get("/evaluations/" + run + "/enterprises/" + quectel).body()).contains("不在公示期内");
+        assertThat(enterprise.get("/evaluations").body()).as("a scored draft is the office's own")
+                .contains("我的亩均评价").doesNotContain("id=\"run-" + run + "\"");
 
         admin.get("/evaluations/" + run);
         admin.post("/evaluations/" + run + "/publicise", Map.of("days", "5"));
@@ -84,6 +86,12 @@ class EvaluationIT {
                 Map.of("metric", "TAX", "claimed", "99999", "reason", "漏计一笔税款", "evidence", "完税证明"));
         long objection = jdbc.sql("select id from evaluation_objection where run_id = ? and enterprise_id = ?")
                 .params(run, quectel).query(Long.class).single();
+        String mine = enterprise.get("/evaluations").body();
+        String klass = jdbc.sql("select klass from evaluation_result where run_id = ? and enterprise_id = ?")
+                .params(run, quectel).query(String.class).single();
+        assertThat(mine.substring(mine.indexOf("id=\"run-" + run + "\""))).as("the firm's home for its 亩均 result")
+                .contains("公示中", "截止前可对数据提出异议", "已提出异议 1 件，其中待复核 1 件", ">" + klass + "<",
+                        "/evaluations/" + run + "/enterprises/" + quectel);
         // the park operator of another park cannot object for this firm
         Browser park = Browser.signedIn(port(), "park", "Parkscope2024");
         park.get("/evaluations/" + run);
@@ -110,6 +118,8 @@ class EvaluationIT {
         admin.post("/evaluations/" + next + "/finalise", Map.of());
         assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(next).query(String.class).single())
                 .isEqualTo("FINAL");
+        assertThat(enterprise.get("/evaluations?lang=en").body()).contains("My per-mu evaluation",
+                "id=\"run-" + next + "\"").doesNotContain("id=\"run-" + run + "\"");
 
         HttpResponse<byte[]> xlsx = admin.download("/evaluations/" + next + "/export.xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);

@@ -63,6 +63,14 @@ public enum RunStatus {
         return this == LAND_PUBLICISED;
     }
 
+    /**
+     * Published to the evaluated firms: land areas under publicity, the 公示 and the final result. A scored draft is
+     * the office's own until it is publicised; a superseded version gave way to its recalculation.
+     */
+    public boolean shownToEnterprises() {
+        return this == LAND_PUBLICISED || this == PUBLICISED || this == FINAL;
+    }
+
     /** Has a ranking with classes (what the map and other pages may show). */
     public boolean hasResults() {
         return this == SCORED || this == PUBLICISED || this == FINAL || this == SUPERSEDED;

@@ -27,6 +27,12 @@ class RunStatusTest {
         assertThat(SUPERSEDED.next()).isEmpty();
     }
 
+    @Test
+    void firmsSeeWhatWasPublishedOnly() {
+        assertThat(EnumSet.allOf(RunStatus.class).stream().filter(RunStatus::shownToEnterprises))
+                .containsExactlyInAnyOrder(LAND_PUBLICISED, PUBLICISED, FINAL);
+    }
+
     @ParameterizedTest
     @EnumSource(RunStatus.class)
     void noStateMovesBackOrToItself(RunStatus s) {

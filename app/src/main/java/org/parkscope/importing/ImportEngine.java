@@ -1,7 +1,5 @@
 package org.parkscope.importing;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,10 +48,14 @@ public final class ImportEngine {
             ? (phase, t0) -> System.err.printf("import %-10s %6d ms%n", phase, (System.nanoTime() - t0) / 1_000_000)
             : (phase, t0) -> { };
     private static final System.Logger LOG = System.getLogger(ImportEngine.class.getName());
+    private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
     private final DataSource dataSource;
 
     public ImportEngine(DataSource dataSource) {
         this.dataSource = dataSource;
+        if (SWEPT.compareAndSet(false, true)) {
+            Spool.sweep(Spool.defaultDirectory(), java.time.Instant.now()); // what a killed process may have left
+        }
     }
 
     public ImportReport run(ImportRequest req, Progress progress) {
@@ -430,21 +432,16 @@ public final class ImportEngine {
 
     /**
      * Adds the batch's new rows with one COPY, the server's fastest way in (rows go to the heap in bulk, not one by
-     * one): they are copied out of {@code r} into a spool file, then copied into the table. One statement, so statement
-     * triggers on the table fire once for the batch.
+     * one): they are copied out of {@code r} into a {@link Spool}, then copied into the table. One statement, so
+     * statement triggers on the table fire once for the batch.
      */
     private static int copyNewRows(Connection c, Merge merge, String batch) throws SQLException, IOException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        Path spool = Files.createTempFile("parkscope-import-", ".copy");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
-                copy.copyOut("copy (" + merge.newRowsSql().replace(":batch", batch) + ") to stdout", out);
-            }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
-                return Math.toIntExact(copy.copyIn("copy " + merge.insertColumns() + " from stdin", in));
-            }
-        } finally {
-            Files.deleteIfExists(spool);
+        try (Spool spool = Spool.create(Spool.defaultDirectory())) {
+            OutputStream out = spool.output();
+            copy.copyOut("copy (" + merge.newRowsSql().replace(":batch", batch) + ") to stdout", out);
+            out.flush();
+            return Math.toIntExact(copy.copyIn("copy " + merge.insertColumns() + " from stdin", spool.input()));
         }
     }
 

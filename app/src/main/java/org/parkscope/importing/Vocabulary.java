@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.parkscope.core.parse.MoneyUnit;
 import org.parkscope.core.parse.Text;
 
 /** The words people use in spreadsheets for metrics, units, roles, classes and departments, mapped to codes. */
@@ -92,13 +93,7 @@ public final class Vocabulary {
         }
         switch (canonical) {
             case "万元":
-                return switch (u) {
-                    case "万元", "万" -> Optional.of(BigDecimal.ONE);
-                    case "元" -> Optional.of(new BigDecimal("0.0001"));
-                    case "千元" -> Optional.of(new BigDecimal("0.1"));
-                    case "亿元", "亿" -> Optional.of(new BigDecimal("10000"));
-                    default -> Optional.empty();
-                };
+                return MoneyUnit.parse(u).map(MoneyUnit::wanFactor);
             case "吨标准煤":
                 return switch (u) {
                     case "吨标准煤", "吨标煤", "tce", "t标准煤" -> Optional.of(BigDecimal.ONE);

@@ -94,8 +94,7 @@ final class XlsxSource implements RowSource {
                     }
                     sheetName = sheets.getSheetName();
                     XMLReader parser = saxParser();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(consumer),
-                            new RawFormatter(), false));
+                    parser.setContentHandler(new SheetHandler(styles, strings, new Rows(consumer), new RawFormatter()));
                     parser.parse(new InputSource(sheet));
                     return;
                 }

@@ -68,6 +68,30 @@ class ParseTest {
         assertThat(MoneyUnit.find("面积(平方米)")).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"元,YUAN", "千元,THOUSAND_YUAN", "万元,WAN_YUAN", "万,WAN_YUAN", "' 亿 ',YI_YUAN", "亿元,YI_YUAN",
+            "万　元,WAN_YUAN"})
+    void unitCellsNameOneMoneyUnitAsAWhole(String cell, MoneyUnit unit) {
+        assertThat(MoneyUnit.parse(cell)).contains(unit);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "元/千瓦时", "税收(元)", "美元", "万千瓦时", "千"})
+    void textThatOnlyContainsAMoneyUnitIsNotOne(String cell) {
+        assertThat(MoneyUnit.parse(cell)).isEmpty();
+    }
+
+    @Test
+    void factorsToWanYuan() {
+        assertThat(MoneyUnit.YUAN.wanFactor()).isEqualByComparingTo("0.0001");
+        assertThat(MoneyUnit.THOUSAND_YUAN.wanFactor()).isEqualByComparingTo("0.1");
+        assertThat(MoneyUnit.WAN_YUAN.wanFactor()).isEqualByComparingTo("1");
+        assertThat(MoneyUnit.YI_YUAN.wanFactor()).isEqualByComparingTo("10000");
+        for (MoneyUnit u : MoneyUnit.values()) {
+            assertThat(u.toWan(new BigDecimal("12.5"))).isEqualByComparingTo(new BigDecimal("12.5").multiply(u.wanFactor()));
+        }
+    }
+
     @Test
     void textCleaning() {
         assertThat(Text.clean("（上海）ＡＢＣ\u3000")).isEqualTo("(上海)ABC");

@@ -1,0 +1,269 @@
+-- Low-efficiency land (低效用地): the screening's rule as one SQL function, its configuration as rows, and its findings
+-- kept per parcel for the year the land pages assess; and the vacant units of the reporting date (the space search).
+-- Both are refreshed with V018's land facts (same transaction, at commit). LandFactsIT proves stored = from scratch
+-- after every kind of change.
+
+-- ------------------------------------------------------------------------------------------------ configuration
+
+-- The configured criteria, in order (the platform writes them from its YAML file on start: LowEfficiencyCriteriaStore).
+-- A parcel is listed when any criterion holds; each that holds is one reason.
+create table low_efficiency_criterion (
+    ord               int primary key,
+    kind              text not null check (kind in ('NO_TAX', 'BELOW_CONTRACT', 'BELOW_STANDARD', 'COMPLETION_OVERDUE',
+                                                    'PRODUCTION_STOPPED', 'SUBLET_ELSEWHERE')),
+    metric            text check (metric in ('TAX', 'OUTPUT')),
+    n_years           int,
+    share             numeric,
+    standard_per_mu   numeric,
+    land_uses         text[] not null default '{}',
+    min_years_in_use  int,
+    leased_share      numeric,
+    outside_share     numeric
+);
+
+-- The reporting year the screening assesses: the year before the reporting date (TownContext#referenceYear).
+create function land_reference_year() returns int
+    language sql stable
+    as $$ select cast(extract(year from land_as_of()) as int) - 1 $$;
+
+-- How many years of figures the criteria look at, ending with the assessed year (a stop in production needs a few
+-- years before it, to find the output that stopped).
+create function low_efficiency_look_back() returns int
+    language sql stable
+    as $$
+    select greatest(1, coalesce(max(case c.kind when 'NO_TAX' then c.n_years
+                                                when 'PRODUCTION_STOPPED' then c.n_years + 3 end), 1))
+    from low_efficiency_criterion c
+    $$;
+
+-- ------------------------------------------------------------------------------------------------ the rule
+
+-- The reasons one parcel is low-efficiency land in a year: a JSON array, one object per criterion that holds (in the
+-- criteria's order) with its code and the figures behind it; empty when none holds. A year whose figures have not been
+-- stored never counts against a parcel. fig_years / fig_tax / fig_activity: the parcel's yearly tax and activity
+-- (output, or revenue where no output), one entry per year with figures.
+create function low_efficiency_reasons(assessed_year int, parcel_area_m2 numeric, parcel_land_use text,
+        parcel_occupants int, floor_m2 numeric, let_m2 numeric, let_outside_m2 numeric, due_on date, done_on date,
+        tax_target numeric, output_target numeric, fig_years int[], fig_tax numeric[], fig_activity numeric[])
+    returns jsonb
+    language sql stable
+    as $$
+    with fig as (
+        select t.yr, t.tax, t.act from unnest(fig_years, fig_tax, fig_activity) t(yr, tax, act)
+        where t.yr between assessed_year - low_efficiency_look_back() + 1 and assessed_year
+    ), pf as (
+        select parcel_area_m2 * 3 / 2000 as mu,
+               exists (select 1 from fig where fig.yr = assessed_year) as has_year,
+               coalesce((select fig.tax from fig where fig.yr = assessed_year), 0) as tax,
+               coalesce((select fig.act from fig where fig.yr = assessed_year), 0) as act,
+               case when done_on is not null then cast(extract(year from done_on) as int) else null end as done_year
+    ), judged as (
+        select c.ord, c.kind, c.metric, c.n_years, c.share, c.standard_per_mu, c.land_uses, c.leased_share,
+               c.outside_share, p.mu,
+               case c.metric when 'TAX' then p.tax else p.act end / nullif(p.mu, 0) as per_mu,
+               case c.metric when 'TAX' then tax_target else output_target end as target,
+               p.has_year
+               and case when done_on is not null then p.done_year + c.min_years_in_use <= assessed_year
+                        else due_on is null end as judged_on_figures,
+               (select count(*) = c.n_years and bool_and(fig.tax <= 0) from fig
+                where fig.yr > assessed_year - c.n_years) as no_tax,
+               parcel_occupants > 0
+               and (select count(*) = c.n_years and bool_and(fig.act <= 0) from fig
+                    where fig.yr > assessed_year - c.n_years)
+               and exists (select 1 from fig where fig.yr <= assessed_year - c.n_years and fig.act > 0) as stopped,
+               let_m2 / nullif(floor_m2, 0) as let_share,
+               let_outside_m2 / nullif(let_m2, 0) as outside
+        from low_efficiency_criterion c cross join pf p
+    )
+    select coalesce(jsonb_agg(jsonb_strip_nulls(r.reason) order by j.ord), '[]'::jsonb)
+    from judged j
+    cross join lateral (select case j.kind
+        when 'NO_TAX' then case when j.no_tax
+            then jsonb_build_object('code', 'NO_TAX', 'years', j.n_years) end
+        when 'BELOW_CONTRACT' then case when j.target > 0 and j.mu > 0 and j.judged_on_figures
+                                             and j.per_mu < j.share * j.target
+            then jsonb_build_object('code', 'BELOW_CONTRACT_' || j.metric, 'metric', j.metric, 'actual', j.per_mu,
+                                    'target', j.target, 'share', j.share) end
+        when 'BELOW_STANDARD' then case when (cardinality(j.land_uses) = 0 or parcel_land_use = any(j.land_uses))
+                                             and j.mu > 0 and parcel_occupants > 0 and j.judged_on_figures
+                                             and j.per_mu < j.share * j.standard_per_mu
+            then jsonb_build_object('code', 'BELOW_STANDARD_' || j.metric, 'metric', j.metric, 'actual', j.per_mu,
+                                    'target', j.standard_per_mu, 'share', j.share) end
+        when 'COMPLETION_OVERDUE' then case when due_on + make_interval(years => j.n_years)
+                                                 < coalesce(done_on, make_date(assessed_year, 12, 31))
+            then jsonb_build_object('code', 'COMPLETION_OVERDUE', 'years', j.n_years, 'due', due_on, 'completed', done_on,
+                                    'asOf', make_date(assessed_year, 12, 31)) end
+        when 'PRODUCTION_STOPPED' then case when j.stopped
+            then jsonb_build_object('code', 'PRODUCTION_STOPPED', 'years', j.n_years) end
+        when 'SUBLET_ELSEWHERE' then case when floor_m2 > 0 and let_m2 > 0 and j.let_share >= j.leased_share
+                                               and j.outside >= j.outside_share
+            then jsonb_build_object('code', 'SUBLET_TAX_ELSEWHERE', 'leased', j.let_share, 'outside', j.outside) end
+        end as reason) r
+    where r.reason is not null
+    $$;
+
+-- The contract terms the screening reads of a parcel: its latest contract's completion dates and per-亩 targets.
+create function parcel_contract_terms(parcels bigint[])
+    returns table (parcel_id bigint, completion_due date, completed_on date, tax_target numeric, output_target numeric)
+    language sql stable
+    as $$
+    select c.parcel_id, c.completion_due, c.completed_on,
+           (select lo.target from land_obligation lo where lo.contract_id = c.id and lo.metric = 'TAX' and lo.per_mu
+            order by lo.id limit 1),
+           (select lo.target from land_obligation lo where lo.contract_id = c.id and lo.metric = 'OUTPUT' and lo.per_mu
+            order by lo.id limit 1)
+    from (select distinct on (c.parcel_id) c.* from land_contract c
+          where $1 is null or c.parcel_id = any($1)
+          order by c.parcel_id, c.signed_on desc, c.id desc) c
+    $$;
+
+-- The listed parcels of a year, computed from scratch: the reasons, and the tax and output per 亩 of that year.
+-- Occupants are taken at the end of the year (or on the reporting date, if earlier). parcels null: every parcel.
+create function low_efficiency_computed(assessed_year int, parcels bigint[])
+    returns table (year int, parcel_id bigint, tax_per_mu numeric, output_per_mu numeric, reasons jsonb)
+    language sql stable
+    as $$
+    select $1, x.id, x.tax_per_mu, x.output_per_mu, x.reasons
+    from (
+        select pa.id,
+               coalesce(y.tax_y / nullif(pa.area_m2 * 3 / 2000, 0), 0) as tax_per_mu,
+               coalesce(y.act_y / nullif(pa.area_m2 * 3 / 2000, 0), 0) as output_per_mu,
+               low_efficiency_reasons($1, pa.area_m2, pa.land_use, f.occupants, f.floor_area_m2, f.leased_m2,
+                                      f.leased_outside_m2, c.completion_due, c.completed_on, c.tax_target,
+                                      c.output_target, y.years, y.tax, y.activity) as reasons
+        from parcel pa
+        join parcel_facts(least(land_as_of(), make_date($1, 12, 31))) f on f.parcel_id = pa.id
+        left join parcel_contract_terms($2) c on c.parcel_id = pa.id
+        left join lateral (
+            select array_agg(py.year order by py.year) as years, array_agg(py.tax order by py.year) as tax,
+                   array_agg(py.activity order by py.year) as activity,
+                   sum(py.tax) filter (where py.year = $1) as tax_y, sum(py.activity) filter (where py.year = $1) as act_y
+            from parcel_year_fact py
+            where py.parcel_id = pa.id and py.year between $1 - low_efficiency_look_back() + 1 and $1
+        ) y on true
+        where $2 is null or pa.id = any($2)
+    ) x
+    where x.reasons <> '[]'::jsonb
+    $$;
+
+-- ------------------------------------------------------------------------------------------------ kept findings
+
+-- The listed parcels of the assessed year (land_reference_year()), one row a parcel.
+create table low_efficiency_finding (
+    year           int not null,
+    parcel_id      bigint not null,
+    tax_per_mu     numeric not null,
+    output_per_mu  numeric not null,
+    reasons        jsonb not null,
+    primary key (year, parcel_id)
+);
+create index low_efficiency_finding_parcel_idx on low_efficiency_finding(parcel_id);
+
+-- The listed parcels of a year: the kept ones for the assessed year, computed from scratch for any other.
+create function low_efficiency_findings(assessed_year int)
+    returns table (year int, parcel_id bigint, tax_per_mu numeric, output_per_mu numeric, reasons jsonb)
+    language sql stable
+    as $$
+    select f.year, f.parcel_id, f.tax_per_mu, f.output_per_mu, f.reasons from low_efficiency_finding f
+    where f.year = $1 and $1 = land_reference_year()
+    union all
+    select c.* from low_efficiency_computed($1, null) c where $1 <> land_reference_year()
+    $$;
+
+-- Recomputes the kept findings of some parcels (null: all of them).
+create function refresh_low_efficiency(parcels bigint[]) returns void
+    language sql
+    as $$
+    delete from low_efficiency_finding f where $1 is null or f.parcel_id = any($1) or f.year <> land_reference_year();
+    insert into low_efficiency_finding(year, parcel_id, tax_per_mu, output_per_mu, reasons)
+    select * from low_efficiency_computed(land_reference_year(), $1);
+    $$;
+
+-- ------------------------------------------------------------------------------------------------ kept vacant units
+
+-- The units vacant_floor_space finds on the date the land facts are kept for (land_data_version.as_of).
+create table vacant_unit_fact (
+    floor_space_id  bigint primary key,
+    parcel_id       bigint not null
+);
+create index vacant_unit_fact_parcel_idx on vacant_unit_fact(parcel_id);
+
+-- Floor space nobody occupies on a day: the kept units for the kept date, vacant_floor_space for any other.
+create function vacant_units(as_of date) returns setof floor_space
+    language sql stable
+    as $$
+    select fs.* from vacant_unit_fact v join floor_space fs on fs.id = v.floor_space_id
+    where $1 = (select d.as_of from land_data_version d)
+    union all
+    select c.* from vacant_floor_space($1) c where $1 is distinct from (select d.as_of from land_data_version d)
+    $$;
+
+-- Recomputes the kept vacant units of some parcels (null: all of them).
+create function refresh_vacant_units(parcels bigint[]) returns void
+    language sql
+    as $$
+    delete from vacant_unit_fact v where $1 is null or v.parcel_id = any($1);
+    insert into vacant_unit_fact(floor_space_id, parcel_id)
+    select fs.id, b.parcel_id from vacant_floor_space(land_as_of()) fs join building b on b.id = fs.building_id
+    where $1 is null or b.parcel_id = any($1);
+    $$;
+
+-- ------------------------------------------------------------------------------------------------ one refresh
+
+-- V018's refresh keeps its body under a new name; refresh_land_facts now refreshes the parcel facts, the vacant units,
+-- then the findings read from the parcel facts (land_facts_flush and refresh_derived_facts call it by name).
+alter function refresh_land_facts(bigint[]) rename to refresh_parcel_facts;
+
+create function refresh_land_facts(parcels bigint[]) returns void
+    language plpgsql
+    as $$
+    begin
+        if (select as_of from land_data_version) is distinct from land_as_of() then
+            parcels := null; -- a new reporting date: every parcel's facts move to it
+        end if;
+        perform refresh_parcel_facts(parcels);
+        perform refresh_vacant_units(parcels);
+        perform refresh_low_efficiency(parcels);
+    end $$;
+
+-- ------------------------------------------------------------------------------------------------ refresh on change
+
+-- Watches a table for V018's land facts: statement triggers noting the parcels and firms each statement touched
+-- (queries over the transition table, as land_facts_note takes them), and a truncate touching everything.
+create function land_facts_watch(tbl text, parcels text, firms text) returns void
+    language plpgsql
+    as $$
+    declare
+        op text;
+    begin
+        foreach op in array array['insert', 'update', 'delete'] loop
+            execute format('create trigger %I after %s on %I referencing %s for each statement'
+                           || ' execute function land_facts_note(%L, %L)',
+                           tbl || '_land_facts_' || op, op, tbl,
+                           case op when 'insert' then 'new table as new_rows'
+                                   when 'delete' then 'old table as old_rows'
+                                   else 'new table as new_rows old table as old_rows' end,
+                           parcels, firms);
+        end loop;
+        execute format('create trigger %I after truncate on %I for each statement execute function land_facts_note(%L, %L)',
+                       tbl || '_land_facts_truncate', tbl, 'all', 'all');
+    end $$;
+
+-- Contracts and their targets now change the findings of their parcel (V018 only gave the map a new version).
+drop trigger land_contract_land_version on land_contract;
+drop trigger land_obligation_land_version on land_obligation;
+select land_facts_watch('land_contract', 'select distinct r.parcel_id from %1$s r', 'select null::bigint where false');
+select land_facts_watch('land_obligation',
+                        'select distinct c.parcel_id from %1$s r join land_contract c on c.id = r.contract_id',
+                        'select null::bigint where false');
+
+-- The kept findings and units are derived: backups leave them out, restores rebuild them (V020).
+create or replace function derived_tables() returns setof text
+    language sql immutable parallel safe
+    as $$ select unnest(array['enterprise_year', 'sei_firm', 'cluster_membership', 'park_fact', 'park_year',
+                              'cluster_park', 'cluster_park_year', 'parcel_fact', 'parcel_year_fact', 'building_fact',
+                              'land_data_version', 'land_fact_pending', 'low_efficiency_finding',
+                              'vacant_unit_fact']) $$;
+
+-- Fill the kept units for the data already there (the findings follow once the platform has written its criteria).
+select refresh_vacant_units(null);

@@ -46,61 +46,92 @@ create function low_efficiency_reasons(assessed_year int, parcel_area_m2 numeric
         parcel_occupants int, floor_m2 numeric, let_m2 numeric, let_outside_m2 numeric, due_on date, done_on date,
         tax_target numeric, output_target numeric, fig_years int[], fig_tax numeric[], fig_activity numeric[])
     returns jsonb
-    language sql stable
+    language plpgsql stable
     as $$
-    with fig as (
-        select t.yr, t.tax, t.act from unnest(fig_years, fig_tax, fig_activity) t(yr, tax, act)
-        where t.yr between assessed_year - low_efficiency_look_back() + 1 and assessed_year
-    ), pf as (
-        select parcel_area_m2 * 3 / 2000 as mu,
-               exists (select 1 from fig where fig.yr = assessed_year) as has_year,
-               coalesce((select fig.tax from fig where fig.yr = assessed_year), 0) as tax,
-               coalesce((select fig.act from fig where fig.yr = assessed_year), 0) as act,
-               case when done_on is not null then cast(extract(year from done_on) as int) else null end as done_year
-    ), judged as (
-        select c.ord, c.kind, c.metric, c.n_years, c.share, c.standard_per_mu, c.land_uses, c.leased_share,
-               c.outside_share, p.mu,
-               case c.metric when 'TAX' then p.tax else p.act end / nullif(p.mu, 0) as per_mu,
-               case c.metric when 'TAX' then tax_target else output_target end as target,
-               p.has_year
-               and case when done_on is not null then p.done_year + c.min_years_in_use <= assessed_year
-                        else due_on is null end as judged_on_figures,
-               (select count(*) = c.n_years and bool_and(fig.tax <= 0) from fig
-                where fig.yr > assessed_year - c.n_years) as no_tax,
-               parcel_occupants > 0
-               and (select count(*) = c.n_years and bool_and(fig.act <= 0) from fig
-                    where fig.yr > assessed_year - c.n_years)
-               and exists (select 1 from fig where fig.yr <= assessed_year - c.n_years and fig.act > 0) as stopped,
-               let_m2 / nullif(floor_m2, 0) as let_share,
-               let_outside_m2 / nullif(let_m2, 0) as outside
-        from low_efficiency_criterion c cross join pf p
-    )
-    select coalesce(jsonb_agg(jsonb_strip_nulls(r.reason) order by j.ord), '[]'::jsonb)
-    from judged j
-    cross join lateral (select case j.kind
-        when 'NO_TAX' then case when j.no_tax
-            then jsonb_build_object('code', 'NO_TAX', 'years', j.n_years) end
-        when 'BELOW_CONTRACT' then case when j.target > 0 and j.mu > 0 and j.judged_on_figures
-                                             and j.per_mu < j.share * j.target
-            then jsonb_build_object('code', 'BELOW_CONTRACT_' || j.metric, 'metric', j.metric, 'actual', j.per_mu,
-                                    'target', j.target, 'share', j.share) end
-        when 'BELOW_STANDARD' then case when (cardinality(j.land_uses) = 0 or parcel_land_use = any(j.land_uses))
-                                             and j.mu > 0 and parcel_occupants > 0 and j.judged_on_figures
-                                             and j.per_mu < j.share * j.standard_per_mu
-            then jsonb_build_object('code', 'BELOW_STANDARD_' || j.metric, 'metric', j.metric, 'actual', j.per_mu,
-                                    'target', j.standard_per_mu, 'share', j.share) end
-        when 'COMPLETION_OVERDUE' then case when due_on + make_interval(years => j.n_years)
-                                                 < coalesce(done_on, make_date(assessed_year, 12, 31))
-            then jsonb_build_object('code', 'COMPLETION_OVERDUE', 'years', j.n_years, 'due', due_on, 'completed', done_on,
-                                    'asOf', make_date(assessed_year, 12, 31)) end
-        when 'PRODUCTION_STOPPED' then case when j.stopped
-            then jsonb_build_object('code', 'PRODUCTION_STOPPED', 'years', j.n_years) end
-        when 'SUBLET_ELSEWHERE' then case when floor_m2 > 0 and let_m2 > 0 and j.let_share >= j.leased_share
-                                               and j.outside >= j.outside_share
-            then jsonb_build_object('code', 'SUBLET_TAX_ELSEWHERE', 'leased', j.let_share, 'outside', j.outside) end
-        end as reason) r
-    where r.reason is not null
-    $$;
+    declare
+        back int := low_efficiency_look_back(); -- years looked at, ending with the assessed one
+        n int := coalesce(cardinality(fig_years), 0);
+        mu numeric := parcel_area_m2 * 3 / 2000;
+        has_year boolean := false;
+        tax numeric := 0;
+        act numeric := 0;
+        c record;
+        i int;
+        per_mu numeric;
+        target numeric;
+        judged boolean;
+        recent int;
+        none boolean;
+        earlier boolean;
+        reason jsonb;
+        reasons jsonb := '[]';
+    begin
+        for i in 1 .. n loop
+            if fig_years[i] = assessed_year then
+                has_year := true;
+                tax := coalesce(fig_tax[i], 0);
+                act := coalesce(fig_activity[i], 0);
+            end if;
+        end loop;
+        for c in select * from low_efficiency_criterion order by ord loop
+            reason := null;
+            per_mu := case c.metric when 'TAX' then tax else act end / nullif(mu, 0);
+            -- judged on its figures: a year of figures, and in use long enough (no contract dates: in use)
+            judged := has_year and case when done_on is not null
+                                        then extract(year from done_on) + c.min_years_in_use <= assessed_year
+                                        else due_on is null end;
+            if c.kind in ('NO_TAX', 'PRODUCTION_STOPPED') then
+                recent := 0;
+                none := true;
+                earlier := false;
+                for i in 1 .. n loop
+                    if fig_years[i] > assessed_year - c.n_years and fig_years[i] <= assessed_year then
+                        recent := recent + 1;
+                        none := none and case c.kind when 'NO_TAX' then fig_tax[i] else fig_activity[i] end <= 0;
+                    elsif fig_years[i] <= assessed_year - c.n_years and fig_years[i] > assessed_year - back then
+                        earlier := earlier or fig_activity[i] > 0;
+                    end if;
+                end loop;
+            end if;
+            if c.kind = 'NO_TAX' then
+                if recent = c.n_years and none then
+                    reason := jsonb_build_object('code', 'NO_TAX', 'years', c.n_years);
+                end if;
+            elsif c.kind = 'BELOW_CONTRACT' then
+                target := case c.metric when 'TAX' then tax_target else output_target end;
+                if target > 0 and mu > 0 and judged and per_mu < c.share * target then
+                    reason := jsonb_build_object('code', 'BELOW_CONTRACT_' || c.metric, 'metric', c.metric,
+                                                 'actual', per_mu, 'target', target, 'share', c.share);
+                end if;
+            elsif c.kind = 'BELOW_STANDARD' then
+                if (cardinality(c.land_uses) = 0 or parcel_land_use = any(c.land_uses)) and mu > 0
+                   and parcel_occupants > 0 and judged and per_mu < c.share * c.standard_per_mu then
+                    reason := jsonb_build_object('code', 'BELOW_STANDARD_' || c.metric, 'metric', c.metric,
+                                                 'actual', per_mu, 'target', c.standard_per_mu, 'share', c.share);
+                end if;
+            elsif c.kind = 'COMPLETION_OVERDUE' then
+                if due_on + make_interval(years => c.n_years) < coalesce(done_on, make_date(assessed_year, 12, 31)) then
+                    reason := jsonb_strip_nulls(jsonb_build_object('code', 'COMPLETION_OVERDUE', 'years', c.n_years,
+                                                 'due', due_on, 'completed', done_on,
+                                                 'asOf', make_date(assessed_year, 12, 31)));
+                end if;
+            elsif c.kind = 'PRODUCTION_STOPPED' then
+                if parcel_occupants > 0 and recent = c.n_years and none and earlier then
+                    reason := jsonb_build_object('code', 'PRODUCTION_STOPPED', 'years', c.n_years);
+                end if;
+            elsif c.kind = 'SUBLET_ELSEWHERE' then
+                if floor_m2 > 0 and let_m2 > 0 and let_m2 / floor_m2 >= c.leased_share
+                   and let_outside_m2 / let_m2 >= c.outside_share then
+                    reason := jsonb_build_object('code', 'SUBLET_TAX_ELSEWHERE', 'leased', let_m2 / floor_m2,
+                                                 'outside', let_outside_m2 / let_m2);
+                end if;
+            end if;
+            if reason is not null then
+                reasons := reasons || jsonb_build_array(reason);
+            end if;
+        end loop;
+        return reasons;
+    end $$;
 
 -- The contract terms the screening reads of a parcel: its latest contract's completion dates and per-亩 targets.
 create function parcel_contract_terms(parcels bigint[])

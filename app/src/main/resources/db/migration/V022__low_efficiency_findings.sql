@@ -292,13 +292,14 @@ select land_facts_watch('land_obligation',
                         'select distinct c.parcel_id from %1$s r join land_contract c on c.id = r.contract_id',
                         'select null::bigint where false');
 
--- The kept findings and units are derived: backups leave them out, restores rebuild them (V020).
+-- The kept findings and units are derived: backups leave them out, restores rebuild them (V020). So are the criteria
+-- rows: the running platform writes them from its configuration on start, and a restore screens with those.
 create or replace function derived_tables() returns setof text
     language sql immutable parallel safe
     as $$ select unnest(array['enterprise_year', 'sei_firm', 'cluster_membership', 'park_fact', 'park_year',
                               'cluster_park', 'cluster_park_year', 'parcel_fact', 'parcel_year_fact', 'building_fact',
                               'land_data_version', 'land_fact_pending', 'low_efficiency_finding',
-                              'vacant_unit_fact']) $$;
+                              'vacant_unit_fact', 'low_efficiency_criterion']) $$;
 
 -- Fill the kept units for the data already there (the findings follow once the platform has written its criteria).
 select refresh_vacant_units(null);

@@ -1,10 +1,12 @@
 (function () {
   // The page carries its texts; the layers come from /api/map (versioned: the browser revalidates with its ETag),
-  // first simplified for the whole town, then finer as the map is zoomed in.
+  // first simplified for the whole town (a large town's parks only), then, as the map is moved or zoomed, finer and
+  // for what is in view (bbox=west,south,east,north, snapped to a grid so that the same view asks the same address).
   const cfg = JSON.parse(document.getElementById('map-config').textContent);
   const T = cfg.T, base = cfg.base;
   const levelFor = z => z < 2 ? 0 : z < 4 ? 1 : z < 8 ? 2 : z < 16 ? 3 : 4;
-  const fetchLayers = level => fetch(cfg.src + '?zoom=' + level, {credentials: 'same-origin'})
+  const fetchLayers = (level, box) => fetch(cfg.src + '?zoom=' + level + (box ? '&bbox=' + box.join(',') : ''),
+      {credentials: 'same-origin'})
       .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
   fetchLayers(0).then(start).catch(() => { document.getElementById('map-found').textContent = T.loadFailed; });
 
@@ -13,7 +15,7 @@
       parcelId: c.parcelId[i], klass: c.klass[i]}));
 
   function start(first) {
-  let data = first, level = first.level || 0;
+  let data = first, level = first.level || 0, loadedBox = first.bbox || null, partial = !!first.partial;
   // Every value from the registry is escaped before it goes into tooltip or legend HTML.
   const esc = v => String(v == null ? '' : v).replace(/[&<>"']/g,
       c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
@@ -178,46 +180,85 @@
   }
   window.parkscopeShowParcel = showParcel;
 
-  // Zoomed in past the loaded level's detail: fetch the finer outlines (same properties) and draw them in place.
+  // What is in view, in degrees [west, south, east, north], and the same widened by half a view each way and snapped
+  // outward to a grid of the level (so that small moves stay inside what was fetched, and repeat the same address).
+  const grid = [0.2, 0.05, 0.02, 0.01, 0.005];
+  function viewBounds() {
+    const a = chart.convertFromPixel({geoIndex: 0}, [0, 0]);
+    const b = chart.convertFromPixel({geoIndex: 0}, [chart.getWidth(), chart.getHeight()]);
+    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
+  }
+  function snap(v, lvl) {
+    const g = grid[lvl], w = (v[2] - v[0]) / 2, h = (v[3] - v[1]) / 2;
+    const r = x => +x.toFixed(5);
+    return [r(Math.max(-180, Math.floor((v[0] - w) / g) * g)), r(Math.max(-90, Math.floor((v[1] - h) / g) * g)),
+      r(Math.min(180, Math.ceil((v[2] + w) / g) * g)), r(Math.min(90, Math.ceil((v[3] + h) / g) * g))];
+  }
+  const covers = (b, v) => b && b[0] <= v[0] && b[1] <= v[1] && b[2] >= v[2] && b[3] >= v[3];
+
+  // Moved or zoomed: fetch what is in view at the level's detail unless it is loaded already, and draw it in place.
+  let asked = 0, focusId = null;
   function refine() {
-    const want = levelFor(chart.getOption().geo[0].zoom || 1);
-    if (want <= level) return;
-    level = want;
-    fetchLayers(want).then(d => {
-      data = d;
+    const want = levelFor(chart.getOption().geo[0].zoom || 1), view = viewBounds();
+    if (!partial && want <= level) return;                       // the whole town is loaded, fine enough
+    if (partial && !loadedBox && want === 0) return;             // a large town's overview: its parks only
+    if (partial && loadedBox && want <= level && covers(loadedBox, view)) return;
+    const box = snap(view, want), seq = ++asked;
+    fetchLayers(want, box).then(d => {
+      if (seq !== asked) return;                                 // a later move asked for something else
+      data = d; level = d.level; loadedBox = d.bbox || null; partial = !!d.partial;
+      const keep = focusId != null ? focusId : highlighted != null && parcels[highlighted] ? parcels[highlighted].properties.id : null;
       parcels = d.parcels.features; parks = d.parks.features; buildings = d.buildings.features; firms = rows(d.enterprises);
-      const view = chart.getOption().geo[0], keep = highlighted;
+      learn();
+      const view = chart.getOption().geo[0];
       highlighted = null;
       render();
       chart.setOption({geo: {center: view.center, zoom: view.zoom}});
-      if (keep != null) highlight(keep, false);
+      const i = keep == null ? -1 : parcels.findIndex(f => f.properties.id === keep);
+      if (i >= 0) highlight(i, focusId != null);
+      focusId = null;
       document.getElementById('town-map').dataset.level = String(d.level);
     }).catch(() => { document.getElementById('map-found').textContent = T.loadFailed; });
   }
-  chart.on('georoam', refine);
+  let roaming = null;
+  chart.on('georoam', () => { clearTimeout(roaming); roaming = setTimeout(refine, 250); });
 
-  // Search: a parcel by certificate number or holder, a park or an enterprise by name; zoom to it.
-  const options = [];
-  parcels.forEach((f, i) => { options.push([f.properties.name, 'parcel', i]); options.push([f.properties.holder + ' · ' + f.properties.name, 'parcel', i]); });
-  parks.forEach((f, i) => options.push([f.properties.name, 'park', i]));
-  firms.forEach((e, i) => options.push([e.name, 'firm', i]));
-  const list = document.getElementById('map-search-list');
-  const seen = new Set();
-  options.forEach(o => { if (!seen.has(o[0])) { seen.add(o[0]); const op = document.createElement('option'); op.value = o[0]; list.appendChild(op); } });
+  // Search: a parcel by certificate number or holder, a park or an enterprise by name (of what has been loaded so
+  // far); zoom to it. Each option keeps its kind, id and where it is: [label, kind, id, [lon, lat]].
+  const options = [], list = document.getElementById('map-search-list'), seen = new Set();
+  function offer(label, kind, id, at) {
+    options.push([label, kind, id, at]);
+    if (!seen.has(label)) { seen.add(label); const op = document.createElement('option'); op.value = label; list.appendChild(op); }
+  }
+  const known = new Set();
+  function learn() {
+    parcels.forEach(f => { const p = f.properties; if (known.has('p' + p.id)) return; known.add('p' + p.id);
+      offer(p.name, 'parcel', p.id, centre(f)); offer(p.holder + ' · ' + p.name, 'parcel', p.id, centre(f)); });
+    parks.forEach(f => { if (known.has('k' + f.properties.id)) return; known.add('k' + f.properties.id);
+      offer(f.properties.name, 'park', f.properties.id, centre(f)); });
+    firms.forEach(e => { if (known.has('f' + e.id)) return; known.add('f' + e.id); offer(e.name, 'firm', e.id, [e.lon, e.lat]); });
+  }
+  learn();
   function find() {
     const q = document.getElementById('map-search').value.trim();
     const found = document.getElementById('map-found');
     if (!q) return;
     const hit = options.find(o => o[0] === q) || options.find(o => o[0].includes(q));
     if (!hit) { found.textContent = T.notFound; return; }
-    let c, zoom = 8;
-    if (hit[1] === 'parcel') { c = centre(parcels[hit[2] ]); highlight(hit[2], true); }
-    else if (hit[1] === 'park') { c = centre(parks[hit[2] ]); zoom = 5; }
-    else { c = [firms[hit[2] ].lon, firms[hit[2] ].lat]; zoom = 12;
-      chart.dispatchAction({type: 'showTip', seriesIndex: 3, dataIndex: hit[2]}); }
+    const c = hit[3];
+    let zoom = 8;
+    if (hit[1] === 'parcel') {
+      const i = parcels.findIndex(f => f.properties.id === hit[2]);
+      if (i >= 0) highlight(i, true);
+      focusId = hit[2];
+    } else if (hit[1] === 'park') { zoom = 5; }
+    else { zoom = 12;
+      const i = firms.findIndex(e => e.id === hit[2]);
+      if (i >= 0) chart.dispatchAction({type: 'showTip', seriesIndex: 3, dataIndex: i}); }
     chart.setOption({geo: {center: c, zoom: zoom}});
     found.textContent = hit[0];
     refine();
+    if (!partial && levelFor(zoom) <= level) focusId = null;
   }
   document.getElementById('map-search-go').addEventListener('click', find);
   document.getElementById('map-search').addEventListener('keydown', e => { if (e.key === 'Enter') find(); });

@@ -83,9 +83,7 @@ class DashboardController {
             qualNames.add(messages.getMessage(g.messageKey(), null, LocaleContextHolder.getLocale()));
             qualCounts.add(n);
         });
-        List<ParkSummary> parks = new ArrayList<>(f.parks());
-        parks.removeIf(p -> p.taxPerMu() == null);
-        parks.sort((a, b) -> a.taxPerMu().compareTo(b.taxPerMu()));
+        List<ParkSummary> parks = f.parks();
         return Map.of(
                 "clusterNames", clusterNames, "clusterRevenue", clusterRevenue, "clusterOutput", clusterOutput,
                 "qualNames", qualNames, "qualCounts", qualCounts,

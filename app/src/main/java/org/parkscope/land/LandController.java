@@ -61,15 +61,19 @@ class LandController {
 
     /**
      * The layers (GeoJSON collections and enterprise points) at a simplification level ({@code zoom} 0 coarsest – 4
-     * exact), tagged with the data version: a request naming the current tag (If-None-Match) is answered 304.
+     * exact), tagged with the data version: a request naming the current tag (If-None-Match) is answered 304. With
+     * {@code bbox=west,south,east,north} (degrees) only the parcels, buildings and enterprises touching it are sent;
+     * without it, a large town's level 0 carries its parks only ({@code partial: true}).
      */
     @GetMapping("/api/map")
-    ResponseEntity<byte[]> apiMap(@RequestParam(defaultValue = "0") int zoom, WebRequest request) {
-        String tag = "W/\"" + map.tag(scope.get(), zoom) + "\"";
+    ResponseEntity<byte[]> apiMap(@RequestParam(defaultValue = "0") int zoom,
+            @RequestParam(required = false) @Nullable String bbox, WebRequest request) {
+        MapBounds bounds = MapBounds.parse(bbox);
+        String tag = "W/\"" + map.tag(scope.get(), zoom, bounds) + "\"";
         if (request.checkNotModified(tag)) {
             return null;
         }
-        MapService.Payload payload = map.payload(scope.get(), zoom);
+        MapService.Payload payload = map.payload(scope.get(), zoom, bounds);
         return ResponseEntity.ok().eTag("W/\"" + payload.tag() + "\"")
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .contentType(MediaType.APPLICATION_JSON).body(payload.json());
@@ -129,21 +133,17 @@ class LandController {
             @RequestParam(defaultValue = "50") int size, Model model) {
         int year = town.referenceYear();
         Scope s = scope.get();
-        List<LowEfficiencyService.Listed> all = lowEfficiency.list(s, year);
+        LowEfficiencyService.Page shown = lowEfficiency.page(s, year, park, page, Math.min(Math.max(size, 1), 500));
         model.addAttribute("year", year);
         model.addAttribute("criteriaName", lowEfficiency.criteriaName());
-        model.addAttribute("totals", lowEfficiency.byPark(s, all));
-        List<LowEfficiencyService.Listed> shown = park == null ? all : all.stream().filter(l -> l.parkId() == park).toList();
-        int n = Math.min(Math.max(size, 1), 500);
-        int pages = Math.max(1, (shown.size() + n - 1) / n);
-        int p = Math.min(Math.max(page, 0), pages - 1);
-        model.addAttribute("listed", shown.subList(p * n, Math.min((p + 1) * n, shown.size())));
-        model.addAttribute("listedCount", shown.size());
-        model.addAttribute("page", p);
-        model.addAttribute("pages", pages);
-        model.addAttribute("size", n);
+        model.addAttribute("totals", lowEfficiency.byPark(s, year));
+        model.addAttribute("listed", shown.rows());
+        model.addAttribute("listedCount", shown.totals().parcels());
+        model.addAttribute("page", shown.page());
+        model.addAttribute("pages", shown.pages());
+        model.addAttribute("size", shown.size());
         model.addAttribute("park", park);
-        model.addAttribute("listedMu", shown.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum());
+        model.addAttribute("listedMu", shown.totals().areaMu());
         return "low-efficiency";
     }
 
@@ -216,10 +216,12 @@ class LandController {
         return "space";
     }
 
+    /** One page of the search ({@code page} from 0, {@code size} 50), with the whole search's count and area. */
     @GetMapping("/api/space")
     @ResponseBody
-    List<VacancyQueries.Space> apiSpace(@ModelAttribute("filter") VacancyQueries.Filter f) {
-        return vacancy.search(scope.get(), f, town.asOf());
+    VacancyQueries.Result apiSpace(@ModelAttribute("filter") VacancyQueries.Filter f,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return vacancy.page(scope.get(), f, town.asOf(), page, Math.min(Math.max(size, 1), 500));
     }
 
     @GetMapping("/space.xlsx")

@@ -1,8 +1,6 @@
 package org.parkscope.land;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,11 +54,10 @@ public class LandQueries {
             @Nullable String taxRegion, double share, @Nullable BigDecimal taxWan, @Nullable BigDecimal revenueWan,
             LocalDate validFrom, @Nullable LocalDate validTo) {}
 
-    /** What the low-efficiency criteria and the map need of every parcel. */
+    /** What the map needs of every parcel. */
     public record ParcelFactsRow(long id, long parkId, String parkName, String certificateNo, double areaM2,
             String landUse, String holder, @Nullable Long holderId, double floorAreaM2, double leasedM2,
-            double leasedOutsideM2, int occupants, double vacantM2, @Nullable LocalDate completionDue, @Nullable LocalDate completedOn,
-            @Nullable Double contractTaxPerMu, @Nullable Double contractOutputPerMu, @Nullable String geometry) {}
+            double leasedOutsideM2, int occupants, double vacantM2, @Nullable String geometry) {}
 
     public record Contract(long id, long parcelId, String contractNo, String kind, LocalDate signedOn,
             @Nullable LocalDate constructionStartDue, @Nullable LocalDate completionDue, @Nullable LocalDate completedOn,
@@ -229,25 +226,17 @@ public class LandQueries {
     }
 
     /**
-     * Every parcel in scope with what the criteria and the map need, as of a date: the kept facts for the reporting
+     * Every parcel in scope with what the map needs, as of a date: the kept facts for the reporting
      * date and the end of the year before it (V018's parcel_facts), computed on the spot for any other date.
      */
     public List<ParcelFactsRow> parcelFacts(Scope scope, LocalDate asOf) {
         return ScopeParams.bind(jdbc.sql("""
                 select pa.id, pa.park_id, p.name as park_name, pa.certificate_no, pa.area_m2, pa.land_use,
                        pa.rights_holder_name, pa.rights_holder_id, pa.geometry::text as geometry,
-                       f.floor_area_m2, f.leased_m2, f.leased_outside_m2, f.occupants, f.vacant_m2,
-                       c.completion_due, c.completed_on,
-                       (select lo.target from land_obligation lo where lo.contract_id = c.id and lo.metric = 'TAX'
-                          and lo.per_mu order by lo.id limit 1) as tax_target,
-                       (select lo.target from land_obligation lo where lo.contract_id = c.id and lo.metric = 'OUTPUT'
-                          and lo.per_mu order by lo.id limit 1) as output_target
+                       f.floor_area_m2, f.leased_m2, f.leased_outside_m2, f.occupants, f.vacant_m2
                 from parcel pa
                 join park p on p.id = pa.park_id
                 join parcel_facts(:asOf) f on f.parcel_id = pa.id
-                left join lateral (
-                    select * from land_contract c where c.parcel_id = pa.id order by c.signed_on desc, c.id desc limit 1
-                ) c on true
                 where %s
                 order by pa.park_id, pa.id
                 """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("asOf", asOf)
@@ -255,15 +244,8 @@ public class LandQueries {
                         rs.getString("certificate_no"), rs.getDouble("area_m2"), rs.getString("land_use"),
                         rs.getString("rights_holder_name"), (Long) rs.getObject("rights_holder_id"),
                         rs.getDouble("floor_area_m2"), rs.getDouble("leased_m2"), rs.getDouble("leased_outside_m2"),
-                        rs.getInt("occupants"), rs.getDouble("vacant_m2"), rs.getObject("completion_due", LocalDate.class),
-                        rs.getObject("completed_on", LocalDate.class), doubleOrNull(rs, "tax_target"),
-                        doubleOrNull(rs, "output_target"), rs.getString("geometry")))
+                        rs.getInt("occupants"), rs.getDouble("vacant_m2"), rs.getString("geometry")))
                 .list();
-    }
-
-    private static @Nullable Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-        BigDecimal v = rs.getBigDecimal(column);
-        return v == null ? null : v.doubleValue();
     }
 
     public List<Contract> contracts(long parcelId) {

@@ -1,7 +1,6 @@
 package org.parkscope.land;
 
 import java.math.BigDecimal;
-import java.util.List;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
 import org.springframework.stereotype.Service;
@@ -27,9 +26,9 @@ public class LandSummary {
     }
 
     public Figures figures(Scope scope, int year) {
-        List<LowEfficiencyService.Listed> listed = lowEfficiency.list(scope, year);
+        LowEfficiencyService.Totals listed = lowEfficiency.totals(scope, year, null);
         VacancyQueries.Result vacant = vacancy.totals(scope, town.asOf());
-        return new Figures(year, listed.size(), listed.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum(),
+        return new Figures(year, listed.parcels(), listed.areaMu(),
                 (int) vacant.total(), vacant.totalM2(),
                 land.interventions(scope, null).size());
     }

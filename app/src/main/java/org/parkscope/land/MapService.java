@@ -39,6 +39,15 @@ public class MapService {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final int MAX_CACHED = 64;
+    /** Payloads kept per version and scope (levels, and the viewports clients asked for). */
+    private static final int MAX_PAYLOADS = 256;
+    /**
+     * Above this many parcels the whole-map view (level 0 without bounds) carries the town and its parks only; parcels,
+     * buildings and enterprises come with the bounds of what is shown (the city's 12 300 parcels were 4.4 MB).
+     */
+    static final int OVERVIEW_PARCELS = 2_000;
+    /** Where each polygon feature keeps its extent (west, south, east, north) for viewport filtering; never sent. */
+    private static final String EXTENT = "extent";
 
     private final JdbcClient jdbc;
     private final LandQueries land;
@@ -61,23 +70,34 @@ public class MapService {
 
     /** The layers of one scope at one version, each level's payload serialised once on first use. */
     private record Built(Map<String, Object> layers, Map<Long, Map<String, Object>> details,
-            Map<Integer, byte[]> json) {}
+            Map<String, byte[]> json) {}
 
     /** A payload: its version tag (the ETag) and bytes. */
     public record Payload(String tag, byte[] json) {}
 
-    /** The current data version tag for a scope and level, without building anything. */
-    public String tag(Scope scope, int level) {
-        return version.current() + "-" + key(scope) + "-z" + clamp(level);
+    /** The current data version tag for a scope, level and viewport, without building anything. */
+    public String tag(Scope scope, int level, @Nullable MapBounds bounds) {
+        return tag(version.current(), scope, level, bounds);
     }
 
-    /** The layers as GeoJSON at a simplification level, from the cache when the version has not changed. */
-    public Payload payload(Scope scope, int level) {
+    private static String tag(String v, Scope scope, int level, @Nullable MapBounds bounds) {
+        return v + "-" + key(scope) + "-z" + clamp(level) + (bounds == null ? "" : "-" + bounds.key());
+    }
+
+    /**
+     * The layers as GeoJSON at a simplification level, from the cache when the version has not changed: all of them,
+     * or with {@code bounds} the parcels, buildings and enterprises touching it (the town outline and parks always).
+     */
+    public Payload payload(Scope scope, int level, @Nullable MapBounds bounds) {
         int l = clamp(level);
         String v = version.current();
         Built b = built(scope, v);
-        byte[] json = b.json().computeIfAbsent(l, k -> MAPPER.writeValueAsBytes(simplified(b.layers(), k)));
-        return new Payload(v + "-" + key(scope) + "-z" + l, json);
+        String k = l + (bounds == null ? "" : "@" + bounds.key());
+        if (b.json().size() >= MAX_PAYLOADS) {
+            b.json().clear();
+        }
+        byte[] json = b.json().computeIfAbsent(k, x -> MAPPER.writeValueAsBytes(simplified(b.layers(), l, bounds)));
+        return new Payload(tag(v, scope, l, bounds), json);
     }
 
     /** One parcel's details for the click panel (empty when it is not on the map of this scope). */
@@ -161,7 +181,7 @@ public class MapService {
             props.put("vacantM2", round2(p.vacantM2()));
             props.put("vacancyShare", p.floorAreaM2() > 0 ? round2(p.vacantM2() / p.floorAreaM2()) : 0);
             props.put("listed", listed.containsKey(p.id()));
-            parcelFeatures.add(feature(p.geometry(), props));
+            parcelFeatures.add(withExtent(feature(p.geometry(), props)));
             Map<String, Object> detail = new LinkedHashMap<>(props);
             detail.put("parkId", p.parkId());
             detail.put("holderId", p.holderId());
@@ -203,24 +223,43 @@ public class MapService {
      * enterprise points as columns.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> simplified(Map<String, Object> layers, int level) {
+    private static Map<String, Object> simplified(Map<String, Object> layers, int level, @Nullable MapBounds bounds) {
         double tolerance = Simplify.toleranceM(level);
         Map<String, Object> out = new LinkedHashMap<>(layers);
         out.put("level", level);
+        List<Map<String, Object>> allParcels = (List<Map<String, Object>>) ((Map<String, Object>) layers.get("parcels"))
+                .get("features");
+        // The whole map of a large town: its parks only; what lies inside them comes with a viewport.
+        boolean overview = bounds == null && level == Simplify.COARSEST && allParcels.size() > OVERVIEW_PARCELS;
+        out.put("partial", overview || bounds != null);
+        if (bounds != null) {
+            out.put("bbox", List.of(bounds.west(), bounds.south(), bounds.east(), bounds.north()));
+        }
         for (String layer : List.of("town", "parks", "parcels", "buildings")) {
             Map<String, Object> c = (Map<String, Object>) layers.get(layer);
             if (c == null) {
                 continue;
             }
+            boolean inside = layer.equals("parcels") || layer.equals("buildings");
             List<Map<String, Object>> features = new ArrayList<>();
             for (Map<String, Object> f : (List<Map<String, Object>>) c.get("features")) {
+                if (inside && (overview || bounds != null && !bounds.touches((double[]) f.get(EXTENT)))) {
+                    continue;
+                }
                 Map<String, Object> copy = new LinkedHashMap<>(f);
+                copy.remove(EXTENT);
                 copy.put("geometry", MapGeometry.simplify((JsonNode) f.get("geometry"), tolerance));
                 features.add(copy);
             }
             out.put(layer, collection(features));
         }
-        out.put("enterprises", columns((List<Map<String, Object>>) layers.get("enterprises")));
+        List<Map<String, Object>> firms = new ArrayList<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) layers.get("enterprises")) {
+            if (!overview && (bounds == null || bounds.contains((Double) e.get("lon"), (Double) e.get("lat")))) {
+                firms.add(e);
+            }
+        }
+        out.put("enterprises", columns(firms));
         return out;
     }
 
@@ -271,9 +310,14 @@ public class MapService {
                     props.put("name", rs.getString("name"));
                     props.put("parcelId", rs.getLong("parcel_id"));
                     props.put("vacantM2", rs.getDouble("vacant"));
-                    out.add(feature(rs.getString("geometry"), props));
+                    out.add(withExtent(feature(rs.getString("geometry"), props)));
                 });
         return out;
+    }
+
+    private static Map<String, Object> withExtent(Map<String, Object> feature) {
+        feature.put(EXTENT, MapBounds.extent((JsonNode) feature.get("geometry")));
+        return feature;
     }
 
     /**

@@ -21,9 +21,10 @@ public class VacancyQueries {
     /**
      * "Floor space {@code fs} is vacant on :asOf", for queries of other modules: V018's {@code vacant_floor_space}
      * function is the one definition (no current occupancy names the unit, no tenant is recorded on its building
-     * without a unit, the parcel's owner does not use it).
+     * without a unit, the parcel's owner does not use it); V022's {@code vacant_units} reads the units it found on the
+     * reporting date from where they are kept, and computes any other date.
      */
-    public static final String VACANT = "fs.id in (select v.id from vacant_floor_space(:asOf) v)";
+    public static final String VACANT = "fs.id in (select v.id from vacant_units(:asOf) v)";
 
     private final JdbcClient jdbc;
 
@@ -73,7 +74,7 @@ public class VacancyQueries {
                        exists (select 1 from investment_lead l where l.floor_space_id = fs.id
                                and l.status not in ('SIGNED', 'DROPPED')) as reserved,
                        count(*) over () as total, sum(fs.area_m2) over () as total_m2
-                from vacant_floor_space(:asOf) fs
+                from vacant_units(:asOf) fs
                 join building b on b.id = fs.building_id
                 join park p on p.id = fs.park_id
                 where %s
@@ -127,7 +128,7 @@ public class VacancyQueries {
     /** The count and area of all vacant units in scope on a date (the dashboard's figure). */
     public Result totals(Scope scope, LocalDate asOf) {
         return ScopeParams.bind(jdbc.sql("""
-                select count(*), coalesce(sum(fs.area_m2), 0) from vacant_floor_space(:asOf) fs where %s
+                select count(*), coalesce(sum(fs.area_m2), 0) from vacant_units(:asOf) fs where %s
                 """.formatted(Scope.parkCondition("fs.park_id"))), scope).param("asOf", asOf)
                 .query((rs, n) -> new Result(List.of(), rs.getLong(1), rs.getBigDecimal(2), 0, 1)).single();
     }

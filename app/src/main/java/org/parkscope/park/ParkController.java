@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The parks list and a park's page, and the same data as JSON. */
@@ -28,11 +29,14 @@ class ParkController {
         this.scope = scope;
     }
 
+    /** The parks in scope, 50 a page ({@code page} from 0, {@code size}), counted over all of them. */
     @GetMapping("/parks")
-    String list(Model model) {
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
         int year = town.referenceYear();
+        ParkQueries.Page shown = parks.page(scope.get(), year, page, Math.min(Math.max(size, 1), 500));
         model.addAttribute("year", year);
-        model.addAttribute("parks", parks.summaries(scope.get(), year));
+        model.addAttribute("parks", shown.rows());
+        model.addAttribute("shown", shown);
         return "parks";
     }
 

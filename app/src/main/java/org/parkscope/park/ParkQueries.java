@@ -55,19 +55,33 @@ public class ParkQueries {
             left join park_year f on f.park_id = p.id and f.year = :year
             where %s and (cast(:park as bigint) is null or p.id = :park)
             order by p.id
+            limit cast(:limit as bigint) offset :offset
             """;
 
+    /** One page of the parks in scope ({@code page} from 0), and how many there are in all. */
+    public record Page(List<ParkSummary> rows, int total, int page, int pages, int size) {}
+
     public List<ParkSummary> summaries(Scope scope, int year) {
-        return summaries(scope, null, year);
+        return summaries(scope, null, year, null, 0);
     }
 
     public Optional<ParkSummary> summary(Scope scope, long parkId, int year) {
-        return summaries(scope, parkId, year).stream().findFirst();
+        return summaries(scope, parkId, year, null, 0).stream().findFirst();
     }
 
-    private List<ParkSummary> summaries(Scope scope, @Nullable Long parkId, int year) {
+    public Page page(Scope scope, int year, int page, int size) {
+        int total = ScopeParams.bind(jdbc.sql("select count(*) from park p where %s"
+                .formatted(Scope.parkCondition("p.id"))), scope).query(Integer.class).single();
+        int pages = Math.max(1, (total + size - 1) / size);
+        int p = Math.min(Math.max(page, 0), pages - 1);
+        return new Page(summaries(scope, null, year, size, p * size), total, p, pages, size);
+    }
+
+    private List<ParkSummary> summaries(Scope scope, @Nullable Long parkId, int year, @Nullable Integer limit,
+            int offset) {
         return ScopeParams.bind(jdbc.sql(SUMMARY_SQL.formatted(Scope.parkCondition("p.id"))), scope)
-                .param("park", parkId).param("year", year).query((rs, n) -> summary(rs)).list();
+                .param("park", parkId).param("year", year).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> summary(rs)).list();
     }
 
     private static ParkSummary summary(ResultSet rs) throws SQLException {

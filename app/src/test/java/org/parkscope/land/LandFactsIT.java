@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The land facts V018 keeps (parcel_fact, building_fact, parcel_year_fact) equal their from-scratch computation after
- * every kind of change — an occupancy import, a figures import, their roll-backs and edits — and the map's version
- * moves with them (ETag, 304 while nothing changed).
+ * The land facts V018 keeps (parcel_fact, building_fact, parcel_year_fact) and those V022 keeps (low_efficiency_finding,
+ * vacant_unit_fact) equal their from-scratch computation after every kind of change — an occupancy import, a
+ * figures import, their roll-backs, edits of occupancy, firms, buildings and contracts, a change of criteria — and the
+ * map's version moves with them (ETag, 304 while nothing changed).
  */
 @PlatformTest
 class LandFactsIT {
@@ -42,6 +43,11 @@ class LandFactsIT {
                 union all
                 select 'year', y.parcel_id || '/' || y.year, row(y.occupants, y.tax, y.revenue, y.output, y.sales,
                        y.activity)::text from parcel_year_fact y
+                union all
+                select 'finding', f.year || '/' || f.parcel_id, row(f.tax_per_mu, f.output_per_mu, f.reasons)::text
+                from low_efficiency_finding f
+                union all
+                select 'vacant', v.floor_space_id::text, v.parcel_id::text from vacant_unit_fact v
             ), fresh as (
                 select 'parcel' as t, d.d::text || '/' || c.parcel_id as k, row(c.floor_area_m2, c.leased_m2,
                        c.leased_outside_m2, c.occupants, c.vacant_m2, c.vacant_units)::text as v
@@ -54,6 +60,12 @@ class LandFactsIT {
                 select 'year', s.parcel_id || '/' || s.year, row(s.occupants, s.tax, s.revenue, s.output, s.sales,
                        s.activity)::text
                 from land_figure_years() y cross join lateral parcel_site_years(y.first_year, y.last_year, null) s
+                union all
+                select 'finding', c.year || '/' || c.parcel_id, row(c.tax_per_mu, c.output_per_mu, c.reasons)::text
+                from low_efficiency_computed(land_reference_year(), null) c
+                union all
+                select 'vacant', fs.id::text, b.parcel_id::text from vacant_floor_space(land_as_of()) fs
+                join building b on b.id = fs.building_id
             )
             (select 'stored ' || t || ' ' || k || ' ' || v from stored except select 'stored ' || t || ' ' || k || ' ' || v from fresh)
             union all
@@ -75,6 +87,11 @@ class LandFactsIT {
 
     private long version() {
         return jdbc.sql("select version from land_data_version").query(Long.class).single();
+    }
+
+    private List<String> findings(long parcel) {
+        return jdbc.sql("select reasons::text from low_efficiency_finding where parcel_id = ?").param(parcel)
+                .query(String.class).list();
     }
 
     private Map<String, Object> parcelFact(long parcel) {
@@ -104,7 +121,12 @@ class LandFactsIT {
         jdbc.sql("update parcel_fact set leased_m2 = leased_m2 + 1 where parcel_id = ?").param(anyParcel).update();
         jdbc.sql("update parcel_year_fact set tax = tax + 1 where parcel_id = (select min(parcel_id) from parcel_year_fact)")
                 .update();
-        assertThat(differences()).anyMatch(d -> d.startsWith("stored parcel")).anyMatch(d -> d.startsWith("stored year"));
+        assertThat(jdbc.sql("select count(*) from low_efficiency_finding").query(Integer.class).single())
+                .as("the demo town has low-efficiency land").isPositive();
+        jdbc.sql("update low_efficiency_finding set tax_per_mu = tax_per_mu + 1"
+                + " where parcel_id = (select min(parcel_id) from low_efficiency_finding)").update();
+        assertThat(differences()).anyMatch(d -> d.startsWith("stored parcel")).anyMatch(d -> d.startsWith("stored year"))
+                .anyMatch(d -> d.startsWith("stored finding"));
         tx.executeWithoutResult(s -> jdbc.sql("select refresh_land_facts(null)").query().listOfRows());
         assertFactsEqualRecomputation("a full refresh");
 
@@ -185,6 +207,51 @@ class LandFactsIT {
             });
         }
         assertFactsEqualRecomputation("the edits were undone");
+
+        // A contract whose completion is three years overdue lists its parcel; a per-亩 tax target far above what the
+        // parcel pays adds a second reason; deleting the contract takes both away again.
+        long unlisted = jdbc.sql("""
+                select min(pa.id) from parcel pa where not exists (select 1 from low_efficiency_finding f
+                where f.parcel_id = pa.id) and not exists (select 1 from land_contract c where c.parcel_id = pa.id)
+                and exists (select 1 from parcel_year_fact y where y.parcel_id = pa.id and y.year = land_reference_year()
+                            and y.tax > 0)""")
+                .query(Long.class).single();
+        tx.executeWithoutResult(s -> {
+            long contract = jdbc.sql("""
+                    insert into land_contract(parcel_id, contract_no, kind, signed_on, completion_due)
+                    values (?, 'IT-LOW-1', 'GRANT', date '2010-01-01', date '2012-06-30') returning id""")
+                    .param(unlisted).query(Long.class).single();
+            jdbc.sql("""
+                    insert into land_obligation(contract_id, metric, label, target, unit, event, offset_years)
+                    values (?, 'TAX', '亩均税收', 100000, '万元/亩', 'SIGNING', 0)""").param(contract).update();
+        });
+        assertFactsEqualRecomputation("a contract and its target were recorded");
+        assertThat(findings(unlisted)).singleElement().asString().contains("COMPLETION_OVERDUE");
+        tx.executeWithoutResult(s -> jdbc.sql("update land_contract set completed_on = date '2011-01-01'"
+                + " where contract_no = 'IT-LOW-1'").update());
+        assertFactsEqualRecomputation("a contract's completion was recorded");
+        assertThat(findings(unlisted)).singleElement().asString().contains("BELOW_CONTRACT_TAX")
+                .doesNotContain("COMPLETION_OVERDUE");
+        tx.executeWithoutResult(s -> jdbc.sql("delete from land_contract where contract_no = 'IT-LOW-1'").update());
+        assertFactsEqualRecomputation("the contract was deleted");
+        assertThat(findings(unlisted)).isEmpty();
+
+        // New criteria (the platform writes its configured ones on start): every finding follows, then back again.
+        int listed = jdbc.sql("select count(*) from low_efficiency_finding").query(Integer.class).single();
+        java.util.function.Consumer<Double> raise = by -> tx.executeWithoutResult(s -> {
+            jdbc.sql("update low_efficiency_criterion set standard_per_mu = standard_per_mu * ?"
+                    + " where kind = 'BELOW_STANDARD'").param(by).update();
+            jdbc.sql("select refresh_low_efficiency(null)").query().listOfRows();
+        });
+        try {
+            raise.accept(4.0);
+            assertFactsEqualRecomputation("the criteria changed");
+            assertThat(jdbc.sql("select count(*) from low_efficiency_finding").query(Integer.class).single())
+                    .isGreaterThan(listed);
+        } finally {
+            raise.accept(0.25);
+        }
+        assertFactsEqualRecomputation("the criteria were restored");
     }
 
     @Test

@@ -120,10 +120,15 @@ class LandIT {
         // Reasons agree with the data: a tax-per-mu reason means the parcel's tax per mu is below the bar, and a parcel
         // of industrial land in use above the bar with no contract shortfall is not listed for it.
         Map<Long, Map<Integer, LandQueries.SiteYear>> years = land.parcelYears(Scope.town(), null, year, year);
+        Map<Long, Map<String, Object>> contracts = new java.util.HashMap<>();
+        jdbc.sql("select * from parcel_contract_terms(null)").query().listOfRows()
+                .forEach(c -> contracts.put((Long) c.get("parcel_id"), c));
         for (LandQueries.ParcelFactsRow p : land.parcelFacts(Scope.town(), LocalDate.of(year, 12, 31))) {
             LandQueries.SiteYear y = years.getOrDefault(p.id(), Map.of()).get(year);
             double perMu = (y == null ? 0 : y.taxWan()) / (p.areaM2() * 3 / 2000);
-            boolean inUse = p.completedOn() != null ? p.completedOn().getYear() + 2 <= year : p.completionDue() == null;
+            Map<String, Object> c = contracts.getOrDefault(p.id(), Map.of());
+            java.sql.Date done = (java.sql.Date) c.get("completed_on");
+            boolean inUse = done != null ? done.toLocalDate().getYear() + 2 <= year : c.get("completion_due") == null;
             boolean belowBar = p.landUse().equals("工业用地") && p.occupants() > 0 && y != null && perMu < 5.0 && inUse;
             boolean listedForIt = listed.stream().anyMatch(l -> l.parcelId() == p.id()
                     && l.reasons().stream().anyMatch(r -> r.code().equals("BELOW_STANDARD_TAX")));

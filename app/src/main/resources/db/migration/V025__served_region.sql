@@ -28,3 +28,30 @@ create function served_region() returns table (id bigint, code varchar, name tex
 create or replace function land_as_of() returns date
     language sql stable
     as $$ select coalesce((select as_of_date from served_region()), current_date) $$;
+
+-- Tenants paying tax outside the town are judged against the parcel's own town (its park's region), not the first
+-- town: on a district or city platform every parcel has its own. (V018's version compared with the first town.)
+create or replace function parcel_tenancy(as_of date)
+    returns table (parcel_id bigint, leased_m2 numeric, leased_outside_m2 numeric, occupants int)
+    language sql stable
+    as $$
+    select o.parcel_id,
+           coalesce(sum(o.leased_area_m2) filter (where o.role = 'TENANT'), 0),
+           coalesce(sum(o.leased_area_m2) filter (where o.role = 'TENANT' and e.tax_region_code is not null
+                    and left(e.tax_region_code, 9) <> left(r.code, 9)), 0),
+           cast(count(distinct o.enterprise_id) as int)
+    from occupancy_at($1) o
+    join enterprise e on e.id = o.enterprise_id
+    join parcel pa on pa.id = o.parcel_id
+    join park p on p.id = pa.park_id
+    join region r on r.id = p.region_id
+    group by o.parcel_id
+    $$;
+
+-- Parks in several towns: the stored land facts were taken against the first town; take them again.
+do $$
+begin
+    if (select count(distinct region_id) from park) > 1 then
+        perform refresh_land_facts(null);
+    end if;
+end $$;

@@ -38,7 +38,15 @@ class ServedRegionIT {
             long county = jdbc.sql("select parent_id from region where id = ?").param(before.id()).query(Long.class)
                     .single();
             long sibling = region("310117999000", "测试镇", "TOWN", county, LocalDate.of(2030, 1, 31));
-            park(sibling, "served-region-test-1");
+            long siblingPark = park(sibling, "served-region-test-1");
+            // a tenant taxed in the parcel's own town is local there, one taxed in the first town is not
+            long parcel = jdbc.sql("insert into parcel(park_id, certificate_no, area_m2, land_use, rights_holder_name)"
+                    + " values (?, 'served-region-test', 1000, '工业用地', '测试') returning id").param(siblingPark)
+                    .query(Long.class).single();
+            tenant(parcel, siblingPark, "91310117SRTEST0001", "310117999000", 100);
+            tenant(parcel, siblingPark, "91310117SRTEST0002", before.code(), 30);
+            assertThat(jdbc.sql("select leased_outside_m2 from parcel_tenancy(current_date) where parcel_id = ?")
+                    .param(parcel).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("30");
             TownContext.Town afterSibling = town.town().orElseThrow();
             assertThat(afterSibling.id()).isEqualTo(county);
             assertThat(afterSibling.level()).isEqualTo("COUNTY");
@@ -69,7 +77,15 @@ class ServedRegionIT {
                 .params(code, name, level, parent, asOf).query(Long.class).single();
     }
 
-    private void park(long region, String code) {
-        jdbc.sql("insert into park(region_id, code, name) values (?, ?, ?)").params(region, code, code + " 园").update();
+    private long park(long region, String code) {
+        return jdbc.sql("insert into park(region_id, code, name) values (?, ?, ?) returning id")
+                .params(region, code, code + " 园").query(Long.class).single();
+    }
+
+    private void tenant(long parcel, long park, String uscc, String taxRegion, int leasedM2) {
+        long firm = jdbc.sql("insert into enterprise(uscc, name, industry_code, tax_region_code) values (?, ?, '3922', ?)"
+                + " returning id").params(uscc, uscc, taxRegion).query(Long.class).single();
+        jdbc.sql("insert into occupancy(enterprise_id, parcel_id, park_id, role, leased_area_m2, valid_from)"
+                + " values (?, ?, ?, 'TENANT', ?, date '2000-01-01')").params(firm, parcel, park, leasedM2).update();
     }
 }

@@ -147,7 +147,7 @@ public class ChainService {
 
     public Chain chain(String id) {
         return chains().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> org.parkscope.web.NotFoundException.of("产业链 / chain", id));
+                .orElseThrow(() -> org.parkscope.shared.Refusal.notFound("chain", id));
     }
 
     public String yaml(String id) {

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.parkscope.web.Sheets;
+import org.parkscope.shared.UserMessage;
+import org.parkscope.shared.Sheets;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -68,19 +69,25 @@ public final class EvaluateCli implements Callable<Integer> {
         try {
             s = Files.isRegularFile(Path.of(scheme)) ? SchemeFile.load(Path.of(scheme)) : SchemeFile.classpath(scheme);
             s = year == null ? s : s.forYear(year);
-        } catch (SchemeFile.Invalid | Scheme.NotInEffect e) {
+        } catch (SchemeFile.Invalid e) {
+            console.println(e.inBothLanguages());
+            return 2;
+        } catch (Scheme.NotInEffect e) {
             console.println(e.getMessage());
             return 2;
         }
         if (!Files.isRegularFile(data)) {
-            console.println("数据文件不存在 / no such data file: " + data);
+            console.println(UserMessage.of("cli.noDataFile", data).inBothLanguages());
             return 2;
         }
         Table t;
         try {
             t = read(data);
         } catch (org.parkscope.importing.ImportException e) { // unreadable, damaged, or beyond the limits of input
-            console.println((e.row() > 0 ? "第 " + e.row() + " 行 / row " + e.row() + ": " : "") + e.getMessage());
+            if (e.row() > 0) {
+                console.println(UserMessage.of("cli.row", String.valueOf(e.row())).inBothLanguages());
+            }
+            console.println(e.inBothLanguages());
             return 2;
         }
         if (t.problems.size() > 0) {

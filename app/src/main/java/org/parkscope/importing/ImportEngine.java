@@ -197,7 +197,7 @@ public final class ImportEngine {
         private void startData() {
             boolean any = buffered.stream().anyMatch(r -> r.cells().stream().anyMatch(x -> x != null && !x.isBlank()));
             if (!any) {
-                throw new ImportException("file.noData", "文件中没有数据", "the file holds no data");
+                throw new ImportException("file.noData");
             }
             header = HeaderMap.detect(kind, buffered);
             checker = new RowChecker(kind, header, options);

@@ -17,7 +17,7 @@ import org.parkscope.core.land.SpatialIndex;
 import org.parkscope.shared.GeoJson;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.shared.Refusal;
 import org.springframework.stereotype.Service;
 
 /** Everything the parcel page shows: occupants, figures under each attribution mode, history, contracts, checks. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.Scope;
+import org.parkscope.shared.VacantSpace;
 import org.parkscope.shared.ScopeParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,12 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class VacancyQueries {
 
-    /**
-     * "Floor space {@code fs} is vacant on :asOf", for queries of other modules: V018's {@code vacant_floor_space}
-     * function is the one definition (no current occupancy names the unit, no tenant is recorded on its building
-     * without a unit, the parcel's owner does not use it).
-     */
-    public static final String VACANT = "fs.id in (select v.id from vacant_floor_space(:asOf) v)";
+    /** "Floor space {@code fs} is vacant on :asOf" ({@link VacantSpace}). */
+    public static final String VACANT = VacantSpace.CONDITION;
 
     private final JdbcClient jdbc;
 

@@ -439,7 +439,7 @@ class LandIT {
             // The same contract number again is refused.
             admin.post("/parcels/" + parcel + "/contracts", Map.of("contractNo", "测试合同-001", "kind", "STANDARD",
                     "signedOn", "2018-03-01"));
-            assertThat(admin.get("/parcels/" + parcel).body()).contains("合同编号已存在 / the contract number exists already");
+            assertThat(admin.get("/parcels/" + parcel).body()).contains("合同编号已存在");
             // A park operator may not write.
             Browser operator = parkOperator();
             operator.get("/land/interventions");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.QualificationType;
+import org.parkscope.shared.UserMessage;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.validate.Limits.Kind;
 import org.parkscope.core.code.CheckResult;
@@ -16,7 +18,6 @@ import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.parkscope.shared.Inputs;
 import org.parkscope.shared.Refusal;
-import org.parkscope.shared.UserMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseCommands {
 
     /** The registry's qualification types: the general ones and those the chain definitions place firms by. */
-    public static final Set<String> QUALIFICATION_TYPES = types();
-
-    private static Set<String> types() {
-        Set<String> t = new java.util.LinkedHashSet<>(List.of("HNTE", "SRDI", "LITTLE_GIANT", "CHAMPION", "SH_TECH_GIANT",
-                "LISTED", "TECH_CENTER", "ACADEMICIAN_STATION", "HARDCORE_TOP100", "IP_DEMONSTRATION"));
-        t.addAll(org.parkscope.chain.ChainService.QUALIFICATION_TITLES.keySet());
-        return java.util.Collections.unmodifiableSet(t);
-    }
+    public static final Set<String> QUALIFICATION_TYPES = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(QualificationType.codes()));
     public static final Map<String, String> METRIC_UNITS = Map.of("TAX", "万元", "REVENUE", "万元", "OUTPUT", "万元",
             "VALUE_ADDED", "万元", "ENERGY", "吨标准煤", "ELECTRICITY", "万千瓦时", "EMISSIONS", "吨", "RD", "万元", "STAFF", "人",
             "GOODS_SALES", "万元");

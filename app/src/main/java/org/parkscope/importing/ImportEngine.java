@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
 import org.parkscope.core.code.Severity;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -507,14 +508,7 @@ public final class ImportEngine {
     }
 
     static void audit(Connection c, String actor, String action, long batch, String after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into audit_log(actor, action, entity, entity_id, after)"
-                + " values (?, ?, 'import_batch', ?, cast(? as jsonb))")) {
-            ps.setString(1, actor);
-            ps.setString(2, action);
-            ps.setString(3, Long.toString(batch));
-            ps.setString(4, after);
-            ps.executeUpdate();
-        }
+        AuditLog.recordOn(c, actor, action, "import_batch", Long.toString(batch), after);
     }
 
     static String json(String s) {

@@ -95,13 +95,7 @@ public final class Vocabulary {
         }
         switch (canonical) {
             case "万元":
-                return switch (u) {
-                    case "万元", "万" -> Optional.of(BigDecimal.ONE);
-                    case "元" -> Optional.of(new BigDecimal("0.0001"));
-                    case "千元" -> Optional.of(new BigDecimal("0.1"));
-                    case "亿元", "亿" -> Optional.of(new BigDecimal("10000"));
-                    default -> Optional.empty();
-                };
+                return MoneyUnit.named(u).map(MoneyUnit::toWanFactor);
             case "吨标准煤":
                 return switch (u) {
                     case "吨标准煤", "吨标煤", "tce", "t标准煤" -> Optional.of(BigDecimal.ONE);
@@ -133,7 +127,7 @@ public final class Vocabulary {
             case "平方米":
                 return switch (u) {
                     case "平方米", "m2", "m²", "㎡", "平米" -> Optional.of(BigDecimal.ONE);
-                    case "亩" -> Optional.of(new BigDecimal("666.666666666667"));
+                    case "亩" -> Optional.of(Area.mu(BigDecimal.ONE).squareMetres());
                     case "公顷", "ha" -> Optional.of(new BigDecimal("10000"));
                     default -> Optional.empty();
                 };

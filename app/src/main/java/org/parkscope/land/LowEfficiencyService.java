@@ -1,5 +1,6 @@
 package org.parkscope.land;
 
+import org.parkscope.core.unit.Area;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public class LowEfficiencyService {
         for (LandQueries.ParcelFactsRow p : land.parcelFacts(scope, town.asOf())) {
             ParkTotal t = totals.getOrDefault(p.parkId(), new ParkTotal(p.parkId(), p.parkName(), 0, 0, 0, 0));
             totals.put(p.parkId(), new ParkTotal(t.parkId(), t.parkName(), t.parcels(), t.areaMu(), t.allParcels() + 1,
-                    t.allAreaMu() + p.areaM2() * 3 / 2000));
+                    t.allAreaMu() + Area.muOf(p.areaM2())));
         }
         for (Listed l : listed) {
             ParkTotal t = totals.get(l.parkId());

@@ -7,15 +7,36 @@ import java.util.Optional;
 public enum MoneyUnit {
     YUAN("元", new BigDecimal("0.0001")),
     THOUSAND_YUAN("千元", new BigDecimal("0.1")),
-    WAN_YUAN("万元", BigDecimal.ONE),
-    YI_YUAN("亿元", new BigDecimal("10000"));
+    WAN_YUAN("万元", BigDecimal.ONE, "万"),
+    YI_YUAN("亿元", new BigDecimal("10000"), "亿");
 
     private final String label;
     private final BigDecimal toWan;
+    private final String shortLabel;
 
     MoneyUnit(String label, BigDecimal toWan) {
+        this(label, toWan, label);
+    }
+
+    MoneyUnit(String label, BigDecimal toWan, String shortLabel) {
         this.label = label;
         this.toWan = toWan;
+        this.shortLabel = shortLabel;
+    }
+
+    /** The factor from this unit to 万元. */
+    public BigDecimal toWanFactor() {
+        return toWan;
+    }
+
+    /** The unit a unit cell names exactly: its label ("万元") or short form ("万", "亿"). */
+    public static Optional<MoneyUnit> named(String unit) {
+        for (MoneyUnit u : values()) {
+            if (u.label.equals(unit) || u.shortLabel.equals(unit)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
     }
 
     public String label() {

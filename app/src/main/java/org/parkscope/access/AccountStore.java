@@ -48,7 +48,7 @@ public class AccountStore implements UserDetailsService {
 
     @Override
     public Account loadUserByUsername(String username) {
-        return find(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误 / wrong user name or password"));
+        return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     public Optional<Account> find(String username) {

@@ -91,7 +91,7 @@ public final class EvaluateCli implements Callable<Integer> {
             return 2;
         }
         if (t.problems.size() > 0) {
-            t.problems.forEach(console::println);
+            t.problems.forEach(p -> console.println(p.inBothLanguages()));
             return 1;
         }
         EvaluationInput input = t.input(s);
@@ -107,7 +107,8 @@ public final class EvaluateCli implements Callable<Integer> {
         for (int i = 0; i < r.size(); i++) {
             classes.merge(r.klass(i) == null ? "—" : r.klass(i), 1, Integer::sum);
         }
-        console.printf("%s: %d 家企业 / enterprises; 分档 classes %s → %s%n", s.id(), r.size(), classes, out);
+        console.println(UserMessage.of("cli.evaluate.done", s.id(), String.valueOf(r.size()), String.valueOf(classes),
+                String.valueOf(out)).inBothLanguages());
         return 0;
     }
 
@@ -120,7 +121,7 @@ public final class EvaluateCli implements Callable<Integer> {
         final List<String> industries = new ArrayList<>();
         final List<Integer> years = new ArrayList<>();
         final Map<String, List<Double>> metrics = new HashMap<>();
-        final List<String> problems = new ArrayList<>();
+        final List<UserMessage> problems = new ArrayList<>();
 
         /** The rows of the scheme's year (and those with no year), with the rows of each year its benchmarks need. */
         EvaluationInput input(Scheme s) {
@@ -227,8 +228,7 @@ public final class EvaluateCli implements Callable<Integer> {
                 if (digits.matches("\\d{4}")) {
                     dataYear = Integer.parseInt(digits);
                 } else {
-                    t.problems.add("第 " + rowNo + " 行 row " + rowNo + ": 年度须为四位年份 / the year must have four digits: "
-                            + y);
+                    t.problems.add(UserMessage.of("cli.evaluate.year", String.valueOf(rowNo), y));
                 }
             }
             t.years.add(dataYear);
@@ -246,7 +246,7 @@ public final class EvaluateCli implements Callable<Integer> {
             }
         });
         if (!header[0]) {
-            t.problems.add("找不到表头：须有“统一社会信用代码”和“用地面积”列 / no header with a credit code and land area");
+            t.problems.add(UserMessage.of("cli.evaluate.noHeader"));
         }
         t.metrics.values().forEach(col -> {
             while (col.size() < t.ids.size()) {
@@ -262,8 +262,8 @@ public final class EvaluateCli implements Callable<Integer> {
         }
         var n = Numbers.parse(s);
         if (!n.ok()) {
-            t.problems.add("第 " + rowNo + " 行 row " + rowNo + ": " + n.errors().get(0).messageZh() + " / "
-                    + n.errors().get(0).messageEn());
+            t.problems.add(UserMessage.of("cli.evaluate.cell", String.valueOf(rowNo),
+                    UserMessage.bilingual(n.errors().get(0).messageZh(), n.errors().get(0).messageEn())));
             return Double.NaN;
         }
         return n.value().multiply(factor).doubleValue();

@@ -48,8 +48,7 @@ class AccessBootstrap implements ApplicationRunner {
         String password = AccountStore.randomPassword();
         long id = accounts.create("admin", "管理员 Administrator", password, Role.TOWN_ADMIN, null, null, true);
         audit.recordAs("system", "CREATE", "user", id, null, null, null, Map.of("username", "admin", "role", "TOWN_ADMIN"));
-        System.out.println("\n  首个管理员账户 / first administrator:  admin\n  一次性密码 / one-time password:  " + password
-                + "\n  （仅显示这一次，首次登录后须修改 / shown once; change it at the first sign-in)\n");
+        System.out.println(AdminCommand.oneTimePassword("admin", password));
     }
 
     private void createDemoAccounts() {

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
-import org.parkscope.web.CurrentScope;
+import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,23 +54,20 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
+    @OnRefusal("/account")
     String changePassword(@RequestParam String current, @RequestParam String password, @RequestParam String repeat,
             RedirectAttributes flash, HttpServletRequest request, HttpServletResponse response) {
         Account me = this.current.account().orElseThrow();
         if (!accounts.passwordMatches(me.id(), current)) {
-            flash.addFlashAttribute("error", "当前密码不正确 / the current password is wrong");
-        } else if (!password.equals(repeat)) {
-            flash.addFlashAttribute("error", "两次输入的新密码不一致 / the new passwords differ");
-        } else {
-            try {
-                accounts.setPassword(me.id(), password, false);
-                SessionAccount.store(accounts.findById(me.id()).orElseThrow(), request, response);
-                audit.record("UPDATE", "user_password", me.id(), null, null, null, Map.of("username", me.username()));
-                flash.addFlashAttribute("message", "密码已修改 / password changed");
-            } catch (IllegalArgumentException e) {
-                flash.addFlashAttribute("error", e.getMessage());
-            }
+            throw Refusal.of("account.refused.wrongPassword");
         }
+        if (!password.equals(repeat)) {
+            throw Refusal.of("account.refused.passwordsDiffer");
+        }
+        accounts.setPassword(me.id(), password, false);
+        SessionAccount.store(accounts.findById(me.id()).orElseThrow(), request, response);
+        audit.record("UPDATE", "user_password", me.id(), null, null, null, Map.of("username", me.username()));
+        flash.addFlashAttribute("message", UserMessage.of("account.passwordChanged").text());
         return "redirect:/account";
     }
 

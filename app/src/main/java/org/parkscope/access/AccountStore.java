@@ -1,5 +1,7 @@
 package org.parkscope.access;
 
+import java.util.Locale;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.RecordRows;
+import org.parkscope.shared.Refusal;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -45,7 +49,7 @@ public class AccountStore implements UserDetailsService {
 
     @Override
     public Account loadUserByUsername(String username) {
-        return find(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误 / wrong user name or password"));
+        return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     public Optional<Account> find(String username) {
@@ -70,13 +74,24 @@ public class AccountStore implements UserDetailsService {
     public long create(String username, String displayName, String password, Role role, @Nullable Long operatorId,
             @Nullable Long enterpriseId, boolean mustChangePassword) {
         PasswordPolicy.check(password);
-        return jdbc.sql("""
-                insert into app_user(username, display_name, password_hash, role, operator_id, enterprise_id,
-                                     must_change_password)
-                values (?, ?, ?, ?, ?, ?, ?) returning id
-                """).params(username, displayName, encoder.encode(password), role.name(), operatorId, enterpriseId,
-                mustChangePassword).query(Long.class).single();
+        try {
+            return jdbc.sql("""
+                    insert into app_user(username, display_name, password_hash, role, operator_id, enterprise_id,
+                                         must_change_password)
+                    values (?, ?, ?, ?, ?, ?, ?) returning id
+                    """).params(username, displayName, encoder.encode(password), role.name(), operatorId, enterpriseId,
+                    mustChangePassword).query(Long.class).single();
+        } catch (DataIntegrityViolationException e) {
+            throw Refusal.of("account.refused.nameTaken");
+        }
     }
+
+    /** The park operators an account can be made for: id and name, in id order. */
+    public List<Map.Entry<Long, String>> operators() {
+        return jdbc.sql("select id, name from park_operator order by id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
 
     /** Sets a new password; every session of the account that does not store the account again ends. */
     public void setPassword(long userId, String password, boolean mustChange) {

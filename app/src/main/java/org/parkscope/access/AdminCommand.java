@@ -1,15 +1,14 @@
 package org.parkscope.access;
 
+import org.parkscope.shared.UserMessage;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.parkscope.audit.AuditLog;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +26,11 @@ class AdminCommand implements ApplicationRunner {
 
     private final AccountStore accounts;
     private final AuditLog audit;
-    private final MessageSource messages;
     private final ConfigurableApplicationContext context;
 
-    AdminCommand(AccountStore accounts, AuditLog audit, MessageSource messages, ConfigurableApplicationContext context) {
+    AdminCommand(AccountStore accounts, AuditLog audit, ConfigurableApplicationContext context) {
         this.accounts = accounts;
         this.audit = audit;
-        this.messages = messages;
         this.context = context;
     }
 
@@ -50,7 +47,7 @@ class AdminCommand implements ApplicationRunner {
     /** Does the command's work and returns the process's exit code. */
     int createAdmin(List<String> names, PrintStream out, PrintStream err) {
         if (names.size() != 1 || names.get(0).isBlank()) {
-            err.println(bilingual("cli.createAdmin.usage"));
+            err.println(UserMessage.of("cli.createAdmin.usage").inBothLanguages());
             return USAGE;
         }
         String username = names.get(0).trim();
@@ -64,14 +61,14 @@ class AdminCommand implements ApplicationRunner {
             long id = accounts.create(username, username, password, Role.TOWN_ADMIN, null, null, true);
             audit.recordAs("cli", "CREATE", "user", id, null, null, null, Map.of("username", username, "role", "TOWN_ADMIN"));
         }
-        out.println("\n  " + bilingual("cli.createAdmin.user") + ":  " + username + "\n  "
-                + bilingual("cli.createAdmin.password") + ":  " + password + "\n  （" + bilingual("cli.createAdmin.once")
-                + "）\n");
+        out.println(oneTimePassword(username, password));
         return OK;
     }
 
-    /** The command line has no locale: Chinese, then English. */
-    private String bilingual(String key) {
-        return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE) + " / " + messages.getMessage(key, null, Locale.ENGLISH);
+    /** The notice of an administrator's one-time password on the console (no locale there: Chinese, then English). */
+    static String oneTimePassword(String username, String password) {
+        String nl = System.lineSeparator();
+        return nl + "  " + UserMessage.of("cli.createAdmin.done", username, password).inBothLanguages()
+                .replace("\n", nl).replace(nl, nl + "  ") + nl;
     }
 }

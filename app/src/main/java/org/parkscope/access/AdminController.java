@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
-import org.parkscope.web.CurrentScope;
+import org.parkscope.shared.EnterpriseLookup;
+import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.Scope;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,16 +28,16 @@ class AdminController {
 
     private final AccountStore accounts;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
     private final CurrentScope current;
+    private final EnterpriseLookup enterprises;
     private final MessageSource messages;
 
-    AdminController(AccountStore accounts, AuditLog audit, JdbcClient jdbc, CurrentScope current,
+    AdminController(AccountStore accounts, AuditLog audit, CurrentScope current, EnterpriseLookup enterprises,
             MessageSource messages) {
         this.accounts = accounts;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.current = current;
+        this.enterprises = enterprises;
         this.messages = messages;
     }
 
@@ -43,46 +45,33 @@ class AdminController {
     String users(Model model) {
         model.addAttribute("users", accounts.list());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("operators", jdbc.sql("select id, name from park_operator order by id")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
+        model.addAttribute("operators", accounts.operators());
         return "admin-users";
     }
 
     @PostMapping("/admin/users")
+    @OnRefusal("/admin/users")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
             @RequestParam(required = false) @Nullable Long operatorId,
             @RequestParam(required = false) @Nullable String enterpriseUscc, RedirectAttributes flash) {
         Long enterpriseId = null;
         if (role == Role.ENTERPRISE_USER) {
-            enterpriseId = jdbc.sql("select id from enterprise where uscc = ?")
-                    .param(enterpriseUscc == null ? "" : enterpriseUscc.trim().toUpperCase())
-                    .query(Long.class).optional().orElse(null);
-            if (enterpriseId == null) {
-                flash.addFlashAttribute("error", "未找到该统一社会信用代码的企业 / no enterprise with that credit code");
-                return "redirect:/admin/users";
-            }
+            enterpriseId = enterprises.byUscc(Scope.town(), enterpriseUscc == null ? "" : enterpriseUscc)
+                    .orElseThrow(() -> Refusal.of("account.refused.noEnterprise"));
         }
         if (role == Role.PARK_OPERATOR && operatorId == null) {
-            flash.addFlashAttribute("error", "园区运营方账户须选择运营主体 / choose the operator for a park-operator account");
-            return "redirect:/admin/users";
+            throw Refusal.of("account.refused.noOperator");
         }
         String password = AccountStore.randomPassword();
-        try {
-            long id = accounts.create(username.trim(), displayName.trim(), password, role,
-                    role == Role.PARK_OPERATOR ? operatorId : null, enterpriseId, true);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("username", username.trim());
-            after.put("role", role.name());
-            after.put("operatorId", role == Role.PARK_OPERATOR ? operatorId : null);
-            after.put("enterpriseId", enterpriseId);
-            audit.record("CREATE", "user", id, null, enterpriseId, null, after);
-            flash.addFlashAttribute("message", "账户已创建，一次性密码（仅显示这一次）/ account created, one-time password"
-                    + " (shown once): " + password);
-        } catch (DataIntegrityViolationException e) {
-            flash.addFlashAttribute("error", "用户名已存在 / that user name is taken");
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
+        long id = accounts.create(username.trim(), displayName.trim(), password, role,
+                role == Role.PARK_OPERATOR ? operatorId : null, enterpriseId, true);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("username", username.trim());
+        after.put("role", role.name());
+        after.put("operatorId", role == Role.PARK_OPERATOR ? operatorId : null);
+        after.put("enterpriseId", enterpriseId);
+        audit.record("CREATE", "user", id, null, enterpriseId, null, after);
+        flash.addFlashAttribute("message", UserMessage.of("account.created", password).text());
         return "redirect:/admin/users";
     }
 
@@ -116,7 +105,7 @@ class AdminController {
     }
 
     private Account user(long id) {
-        return accounts.findById(id).orElseThrow(() -> org.parkscope.web.NotFoundException.of("user", id));
+        return accounts.findById(id).orElseThrow(() -> Refusal.notFound("user", id));
     }
 
     private boolean isMe(Account account) {

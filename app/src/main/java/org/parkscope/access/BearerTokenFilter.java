@@ -5,19 +5,26 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import org.parkscope.shared.UserMessage;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Signs in a script or the CLI by its API token ({@code Authorization: Bearer psk_...}) for one request. */
 @Component
 class BearerTokenFilter extends OncePerRequestFilter {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final AccountStore accounts;
+    private final LocaleResolver locales;
 
-    BearerTokenFilter(AccountStore accounts) {
+    BearerTokenFilter(AccountStore accounts, LocaleResolver locales) {
         this.accounts = accounts;
+        this.locales = locales;
     }
 
     @Override
@@ -29,7 +36,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             if (account.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"status\":401,\"detail\":\"令牌无效或已吊销 / invalid or revoked token\"}");
+                response.getWriter().write(JSON.writeValueAsString(Map.of("status", 401,
+                        "detail", UserMessage.of("account.token.invalid").text(locales.resolveLocale(request)))));
                 return;
             }
             SessionAccount.use(account.get());

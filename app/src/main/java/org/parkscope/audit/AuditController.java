@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import org.parkscope.web.Sheets;
+import org.parkscope.shared.UserMessage;
+import org.parkscope.shared.Sheets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -55,7 +56,7 @@ class AuditController {
         response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
         PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
         out.print('\uFEFF'); // Excel opens UTF-8 CSV correctly only with a BOM
-        out.println("id,时间 at,操作人 actor,来源 from,操作 action,对象 entity,对象编号 entity_id,变更前 before,变更后 after");
+        out.println(UserMessage.of("audit.csv.header").text());
         int offset = 0;
         while (true) {
             var batch = audit.search(f, 1000, offset);

@@ -1,6 +1,10 @@
 package org.parkscope.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The one statement that writes the trail. */
+    private static final String INSERT = """
+            insert into audit_log(actor, remote_addr, action, entity, entity_id, park_id, enterprise_id, before, after)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+            """;
     private final JdbcClient jdbc;
 
     public AuditLog(JdbcClient jdbc) {
@@ -44,11 +53,28 @@ public class AuditLog {
 
     public void recordAs(String actor, String action, String entity, @Nullable Object entityId, @Nullable Long parkId,
             @Nullable Long enterpriseId, @Nullable Object before, @Nullable Object after) {
-        jdbc.sql("""
-                insert into audit_log(actor, remote_addr, action, entity, entity_id, park_id, enterprise_id, before, after)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
-                """).params(actor, remoteAddr(), action, entity, entityId == null ? null : String.valueOf(entityId),
+        jdbc.sql(INSERT).params(actor, remoteAddr(), action, entity, entityId == null ? null : String.valueOf(entityId),
                 parkId, enterpriseId, json(before), json(after)).update();
+    }
+
+    /**
+     * Records a change on a connection the caller holds, inside its transaction: for writers that work on a plain JDBC
+     * connection (the import engine, the demo generator). {@code after} is JSON text.
+     */
+    public static void recordOn(Connection c, String actor, String action, String entity, String entityId,
+            @Nullable String after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, actor);
+            ps.setNull(2, Types.VARCHAR); // no request: no remote address
+            ps.setString(3, action);
+            ps.setString(4, entity);
+            ps.setString(5, entityId);
+            ps.setNull(6, Types.BIGINT);
+            ps.setNull(7, Types.BIGINT);
+            ps.setNull(8, Types.VARCHAR);
+            ps.setString(9, after);
+            ps.executeUpdate();
+        }
     }
 
     public List<Entry> search(Filter f, int limit, int offset) {

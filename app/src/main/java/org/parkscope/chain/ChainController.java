@@ -17,18 +17,18 @@ import org.parkscope.core.chain.Chain;
 import org.parkscope.core.chain.ChainNode;
 import org.parkscope.core.chain.LeaderScoring;
 import org.parkscope.core.chain.Reason;
-import org.parkscope.dashboard.TownDashboard;
+import org.parkscope.shared.ClusterFigures;
+import org.parkscope.shared.EnterpriseLookup;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
-import org.parkscope.web.CurrentScope;
-import org.parkscope.web.Downloads;
-import org.parkscope.web.Sheets;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Downloads;
+import org.parkscope.shared.Sheets;
+import org.parkscope.shared.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,20 +44,20 @@ class ChainController {
     private final ChainService chains;
     private final ChainAnalysis analysis;
     private final ClusterConfig clusters;
-    private final TownDashboard dashboard;
+    private final ClusterFigures dashboard;
     private final CurrentScope scope;
-    private final JdbcClient jdbc;
+    private final EnterpriseLookup enterprises;
     private final MessageSource messages;
 
-    ChainController(ChainService chains, ChainAnalysis analysis, ClusterConfig clusters, TownDashboard dashboard,
-            CurrentScope scope, JdbcClient jdbc, MessageSource messages) {
+    ChainController(ChainService chains, ChainAnalysis analysis, ClusterConfig clusters, ClusterFigures dashboard,
+            CurrentScope scope, EnterpriseLookup enterprises, MessageSource messages) {
         this.messages = messages;
         this.chains = chains;
         this.analysis = analysis;
         this.clusters = clusters;
         this.dashboard = dashboard;
         this.scope = scope;
-        this.jdbc = jdbc;
+        this.enterprises = enterprises;
     }
 
     static boolean english() {
@@ -67,7 +67,7 @@ class ChainController {
     private int year(@Nullable Integer year) {
         int y = year == null ? analysis.defaultYear() : year;
         if (y < 1990 || y > 2100) {
-            throw NotFoundException.of("年份 / year", y);
+            throw Refusal.notFound("year", y);
         }
         return y;
     }
@@ -77,7 +77,7 @@ class ChainController {
     }
 
     private ChainNode node(Chain chain, String node) {
-        return chain.node(node).orElseThrow(() -> NotFoundException.of("节点 / node", node));
+        return chain.node(node).orElseThrow(() -> Refusal.notFound("node", node));
     }
 
     @GetMapping("/chains")
@@ -219,10 +219,7 @@ class ChainController {
 
     /** An enterprise by its id or its 统一社会信用代码, within the current scope. */
     private long resolveEnterprise(String text) {
-        String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
-        var q = ScopeParams.bind(jdbc.sql("select e.id from enterprise e where (e.uscc = :t or cast(e.id as text) = :t) and "
-                + Scope.condition("e.park_id", "e.id")), scope.get()).param("t", t);
-        return q.query(Long.class).optional().orElseThrow(() -> new IllegalArgumentException(
+        return enterprises.byIdOrUscc(scope.get(), text).orElseThrow(() -> new IllegalArgumentException(
                 "找不到企业（请填写企业编号或统一社会信用代码）/ no such enterprise (give its id or credit code): " + text));
     }
 

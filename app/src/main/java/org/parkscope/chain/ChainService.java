@@ -17,6 +17,7 @@ import org.parkscope.core.chain.ChainNode;
 import org.parkscope.core.chain.FirmProfile;
 import org.parkscope.core.chain.MatchSettings;
 import org.parkscope.core.chain.Placement;
+import org.parkscope.shared.QualificationType;
 import org.parkscope.shared.TownContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,24 +40,7 @@ public class ChainService {
      * must be one of these (checked on save); the types are in the registry's vocabulary (importer, edit form, message
      * files) as well.
      */
-    public static final Map<String, String> QUALIFICATION_TITLES = orderedTitles(
-            "CRYPTO_PRODUCT_CERT", "商用密码产品认证",
-            "CRYPTO_TEST_LAB", "商用密码检测机构资质",
-            "CRYPTO_CERT_BODY", "商用密码认证机构资质",
-            "ECA_LICENSE", "电子认证服务许可证",
-            "ECA_CRYPTO_LICENSE", "电子认证服务使用密码许可证",
-            "TELECOM_BASIC_LICENSE", "基础电信业务经营许可证",
-            "TELECOM_VAS_LICENSE", "增值电信业务经营许可证",
-            "BATTERY_WHITELIST", "新能源汽车废旧动力蓄电池综合利用白名单",
-            "SH_DATA_MERCHANT", "上海数据交易所数商");
-
-    private static Map<String, String> orderedTitles(String... pairs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
-    }
+    public static final Map<String, String> QUALIFICATION_TITLES = QualificationType.chainTitles();
 
     /** Qualification titles in a chain that the registry has no type for (each a problem in both languages). */
     static List<String> unknownQualifications(Chain chain) {
@@ -147,7 +131,7 @@ public class ChainService {
 
     public Chain chain(String id) {
         return chains().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> org.parkscope.web.NotFoundException.of("产业链 / chain", id));
+                .orElseThrow(() -> org.parkscope.shared.Refusal.notFound("chain", id));
     }
 
     public String yaml(String id) {

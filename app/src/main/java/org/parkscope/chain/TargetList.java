@@ -173,7 +173,7 @@ public class TargetList {
     record Vacant(long floorSpaceId, long parkId, String parkName, String label, BigDecimal areaM2, String use,
             Set<String> parkTags) {}
 
-    /** Vacant floor space today (no current occupancy, see VacancyQueries.VACANT) not reserved by an open lead. */
+    /** Vacant floor space today (no current occupancy, see VacantSpace) not reserved by an open lead. */
     List<Vacant> vacant() {
         return jdbc.sql("""
                 select fs.id, p.id as park_id, p.name, fs.label, fs.area_m2, fs.use, p.cluster_tags
@@ -181,7 +181,7 @@ public class TargetList {
                 where %s
                   and not exists (select 1 from investment_lead l where l.floor_space_id = fs.id
                                   and l.status not in ('DROPPED'))
-                """.formatted(org.parkscope.land.VacancyQueries.VACANT)).param("asOf", java.time.LocalDate.now())
+                """.formatted(org.parkscope.shared.VacantSpace.CONDITION)).param("asOf", java.time.LocalDate.now())
                 .query((rs, n) -> new Vacant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getString(6), Set.of((String[]) rs.getArray(7).getArray()))).list();
     }

@@ -198,7 +198,7 @@ public class TargetService {
         }
         Map<String, Object> before = jdbc.sql("select status, note, park_id from investment_lead where id = ?").param(id)
                 .query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> org.parkscope.web.NotFoundException.of("线索 / lead", id));
+                .orElseThrow(() -> org.parkscope.shared.Refusal.notFound("lead", id));
         String newNote = blank(note) == null ? (String) before.get("note") : blank(note);
         jdbc.sql("update investment_lead set status = ?, note = ?, updated_at = now() where id = ?")
                 .params(status, newNote, id).update();

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.ClusterFigures;
 import org.parkscope.park.ParkQueries.ParkSummary;
 import org.parkscope.shared.TownContext;
-import org.parkscope.web.CurrentScope;
+import org.parkscope.access.CurrentScope;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -72,7 +73,7 @@ class DashboardController {
         List<String> clusterNames = new ArrayList<>();
         List<Double> clusterRevenue = new ArrayList<>();
         List<Double> clusterOutput = new ArrayList<>();
-        for (TownDashboard.ClusterFigure c : f.clusters()) {
+        for (ClusterFigures.ClusterFigure c : f.clusters()) {
             clusterNames.add(c.name());
             clusterRevenue.add(c.revenueWan().doubleValue() / 10_000);
             clusterOutput.add(c.outputWan().doubleValue() / 10_000);

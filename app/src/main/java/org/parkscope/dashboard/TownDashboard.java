@@ -1,7 +1,6 @@
 package org.parkscope.dashboard;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.park.ParkQueries.ParkSummary;
-import org.parkscope.shared.RecordRows;
+import org.parkscope.shared.ClusterFigures;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,12 +28,14 @@ public class TownDashboard {
 
     private final JdbcClient jdbc;
     private final ParkQueries parks;
+    private final ClusterFigures clusters;
     private final String featuredParkCode;
 
-    public TownDashboard(JdbcClient jdbc, ParkQueries parks,
+    public TownDashboard(JdbcClient jdbc, ParkQueries parks, ClusterFigures clusters,
             @Value("${parkscope.dashboard.featured-park:SLS}") String featuredParkCode) {
         this.jdbc = jdbc;
         this.parks = parks;
+        this.clusters = clusters;
         this.featuredParkCode = featuredParkCode;
     }
 
@@ -42,14 +43,9 @@ public class TownDashboard {
     public record FeaturedPark(long id, String name, BigDecimal landM2, BigDecimal landMu, BigDecimal taxWan,
             BigDecimal goodsSalesWan) {}
 
-    /** Share of strategic-emerging-industry (SEI) output in above-scale industrial output. */
-    public record SeiShare(BigDecimal seiOutputWan, BigDecimal totalOutputWan, @Nullable BigDecimal percent) {}
 
-    public record ClusterFigure(String code, String name, String tier, long members, BigDecimal revenueWan,
-            BigDecimal outputWan) {}
-
-    public record Figures(int year, LocalDate asOf, long parkCount, @Nullable FeaturedPark featured, SeiShare seiShare,
-            BigDecimal keyClusterRevenueWan, List<ClusterFigure> clusters, Map<QualificationGroup, Long> qualified,
+    public record Figures(int year, LocalDate asOf, long parkCount, @Nullable FeaturedPark featured, ClusterFigures.SeiShare seiShare,
+            BigDecimal keyClusterRevenueWan, List<ClusterFigures.ClusterFigure> clusters, Map<QualificationGroup, Long> qualified,
             List<ParkSummary> parks) {}
 
     /**
@@ -61,8 +57,8 @@ public class TownDashboard {
     /** The figures; {@code parks}: those the chart draws, ordered by 亩均税收 (parks without one left out). */
     public Figures figures(Scope scope, int year, LocalDate asOf) {
         List<ParkSummary> summaries = parks.summaries(scope, year);
-        return new Figures(year, asOf, summaries.size(), featured(summaries), seiShare(scope, year),
-                keyClusterRevenue(scope, year), clusters(scope, year), qualified(scope, asOf), chartParks(summaries));
+        return new Figures(year, asOf, summaries.size(), featured(summaries), clusters.seiShare(scope, year),
+                clusters.keyClusterRevenue(scope, year), clusters.clusters(scope, year), qualified(scope, asOf), chartParks(summaries));
     }
 
     static List<ParkSummary> chartParks(List<ParkSummary> summaries) {
@@ -81,42 +77,6 @@ public class TownDashboard {
         return summaries.stream().filter(p -> p.code().equals(featuredParkCode)).findFirst()
                 .map(p -> new FeaturedPark(p.id(), p.name(), p.landM2(), p.landMu(), p.taxWan(), p.goodsSalesWan()))
                 .orElse(null);
-    }
-
-    /**
-     * SEI output over 规上 industrial output, current firms only (active or suspended). A firm counts as SEI by its own
-     * SEI codes or by capacity on a chain node that carries SEI categories (V017 {@code sei_firm_of}).
-     */
-    public SeiShare seiShare(Scope scope, int year) {
-        var row = ScopeParams.bind(jdbc.sql("""
-                select coalesce(sum(f.sei_output), 0) as sei, coalesce(sum(f.industrial_output), 0) as total
-                from park_year f where f.year = :year and %s
-                """.formatted(Scope.parkCondition("f.park_id"))), scope).param("year", year)
-                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal("sei"), rs.getBigDecimal("total")}).single();
-        BigDecimal percent = row[1].signum() == 0 ? null
-                : row[0].multiply(BigDecimal.valueOf(100)).divide(row[1], 2, RoundingMode.HALF_UP);
-        return new SeiShare(row[0], row[1], percent);
-    }
-
-    /** Revenue of the members of any cluster, each firm once; membership as configured (V017 {@code cluster_membership_of}). */
-    public BigDecimal keyClusterRevenue(Scope scope, int year) {
-        return ScopeParams.bind(jdbc.sql("select coalesce(sum(f.cluster_revenue), 0) from park_year f where f.year = :year"
-                + " and " + Scope.parkCondition("f.park_id")), scope).param("year", year).query(BigDecimal.class).single();
-    }
-
-    /** Each cluster's members, revenue and output; membership as configured (V017 {@code cluster_membership_of}). */
-    public List<ClusterFigure> clusters(Scope scope, int year) {
-        return ScopeParams.bind(jdbc.sql("""
-                select c.code, c.name, c.tier,
-                       coalesce((select sum(m.members) from cluster_park m where m.cluster_id = c.id and %1$s), 0)
-                           as members,
-                       coalesce(sum(f.revenue), 0) as revenue_wan, coalesce(sum(f.output), 0) as output_wan
-                from cluster c
-                left join cluster_park_year f on f.cluster_id = c.id and f.year = :year and %2$s
-                group by c.id, c.code, c.name, c.tier
-                order by c.id
-                """.formatted(Scope.parkCondition("m.park_id"), Scope.parkCondition("f.park_id"))), scope)
-                .param("year", year).query(RecordRows.of(ClusterFigure.class)).list();
     }
 
     /** Distinct enterprises per group holding a certificate in force on the day (one query for all groups). */

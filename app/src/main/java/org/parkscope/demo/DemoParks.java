@@ -1,5 +1,6 @@
 package org.parkscope.demo;
 
+import org.parkscope.core.unit.Area;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class DemoParks {
             park.id = ++shared.parks;
             park.def = def;
             park.operatorId = park.id;
-            double areaM2 = def.landMu() * 2000.0 / 3.0;
+            double areaM2 = Area.squareMetresOfMu(def.landMu());
             park.w = Math.sqrt(areaM2 * 1.3);
             park.h = areaM2 / park.w;
             int col = i % COLS, row = i / COLS;

@@ -2,6 +2,7 @@ package org.parkscope.demo;
 
 import java.util.List;
 import javax.sql.DataSource;
+import org.parkscope.audit.AuditLog;
 import org.parkscope.demo.DemoTown.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,10 +75,13 @@ public final class DemoTownGenerator {
             for (int i = 0; i < sites.size(); i++) {
                 land.write(sites.get(i), parkRanges[i] + 1, parkRanges[i + 1]);
             }
-            jdbc.update("insert into audit_log(actor, action, entity, entity_id, after) values ('system', 'CREATE',"
-                    + " 'demo_town', ?, cast(? as jsonb))", TOWN_CODE, "{\"seed\": " + SEED + ", \"enterprises\": "
-                    + demoLastEnterprise[0] + (scale.towns() == 1 ? "" : ", \"scale\": \"" + scale + "\", \"towns\": "
-                    + sites.size() + ", \"all_enterprises\": " + shared.enterprises) + "}");
+            String after = "{\"seed\": " + SEED + ", \"enterprises\": " + demoLastEnterprise[0] + (scale.towns() == 1 ? ""
+                    : ", \"scale\": \"" + scale + "\", \"towns\": " + sites.size() + ", \"all_enterprises\": "
+                    + shared.enterprises) + "}";
+            jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+                AuditLog.recordOn(c, "system", "CREATE", "demo_town", TOWN_CODE, after);
+                return null;
+            });
         });
         // Fresh statistics for the planner: without them the first queries on a just-filled server (autovacuum has not
         // looked yet) plan for empty tables; PostgreSQL 15 took 20 s over the cluster revenue that way.

@@ -1,5 +1,6 @@
 package org.parkscope.demo;
 
+import org.parkscope.shared.UserMessage;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -52,10 +53,9 @@ class DemoTownRunner implements ApplicationRunner {
         }
         List<String> command = args.getOptionValues("parkscope.command");
         if (command != null && command.contains("generate")) { // ./parkscope generate: build, report, stop
-            System.out.println(empty
-                    ? String.format(Locale.ROOT, "已生成演示数据 / demo data generated: %s, %d 家企业 firms, %d s",
-                            scale, scale.firms(), (System.nanoTime() - t0) / 1_000_000_000)
-                    : "数据库已有数据，未生成 / the database already holds data; nothing generated");
+            System.out.println((empty ? UserMessage.of("demo.generated", scale.toString(), String.valueOf(scale.firms()),
+                    String.valueOf((System.nanoTime() - t0) / 1_000_000_000)) : UserMessage.of("demo.notGenerated"))
+                    .inBothLanguages());
             int code = empty ? 0 : 1;
             System.exit(SpringApplication.exit(context, () -> code));
         }

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.QualificationType;
+import org.parkscope.shared.UserMessage;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.validate.Limits.Kind;
 import org.parkscope.core.code.CheckResult;
 import org.parkscope.core.code.IndustryCode;
 import org.parkscope.core.code.IndustryCodes;
-import org.parkscope.core.code.Problem;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
-import org.parkscope.web.Inputs;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.shared.Inputs;
+import org.parkscope.shared.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseCommands {
 
     /** The registry's qualification types: the general ones and those the chain definitions place firms by. */
-    public static final Set<String> QUALIFICATION_TYPES = types();
-
-    private static Set<String> types() {
-        Set<String> t = new java.util.LinkedHashSet<>(List.of("HNTE", "SRDI", "LITTLE_GIANT", "CHAMPION", "SH_TECH_GIANT",
-                "LISTED", "TECH_CENTER", "ACADEMICIAN_STATION", "HARDCORE_TOP100", "IP_DEMONSTRATION"));
-        t.addAll(org.parkscope.chain.ChainService.QUALIFICATION_TITLES.keySet());
-        return java.util.Collections.unmodifiableSet(t);
-    }
+    public static final Set<String> QUALIFICATION_TYPES = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(QualificationType.codes()));
     public static final Map<String, String> METRIC_UNITS = Map.of("TAX", "万元", "REVENUE", "万元", "OUTPUT", "万元",
             "VALUE_ADDED", "万元", "ENERGY", "吨标准煤", "ELECTRICITY", "万千瓦时", "EMISSIONS", "吨", "RD", "万元", "STAFF", "人",
             "GOODS_SALES", "万元");
@@ -54,26 +49,11 @@ public class EnterpriseCommands {
     public record EnterpriseEdit(String name, String industryCode, @Nullable String sizeClass, boolean aboveScale,
             boolean hq, @Nullable String hqKind, String status) {}
 
-    /** A rejected change: every problem, in Chinese and English. */
-    public static final class Rejected extends RuntimeException {
-        private final List<Problem> problems;
-
-        public Rejected(List<Problem> problems) {
-            super(problems.stream().map(p -> p.messageZh() + " / " + p.messageEn()).reduce((a, b) -> a + "; " + b)
-                    .orElse(""));
-            this.problems = problems;
-        }
-
-        public List<Problem> problems() {
-            return problems;
-        }
-    }
-
     private Map<String, Object> row(Scope scope, long id) {
         return ScopeParams.bind(jdbc.sql("select id, uscc, name, industry_code, size_class, above_scale, hq, hq_kind,"
                 + " status, park_id from enterprise e where e.id = :id and " + Scope.condition("e.park_id", "e.id")), scope)
                 .param("id", id).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> NotFoundException.of("enterprise", id));
+                .orElseThrow(() -> Refusal.notFound("enterprise", id));
     }
 
     @Transactional
@@ -81,24 +61,24 @@ public class EnterpriseCommands {
         Inputs.check().text("name", Kind.NAME, edit.name()).text("industryCode", Kind.CODE, edit.industryCode())
                 .text("hqKind", Kind.CODE, edit.hqKind()).orThrow();
         Map<String, Object> before = row(scope, id);
-        List<Problem> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         if (edit.name() == null || edit.name().isBlank()) {
-            problems.add(Problem.error("enterprise.name", "企业名称不能为空", "the name must not be empty"));
+            problems.add(UserMessage.of("enterprise.refused.name"));
         }
         CheckResult<IndustryCode> code = IndustryCodes.load().check(edit.industryCode());
-        problems.addAll(code.errors());
+        code.errors().forEach(p -> problems.add(UserMessage.bilingual(p.messageZh(), p.messageEn())));
         if (code.ok() && code.value().level() != 4) {
-            problems.add(Problem.error("industry.level", "须填写 4 位小类代码", "give a 4-digit class code"));
+            problems.add(UserMessage.of("enterprise.refused.industryLevel"));
         }
         if (edit.sizeClass() != null && !edit.sizeClass().isBlank()
                 && !Set.of("LARGE", "MEDIUM", "SMALL", "MICRO").contains(edit.sizeClass())) {
-            problems.add(Problem.error("enterprise.size", "企业规模不正确", "unknown size class"));
+            problems.add(UserMessage.of("enterprise.refused.size"));
         }
         if (!Set.of("ACTIVE", "SUSPENDED", "MOVED_OUT", "DEREGISTERED").contains(edit.status())) {
-            problems.add(Problem.error("enterprise.status", "企业状态不正确", "unknown status"));
+            problems.add(UserMessage.of("enterprise.refused.status"));
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw Refusal.of(UserMessage.of("enterprise.refused"), problems);
         }
         jdbc.sql("update enterprise set name = ?, industry_code = ?, size_class = ?, above_scale = ?, hq = ?,"
                 + " hq_kind = ?, status = ? where id = ?")
@@ -117,12 +97,12 @@ public class EnterpriseCommands {
         Inputs.check().text("level", Kind.CODE, level).text("certificateNo", Kind.CODE, certificateNo)
                 .date("issuedOn", issuedOn).date("expiresOn", expiresOn).order("issuedOn", issuedOn, expiresOn).orThrow();
         Map<String, Object> enterprise = row(scope, enterpriseId);
-        List<Problem> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         if (!QUALIFICATION_TYPES.contains(type)) {
-            problems.add(Problem.error("qualification.type", "资质类型不正确", "unknown qualification type"));
+            problems.add(UserMessage.of("enterprise.refused.qualificationType"));
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw Refusal.of(UserMessage.of("enterprise.refused"), problems);
         }
         long id = jdbc.sql("insert into qualification(enterprise_id, type, level, certificate_no, issued_on, expires_on)"
                 + " values (?, ?, ?, ?, ?, ?) returning id")
@@ -138,7 +118,7 @@ public class EnterpriseCommands {
         Map<String, Object> enterprise = row(scope, enterpriseId);
         Map<String, Object> before = qualification(qualificationId);
         if (before == null || ((Number) before.get("enterprise_id")).longValue() != enterpriseId) {
-            throw NotFoundException.of("qualification", qualificationId);
+            throw Refusal.notFound("qualification", qualificationId);
         }
         jdbc.sql("delete from qualification where id = ?").param(qualificationId).update();
         audit.record("DELETE", "qualification", qualificationId, (Long) enterprise.get("park_id"), enterpriseId, before,
@@ -156,21 +136,21 @@ public class EnterpriseCommands {
             String department) {
         Inputs.check().number("value", Kind.FIGURE, value).orThrow();
         Map<String, Object> enterprise = row(scope, enterpriseId);
-        List<Problem> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         if (!METRIC_UNITS.containsKey(metric)) {
-            problems.add(Problem.error("figure.metric", "指标不正确", "unknown metric"));
+            problems.add(UserMessage.of("enterprise.refused.metric"));
         }
         if (period == null || !period.matches("^[0-9]{4}(-(0[1-9]|1[0-2]))?$")) {
-            problems.add(Problem.error("figure.period", "期间须为 YYYY 或 YYYY-MM", "the period must be YYYY or YYYY-MM"));
+            problems.add(UserMessage.of("enterprise.refused.period"));
         }
         if (!DEPARTMENTS.contains(department)) {
-            problems.add(Problem.error("figure.department", "来源部门不正确", "unknown source department"));
+            problems.add(UserMessage.of("enterprise.refused.department"));
         }
         if (value == null || value.signum() < 0) {
-            problems.add(Problem.error("figure.value", "数值不能为空或为负", "the value must be a non-negative number"));
+            problems.add(UserMessage.of("enterprise.refused.value"));
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw Refusal.of(UserMessage.of("enterprise.refused"), problems);
         }
         Map<String, Object> before = figure(enterpriseId, metric, period);
         jdbc.sql("""

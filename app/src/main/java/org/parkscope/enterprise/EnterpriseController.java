@@ -2,10 +2,10 @@ package org.parkscope.enterprise;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.parkscope.park.ParkQueries;
+import org.parkscope.shared.ParkOptions;
 import org.parkscope.shared.TownContext;
-import org.parkscope.web.CurrentScope;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class EnterpriseController {
 
     private final EnterpriseQueries enterprises;
-    private final ParkQueries parks;
+    private final ParkOptions parks;
     private final TownContext town;
     private final CurrentScope scope;
     private final org.parkscope.chain.ChainAnalysis chainAnalysis;
 
-    EnterpriseController(EnterpriseQueries enterprises, ParkQueries parks, TownContext town, CurrentScope scope,
+    EnterpriseController(EnterpriseQueries enterprises, ParkOptions parks, TownContext town, CurrentScope scope,
             org.parkscope.chain.ChainAnalysis chainAnalysis) {
         this.chainAnalysis = chainAnalysis;
         this.enterprises = enterprises;
@@ -50,14 +50,14 @@ class EnterpriseController {
         model.addAttribute("year", year);
         model.addAttribute("filter", f);
         model.addAttribute("result", enterprises.list(scope.get(), f, year, town.asOf()));
-        model.addAttribute("parks", parks.summaries(scope.get(), year));
+        model.addAttribute("parks", parks.list(scope.get()));
         return "enterprises";
     }
 
     @GetMapping("/enterprises/{id}")
     String page(@PathVariable long id, Model model) {
         EnterpriseQueries.EnterpriseDetail e = enterprises.detail(scope.get(), id)
-                .orElseThrow(() -> NotFoundException.of("enterprise", id));
+                .orElseThrow(() -> Refusal.notFound("enterprise", id));
         model.addAttribute("e", e);
         model.addAttribute("asOf", town.asOf());
         model.addAttribute("qualifications", enterprises.qualifications(scope.get(), id, town.asOf()));
@@ -89,7 +89,7 @@ class EnterpriseController {
     @ResponseBody
     Map<String, Object> apiOne(@PathVariable long id) {
         EnterpriseQueries.EnterpriseDetail e = enterprises.detail(scope.get(), id)
-                .orElseThrow(() -> NotFoundException.of("enterprise", id));
+                .orElseThrow(() -> Refusal.notFound("enterprise", id));
         return Map.of("enterprise", e, "qualifications", enterprises.qualifications(scope.get(), id, town.asOf()),
                 "occupancy", enterprises.occupancy(scope.get(), id), "figures", enterprises.figures(scope.get(), id));
     }

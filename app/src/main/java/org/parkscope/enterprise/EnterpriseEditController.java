@@ -3,8 +3,10 @@ package org.parkscope.enterprise;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.parkscope.web.CurrentScope;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +32,7 @@ class EnterpriseEditController {
 
     @GetMapping("/enterprises/{id}/edit")
     String form(@PathVariable long id, Model model) {
-        model.addAttribute("e", queries.detail(scope.get(), id).orElseThrow(() -> NotFoundException.of("enterprise", id)));
+        model.addAttribute("e", queries.detail(scope.get(), id).orElseThrow(() -> Refusal.notFound("enterprise", id)));
         model.addAttribute("metrics", EnterpriseCommands.METRIC_UNITS.keySet().stream().sorted().toList());
         model.addAttribute("departments", EnterpriseCommands.DEPARTMENTS.stream().sorted().toList());
         model.addAttribute("types", EnterpriseCommands.QUALIFICATION_TYPES.stream().sorted().toList());
@@ -39,6 +41,7 @@ class EnterpriseEditController {
     }
 
     @PostMapping("/enterprises/{id}/edit")
+    @OnRefusal("/enterprises/{id}/edit")
     String update(@PathVariable long id, @RequestParam String name, @RequestParam String industryCode,
             @RequestParam(required = false) @Nullable String sizeClass,
             @RequestParam(defaultValue = "false") boolean aboveScale, @RequestParam(defaultValue = "false") boolean hq,
@@ -49,6 +52,7 @@ class EnterpriseEditController {
     }
 
     @PostMapping("/enterprises/{id}/qualifications")
+    @OnRefusal("/enterprises/{id}/edit")
     String addQualification(@PathVariable long id, @RequestParam String type,
             @RequestParam(required = false) @Nullable String level,
             @RequestParam(required = false) @Nullable String certificateNo,
@@ -60,23 +64,21 @@ class EnterpriseEditController {
     }
 
     @PostMapping("/enterprises/{id}/qualifications/{qid}/delete")
+    @OnRefusal("/enterprises/{id}/edit")
     String deleteQualification(@PathVariable long id, @PathVariable long qid, RedirectAttributes flash) {
         return run(id, flash, () -> commands.deleteQualification(scope.get(), id, qid));
     }
 
     @PostMapping("/enterprises/{id}/figures")
+    @OnRefusal("/enterprises/{id}/edit")
     String setFigure(@PathVariable long id, @RequestParam String metric, @RequestParam String period,
             @RequestParam BigDecimal value, @RequestParam String department, RedirectAttributes flash) {
         return run(id, flash, () -> commands.setFigure(scope.get(), id, metric, period.trim(), value, department));
     }
 
     private String run(long id, RedirectAttributes flash, Runnable change) {
-        try {
-            change.run();
-            flash.addFlashAttribute("message", "已保存 / saved");
-        } catch (EnterpriseCommands.Rejected e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
+        change.run();
+        flash.addFlashAttribute("message", UserMessage.of("flash.saved").text());
         return "redirect:/enterprises/" + id + "/edit";
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.parkscope.web.Sheets;
+import org.parkscope.shared.UserMessage;
+import org.parkscope.shared.Sheets;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -68,23 +69,29 @@ public final class EvaluateCli implements Callable<Integer> {
         try {
             s = Files.isRegularFile(Path.of(scheme)) ? SchemeFile.load(Path.of(scheme)) : SchemeFile.classpath(scheme);
             s = year == null ? s : s.forYear(year);
-        } catch (SchemeFile.Invalid | Scheme.NotInEffect e) {
+        } catch (SchemeFile.Invalid e) {
+            console.println(e.inBothLanguages());
+            return 2;
+        } catch (Scheme.NotInEffect e) {
             console.println(e.getMessage());
             return 2;
         }
         if (!Files.isRegularFile(data)) {
-            console.println("数据文件不存在 / no such data file: " + data);
+            console.println(UserMessage.of("cli.noDataFile", data).inBothLanguages());
             return 2;
         }
         Table t;
         try {
             t = read(data);
         } catch (org.parkscope.importing.ImportException e) { // unreadable, damaged, or beyond the limits of input
-            console.println((e.row() > 0 ? "第 " + e.row() + " 行 / row " + e.row() + ": " : "") + e.getMessage());
+            if (e.row() > 0) {
+                console.println(UserMessage.of("cli.row", String.valueOf(e.row())).inBothLanguages());
+            }
+            console.println(e.inBothLanguages());
             return 2;
         }
         if (t.problems.size() > 0) {
-            t.problems.forEach(console::println);
+            t.problems.forEach(p -> console.println(p.inBothLanguages()));
             return 1;
         }
         EvaluationInput input = t.input(s);
@@ -100,7 +107,8 @@ public final class EvaluateCli implements Callable<Integer> {
         for (int i = 0; i < r.size(); i++) {
             classes.merge(r.klass(i) == null ? "—" : r.klass(i), 1, Integer::sum);
         }
-        console.printf("%s: %d 家企业 / enterprises; 分档 classes %s → %s%n", s.id(), r.size(), classes, out);
+        console.println(UserMessage.of("cli.evaluate.done", s.id(), String.valueOf(r.size()), String.valueOf(classes),
+                String.valueOf(out)).inBothLanguages());
         return 0;
     }
 
@@ -113,7 +121,7 @@ public final class EvaluateCli implements Callable<Integer> {
         final List<String> industries = new ArrayList<>();
         final List<Integer> years = new ArrayList<>();
         final Map<String, List<Double>> metrics = new HashMap<>();
-        final List<String> problems = new ArrayList<>();
+        final List<UserMessage> problems = new ArrayList<>();
 
         /** The rows of the scheme's year (and those with no year), with the rows of each year its benchmarks need. */
         EvaluationInput input(Scheme s) {
@@ -220,8 +228,7 @@ public final class EvaluateCli implements Callable<Integer> {
                 if (digits.matches("\\d{4}")) {
                     dataYear = Integer.parseInt(digits);
                 } else {
-                    t.problems.add("第 " + rowNo + " 行 row " + rowNo + ": 年度须为四位年份 / the year must have four digits: "
-                            + y);
+                    t.problems.add(UserMessage.of("cli.evaluate.year", String.valueOf(rowNo), y));
                 }
             }
             t.years.add(dataYear);
@@ -239,7 +246,7 @@ public final class EvaluateCli implements Callable<Integer> {
             }
         });
         if (!header[0]) {
-            t.problems.add("找不到表头：须有“统一社会信用代码”和“用地面积”列 / no header with a credit code and land area");
+            t.problems.add(UserMessage.of("cli.evaluate.noHeader"));
         }
         t.metrics.values().forEach(col -> {
             while (col.size() < t.ids.size()) {
@@ -255,8 +262,8 @@ public final class EvaluateCli implements Callable<Integer> {
         }
         var n = Numbers.parse(s);
         if (!n.ok()) {
-            t.problems.add("第 " + rowNo + " 行 row " + rowNo + ": " + n.errors().get(0).messageZh() + " / "
-                    + n.errors().get(0).messageEn());
+            t.problems.add(UserMessage.of("cli.evaluate.cell", String.valueOf(rowNo),
+                    UserMessage.bilingual(n.errors().get(0).messageZh(), n.errors().get(0).messageEn())));
             return Double.NaN;
         }
         return n.value().multiply(factor).doubleValue();

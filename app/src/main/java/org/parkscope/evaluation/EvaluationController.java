@@ -9,9 +9,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.evaluation.EvaluationService.ResultFilter;
 import org.parkscope.evaluation.EvaluationService.RunRow;
-import org.parkscope.web.CurrentScope;
-import org.parkscope.web.NotFoundException;
-import org.parkscope.web.Sheets;
+import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.ParkOptions;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.Sheets;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +37,14 @@ class EvaluationController {
 
     private final EvaluationService evaluations;
     private final CurrentScope scope;
+    private final ParkOptions parkOptions;
     private final MessageSource messages;
 
-    EvaluationController(EvaluationService evaluations, CurrentScope scope, MessageSource messages) {
+    EvaluationController(EvaluationService evaluations, CurrentScope scope, ParkOptions parkOptions,
+            MessageSource messages) {
         this.evaluations = evaluations;
         this.scope = scope;
+        this.parkOptions = parkOptions;
         this.messages = messages;
     }
 
@@ -60,18 +65,12 @@ class EvaluationController {
 
     /** Starts a run in the background and shows its progress page. */
     @PostMapping("/evaluations")
+    @OnRefusal("/evaluations")
     String create(@RequestParam String scheme, @RequestParam(defaultValue = "0") int landDays,
             @RequestParam(defaultValue = "false") boolean workingDays, @RequestParam(required = false) @Nullable Integer year,
-            Authentication auth, RedirectAttributes flash) {
-        try {
-            long run = evaluations.start(scheme, auth.getName(), Math.max(0, Math.min(30, landDays)), workingDays, year);
-            return "redirect:/evaluations/" + run;
-        } catch (SchemeFile.Invalid e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        } catch (EvaluationService.Refused e) {
-            flash.addFlashAttribute("error", text(e));
-        }
-        return "redirect:/evaluations";
+            Authentication auth) {
+        long run = evaluations.start(scheme, auth.getName(), Math.max(0, Math.min(30, landDays)), workingDays, year);
+        return "redirect:/evaluations/" + run;
     }
 
     @GetMapping("/evaluations/{id}")
@@ -91,7 +90,7 @@ class EvaluationController {
         model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
         model.addAttribute("objections", evaluations.objections(scope.get(), id));
         model.addAttribute("land", run.status().landOnly() ? evaluations.land(scope.get(), id) : List.of());
-        model.addAttribute("parks", evaluations.parks(scope.get()));
+        model.addAttribute("parks", parkOptions.list(scope.get()));
         model.addAttribute("filter", Map.of("cohort", cohort == null ? "" : cohort, "klass", klass == null ? "" : klass,
                 "park", park == null ? "" : String.valueOf(park), "industry", industry == null ? "" : industry));
         return "evaluation";
@@ -112,13 +111,14 @@ class EvaluationController {
     String enterprise(@PathVariable long id, @PathVariable long enterprise, Model model) {
         model.addAttribute("run", evaluations.runRow(id));
         model.addAttribute("e", evaluations.explanation(scope.get(), id, enterprise)
-                .orElseThrow(() -> NotFoundException.of("enterprise", enterprise)));
+                .orElseThrow(() -> Refusal.notFound("enterprise", enterprise)));
         model.addAttribute("objections", evaluations.objections(scope.get(), id).stream()
                 .filter(o -> o.enterpriseId() == enterprise).toList());
         return "evaluation-enterprise";
     }
 
     @PostMapping("/evaluations/{id}/enterprises/{enterprise}/objections")
+    @OnRefusal("/evaluations/{id}/enterprises/{enterprise}")
     String object(@PathVariable long id, @PathVariable long enterprise, @RequestParam String metric,
             @RequestParam(required = false) @Nullable Double claimed, @RequestParam String reason,
             @RequestParam(required = false) @Nullable String evidence, Authentication auth, RedirectAttributes flash) {
@@ -128,6 +128,7 @@ class EvaluationController {
     }
 
     @PostMapping("/evaluations/{id}/publicise")
+    @OnRefusal("/evaluations/{id}")
     String publicise(@PathVariable long id, @RequestParam(defaultValue = "5") int days,
             @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash) {
         step(flash, "eval.done", () -> evaluations.publicise(id, days, workingDays, auth.getName()));
@@ -135,29 +136,28 @@ class EvaluationController {
     }
 
     @PostMapping("/evaluations/{id}/score")
+    @OnRefusal("/evaluations/{id}")
     String score(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
         step(flash, "eval.done", () -> evaluations.scoreAfterLand(id, auth.getName()));
         return "redirect:/evaluations/" + id;
     }
 
     @PostMapping("/evaluations/{id}/recalculate")
-    String recalculate(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
-        try {
-            long next = evaluations.recalculate(id, auth.getName());
-            return "redirect:/evaluations/" + next + "/diff";
-        } catch (EvaluationService.Refused e) {
-            flash.addFlashAttribute("error", text(e));
-            return "redirect:/evaluations/" + id;
-        }
+    @OnRefusal("/evaluations/{id}")
+    String recalculate(@PathVariable long id, Authentication auth) {
+        long next = evaluations.recalculate(id, auth.getName());
+        return "redirect:/evaluations/" + next + "/diff";
     }
 
     @PostMapping("/evaluations/{id}/finalise")
+    @OnRefusal("/evaluations/{id}")
     String finalise(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
         step(flash, "eval.done", () -> evaluations.finalise(id, auth.getName()));
         return "redirect:/evaluations/" + id;
     }
 
     @PostMapping("/evaluations/{id}/objections/{objection}/decide")
+    @OnRefusal("/evaluations/{id}")
     String decide(@PathVariable long id, @PathVariable long objection, @RequestParam boolean accept,
             @RequestParam(defaultValue = "") String decision, Authentication auth, RedirectAttributes flash) {
         step(flash, "eval.done", () -> evaluations.decide(objection, accept, decision, auth.getName()));
@@ -194,16 +194,8 @@ class EvaluationController {
     }
 
     private void step(RedirectAttributes flash, String done, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("message", text(done));
-        } catch (EvaluationService.Refused e) {
-            flash.addFlashAttribute("error", text(e));
-        }
-    }
-
-    private String text(EvaluationService.Refused e) {
-        return messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale());
+        action.run();
+        flash.addFlashAttribute("message", text(done));
     }
 
     private String text(String code, Object... args) {

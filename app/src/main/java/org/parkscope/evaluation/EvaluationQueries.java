@@ -13,7 +13,6 @@ import org.parkscope.evaluation.EvaluationService.ExplanationView;
 import org.parkscope.evaluation.EvaluationService.FirmResult;
 import org.parkscope.evaluation.EvaluationService.LandRow;
 import org.parkscope.evaluation.EvaluationService.ObjectionRow;
-import org.parkscope.evaluation.EvaluationService.ParkOption;
 import org.parkscope.evaluation.EvaluationService.ResultFilter;
 import org.parkscope.evaluation.EvaluationService.ResultPage;
 import org.parkscope.evaluation.EvaluationService.ResultRow;
@@ -21,7 +20,7 @@ import org.parkscope.evaluation.EvaluationService.RunRow;
 import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.shared.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +65,7 @@ class EvaluationQueries {
 
     RunRow run(long run) {
         return jdbc.sql(RUN_COLUMNS + " where r.id = ?").param(run).query(RecordRows.of(RunRow.class)).optional()
-                .orElseThrow(() -> NotFoundException.of("evaluation run", run));
+                .orElseThrow(() -> Refusal.notFound("evaluation run", run));
     }
 
     /** One page of the ranking, filtered by cohort, class, park and industry (a GB/T 4754 code prefix). */
@@ -130,12 +129,6 @@ class EvaluationQueries {
                     out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
                 });
         return out;
-    }
-
-    /** The parks in scope, for the ranking's filter. */
-    List<ParkOption> parks(Scope scope) {
-        return ScopeParams.bind(jdbc.sql("select p.id, p.name from park p where " + Scope.parkCondition("p.id")
-                + " order by p.name"), scope).query(RecordRows.of(ParkOption.class)).list();
     }
 
     /** The land list of a run (for its land-area publicity): enterprise, park and attributed land. */

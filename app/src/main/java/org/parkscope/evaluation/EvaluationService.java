@@ -4,15 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.evaluation.RunStatus;
 import org.parkscope.core.evaluation.Scheme;
 import org.parkscope.shared.Scope;
-import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,8 +71,6 @@ public class EvaluationService {
     /** The land list of a run (for its land-area publicity): enterprise, park and attributed land. */
     public record LandRow(long enterpriseId, String name, String uscc, @Nullable String parkName, double landM2) {}
 
-    public record ParkOption(long id, String name) {}
-
     /**
      * One enterprise's stored explanation and inputs; a tenant following its parcel holder has the holder's in
      * {@code holder}, a holder the names of the tenants following it in {@code followers}.
@@ -83,40 +78,6 @@ public class EvaluationService {
     public record ExplanationView(long id, String name, String uscc, @Nullable Map<String, Object> explanation,
             @Nullable BigDecimal landM2, @Nullable Map<String, Object> metrics, @Nullable ExplanationView holder,
             List<String> followers) {}
-
-    /** A refused step of the process: a message key and its arguments, resolved in the user's language. */
-    public static final class Refused extends RuntimeException {
-        private static final MessageSource TEXTS = texts();
-        private final String code;
-        private final transient Object[] args;
-
-        private Refused(String code, Object[] args) {
-            super(TEXTS.getMessage(code, args, Locale.SIMPLIFIED_CHINESE) + " / "
-                    + TEXTS.getMessage(code, args, Locale.ENGLISH));
-            this.code = code;
-            this.args = args;
-        }
-
-        public static Refused of(String code, Object... args) {
-            return new Refused(code, args);
-        }
-
-        public String code() {
-            return code;
-        }
-
-        public Object[] args() {
-            return args.clone();
-        }
-
-        private static MessageSource texts() {
-            ResourceBundleMessageSource m = new ResourceBundleMessageSource();
-            m.setBasename("messages");
-            m.setDefaultEncoding("UTF-8");
-            m.setFallbackToSystemLocale(false);
-            return m;
-        }
-    }
 
     private final RunStarter starter;
     private final RunProcess process;
@@ -242,10 +203,6 @@ public class EvaluationService {
 
     public Map<String, Map<String, Long>> classCounts(Scope scope, long run) {
         return queries.classCounts(scope, run);
-    }
-
-    public List<ParkOption> parks(Scope scope) {
-        return queries.parks(scope);
     }
 
     public List<LandRow> land(Scope scope, long run) {

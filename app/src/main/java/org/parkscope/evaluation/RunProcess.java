@@ -12,11 +12,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.evaluation.EvaluationService.ExplanationView;
-import org.parkscope.evaluation.EvaluationService.Refused;
+import org.parkscope.shared.Refusal;
 import org.parkscope.evaluation.RunStore.StoredRun;
 import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
-import org.parkscope.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +47,7 @@ class RunProcess {
         StoredRun r = runs.get(run);
         RunStore.require(r, r.status().canPublish(), "eval.refused.publicise");
         if (days < 1 || days > 30) {
-            throw Refused.of("eval.refused.window");
+            throw Refusal.of("eval.refused.window");
         }
         LocalDate from = LocalDate.now();
         LocalDate until = windowEnd(from, days, workingDays);
@@ -67,18 +66,18 @@ class RunProcess {
         StoredRun r = runs.get(run);
         LocalDate until = r.publicisedUntil();
         if (!r.status().acceptsObjections() || until == null || LocalDate.now().isAfter(until)) {
-            throw Refused.of("eval.refused.outsideWindow");
+            throw Refusal.of("eval.refused.outsideWindow");
         }
         if (r.status().landOnly() && !"LAND_M2".equals(metric)) {
-            throw Refused.of("eval.refused.landOnly");
+            throw Refusal.of("eval.refused.landOnly");
         }
         ExplanationView own = queries.explanation(scope, run, enterprise)
-                .orElseThrow(() -> NotFoundException.of("enterprise", enterprise));
+                .orElseThrow(() -> Refusal.notFound("enterprise", enterprise));
         if (own.holder() != null) {
-            throw Refused.of("eval.refused.tenantFollows");
+            throw Refusal.of("eval.refused.tenantFollows");
         }
         if (reason == null || reason.isBlank()) {
-            throw Refused.of("eval.refused.reason");
+            throw Refusal.of("eval.refused.reason");
         }
         long id = jdbc.sql("insert into evaluation_objection(run_id, enterprise_id, metric, claimed_value, reason, evidence,"
                 + " filed_by) values (?, ?, ?, ?, ?, ?, ?) returning id")
@@ -98,9 +97,9 @@ class RunProcess {
         record Before(long id, long runId, String status, @Nullable String decision) {}
         Before before = jdbc.sql("select id, run_id, status, decision from evaluation_objection where id = ?")
                 .param(objection).query(RecordRows.of(Before.class)).optional()
-                .orElseThrow(() -> NotFoundException.of("objection", objection));
+                .orElseThrow(() -> Refusal.notFound("objection", objection));
         if (!"OPEN".equals(before.status())) {
-            throw Refused.of("eval.refused.decided");
+            throw Refusal.of("eval.refused.decided");
         }
         String status = accept ? "ACCEPTED" : "REJECTED";
         jdbc.sql("update evaluation_objection set status = ?, decision = ?, decided_by = ?, decided_at = now() where id = ?")
@@ -183,7 +182,7 @@ class RunProcess {
         long open = jdbc.sql("select count(*) from evaluation_objection where run_id = ? and status = 'OPEN'").param(run)
                 .query(Long.class).single();
         if (open > 0) {
-            throw Refused.of("eval.refused.openObjections", open);
+            throw Refusal.of("eval.refused.openObjections", open);
         }
     }
 

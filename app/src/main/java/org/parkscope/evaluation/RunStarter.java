@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.evaluation.RunStatus;
 import org.parkscope.core.evaluation.Scheme;
-import org.parkscope.evaluation.EvaluationService.Refused;
+import org.parkscope.shared.Refusal;
 import org.parkscope.evaluation.RunStore.StoredRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +90,7 @@ class RunStarter implements DisposableBean {
         String attribution = SchemeCatalogue.attribution(yaml);
         for (int y : scheme.referenceYears()) {
             if (!snapshot.hasFigures(y)) {
-                throw Refused.of("eval.refused.noReferenceData", y);
+                throw Refusal.of("eval.refused.noReferenceData", y);
             }
         }
         markInterrupted();
@@ -100,7 +100,7 @@ class RunStarter implements DisposableBean {
                     .params(scheme.id(), yaml, scheme.year(), RUNNING.name(), actor, workingDays, attribution, landDays)
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
-            throw Refused.of("eval.refused.running", scheme.id(), scheme.year());
+            throw Refusal.of("eval.refused.running", scheme.id(), scheme.year());
         }
     }
 

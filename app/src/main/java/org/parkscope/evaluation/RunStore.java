@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.RecordRows;
+import org.parkscope.shared.Refusal;
 import org.parkscope.core.evaluation.RunStatus;
 import org.parkscope.core.evaluation.Scheme;
-import org.parkscope.shared.RecordRows;
-import org.parkscope.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,7 @@ class RunStore {
                        publicised_until, working_days, land_days, created_by
                 from evaluation_run where id = ?
                 """).param(run).query(RecordRows.of(StoredRun.class)).optional()
-                .orElseThrow(() -> NotFoundException.of("evaluation run", run));
+                .orElseThrow(() -> Refusal.notFound("evaluation run", run));
     }
 
     /** The scheme of a run, evaluating its data year (parsed once per run). */
@@ -68,14 +68,14 @@ class RunStore {
         int moved = jdbc.sql("update evaluation_run set status = ? where id = ? and status = ?")
                 .params(to.name(), run, from.name()).update();
         if (moved == 0) {
-            throw EvaluationService.Refused.of(refusal);
+            throw Refusal.of(refusal);
         }
     }
 
     /** Refuses unless the run is in the given status. */
     static void require(StoredRun run, boolean allowed, String refusal) {
         if (!allowed) {
-            throw EvaluationService.Refused.of(refusal);
+            throw Refusal.of(refusal);
         }
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.parkscope.shared.Refusal;
 import org.parkscope.core.evaluation.Scheme;
 import org.parkscope.shared.SafeYaml;
+import org.parkscope.shared.UserMessage;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -38,7 +40,7 @@ final class SchemeCatalogue {
     static String shippedText(String name) {
         try (InputStream in = SchemeCatalogue.class.getResourceAsStream("/schemes/" + name + ".yaml")) {
             if (in == null) {
-                throw new SchemeFile.Invalid(name, List.of("没有这个内置方案 / no such shipped scheme"));
+                throw new SchemeFile.Invalid(name, List.of(UserMessage.of("scheme.notShipped")));
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -55,7 +57,7 @@ final class SchemeCatalogue {
         try {
             return year == null ? parse(yaml, name) : parse(yaml, name).forYear(year);
         } catch (Scheme.NotInEffect e) {
-            throw EvaluationService.Refused.of("eval.refused.notInEffect", e.schemeId(), e.effective().toString(),
+            throw Refusal.of("eval.refused.notInEffect", e.schemeId(), e.effective().toString(),
                     e.year());
         }
     }
@@ -66,8 +68,7 @@ final class SchemeCatalogue {
         Object a = doc instanceof Map<?, ?> m ? m.get("attribution") : null;
         String mode = a == null ? "FLOOR_SHARE" : String.valueOf(a).toUpperCase(Locale.ROOT);
         if (!ATTRIBUTIONS.contains(mode)) {
-            throw new SchemeFile.Invalid("attribution", List.of("attribution: 须为 FLOOR_SHARE、PARCEL_AGGREGATE 或"
-                    + " LANDLORD_ONLY_TENANT_FOLLOWS / must be one of those"));
+            throw new SchemeFile.Invalid("attribution", List.of(UserMessage.of("scheme.attribution", "attribution")));
         }
         return mode;
     }

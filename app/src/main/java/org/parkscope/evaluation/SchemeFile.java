@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.parkscope.core.evaluation.Scheme;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -24,9 +26,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class SchemeFile {
 
     /** A scheme file that cannot be used, with every problem found. */
-    public static final class Invalid extends RuntimeException {
-        public Invalid(String name, List<String> problems) {
-            super("评价方案 " + name + " 有误 / scheme " + name + " is invalid:\n  " + String.join("\n  ", problems));
+    public static final class Invalid extends Refusal {
+        public Invalid(String name, List<UserMessage> problems) {
+            super(Kind.REFUSED, UserMessage.of("scheme.invalid", name), problems);
         }
     }
 
@@ -42,14 +44,14 @@ public final class SchemeFile {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(org.parkscope.shared.SafeYaml.load(r), file.getFileName().toString());
         } catch (YAMLException e) {
-            throw new Invalid(file.getFileName().toString(), List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
+            throw new Invalid(file.getFileName().toString(), List.of(UserMessage.of("scheme.yaml", e.getMessage())));
         }
     }
 
     public static Scheme classpath(String name) {
         try (InputStream in = SchemeFile.class.getResourceAsStream("/schemes/" + name + ".yaml")) {
             if (in == null) {
-                throw new Invalid(name, List.of("没有这个内置方案 / no such shipped scheme"));
+                throw new Invalid(name, List.of(UserMessage.of("scheme.notShipped")));
             }
             return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(in), name);
         } catch (IOException e) {
@@ -59,9 +61,9 @@ public final class SchemeFile {
 
     @SuppressWarnings("unchecked")
     static Scheme parse(Object root, String name) {
-        List<String> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         if (!(root instanceof Map<?, ?> doc)) {
-            throw new Invalid(name, List.of("文件须是一个映射（键: 值）/ the file must be a mapping"));
+            throw new Invalid(name, List.of(UserMessage.of("scheme.rootMapping")));
         }
         String id = text(doc, "id", "", problems);
         String region = text(doc, "region", "", problems);
@@ -71,19 +73,18 @@ public final class SchemeFile {
             double to = number(em, "to", "effective", problems, true);
             if (from == from && to == to) {
                 if (from > to) {
-                    problems.add("effective: 起始年度晚于结束年度 / from must not be after to");
+                    problems.add(UserMessage.of("scheme.effectiveOrder", "effective"));
                 } else {
                     effective = new Scheme.Effective((int) from, (int) to);
                 }
             }
         } else if (doc.get("effective") != null) {
-            problems.add("effective: 须为 {from: 年度, to: 年度} / must be {from: year, to: year}");
+            problems.add(UserMessage.of("scheme.effectiveShape", "effective"));
         }
         int year = effective != null && doc.get("year") == null ? effective.to()
                 : (int) number(doc, "year", "", problems, true);
         if (effective != null && !effective.covers(year)) {
-            problems.add("year: " + year + " 不在有效年度 " + effective + " 内 / lies outside the effective years "
-                    + effective);
+            problems.add(UserMessage.of("scheme.yearOutside", String.valueOf(year), String.valueOf(effective)));
         }
         String source = text(doc, "source", "", problems);
         List<String> assumptions = new ArrayList<>();
@@ -93,12 +94,12 @@ public final class SchemeFile {
         List<Scheme.Cohort> cohorts = new ArrayList<>();
         Object cs = doc.get("cohorts");
         if (!(cs instanceof List<?> cohortList) || cohortList.isEmpty()) {
-            problems.add("cohorts: 至少需要一个评价对象组 / at least one cohort is needed");
+            problems.add(UserMessage.of("scheme.noCohort", "cohorts"));
         } else {
             for (int c = 0; c < cohortList.size(); c++) {
                 String at = "cohorts[" + c + "]";
                 if (!(cohortList.get(c) instanceof Map<?, ?> cm)) {
-                    problems.add(at + ": 须是映射 / must be a mapping");
+                    problems.add(UserMessage.of("scheme.mapping", at));
                     continue;
                 }
                 Map<?, ?> members = cm.get("members") instanceof Map<?, ?> m ? m : Map.of();
@@ -115,7 +116,7 @@ public final class SchemeFile {
                         }
                     }
                 } else {
-                    problems.add(at + ".indicators: 缺少指标 / missing");
+                    problems.add(UserMessage.of("scheme.missing", at + ".indicators"));
                 }
                 List<Scheme.Band> bands = new ArrayList<>();
                 if (cm.get("bands") instanceof List<?> bs) {
@@ -129,7 +130,7 @@ public final class SchemeFile {
                             bands.add(new Scheme.Band(text(bm, "class", bat, problems), count != null || absolute ? 0
                                     : number(bm, "up_to", bat, problems, true), count, minScore));
                         } else {
-                            problems.add(bat + ": 须是映射 / must be a mapping");
+                            problems.add(UserMessage.of("scheme.mapping", bat));
                         }
                     }
                 }
@@ -140,14 +141,14 @@ public final class SchemeFile {
                         if (as.get(k) instanceof Map<?, ?> am) {
                             String metric = text(am, "metric", aat, problems);
                             if (metric != null && !COUNTS.contains(metric)) {
-                                problems.add(aat + ": 未知计数 “" + metric + "” / unknown count (one of " + COUNTS + ")");
+                                problems.add(UserMessage.of("scheme.unknownCount", aat, metric, String.valueOf(COUNTS)));
                             }
                             adjustments.add(new Scheme.Adjustment(text(am, "code", aat, problems),
                                     String.valueOf(am.get("name")), metric, number(am, "first", aat, problems, true),
                                     am.get("each") instanceof Number e ? e.doubleValue() : 0,
                                     am.get("limit") instanceof Number l ? l.doubleValue() : null));
                         } else {
-                            problems.add(aat + ": 须是映射 / must be a mapping");
+                            problems.add(UserMessage.of("scheme.mapping", aat));
                         }
                     }
                 }
@@ -158,19 +159,18 @@ public final class SchemeFile {
                         if (vs.get(k) instanceof Map<?, ?> vm) {
                             String metric = text(vm, "metric", vat, problems);
                             if (metric != null && !COUNTS.contains(metric)) {
-                                problems.add(vat + ": 未知标记 “" + metric + "” / unknown flag (one of " + COUNTS + ")");
+                                problems.add(UserMessage.of("scheme.unknownFlag", vat, metric, String.valueOf(COUNTS)));
                             }
                             Scheme.VetoAction action = null;
                             try {
                                 action = Scheme.VetoAction.valueOf(String.valueOf(vm.get("action")).toUpperCase(Locale.ROOT));
                             } catch (IllegalArgumentException e) {
-                                problems.add(vat + ".action: 须为 FORCE_CLASS、CAP_CLASS 或 EXCLUDE / must be FORCE_CLASS,"
-                                        + " CAP_CLASS or EXCLUDE");
+                                problems.add(UserMessage.of("scheme.vetoAction", vat + ".action"));
                             }
                             vetoes.add(new Scheme.Veto(text(vm, "code", vat, problems), String.valueOf(vm.get("name")),
                                     metric, action, vm.get("class") == null ? null : String.valueOf(vm.get("class"))));
                         } else {
-                            problems.add(vat + ": 须是映射 / must be a mapping");
+                            problems.add(UserMessage.of("scheme.mapping", vat));
                         }
                     }
                 }
@@ -186,12 +186,11 @@ public final class SchemeFile {
                             groups.add(new Scheme.Group(text(gm, "code", gat, problems), String.valueOf(gm.get("name")),
                                     prefixes));
                         } else {
-                            problems.add(gat + ": 须是映射 / must be a mapping");
+                            problems.add(UserMessage.of("scheme.mapping", gat));
                         }
                     }
                     if (!groups.isEmpty() && !groups.get(groups.size() - 1).industryPrefixes().isEmpty()) {
-                        problems.add(at + ".groups: 最后一组须不列行业（其他）/ the last group must list no industries"
-                                + " (it takes the rest)");
+                        problems.add(UserMessage.of("scheme.lastGroup", at + ".groups"));
                     }
                 }
                 Scheme.Unrated unrated = null;
@@ -205,7 +204,7 @@ public final class SchemeFile {
                     if (um.get("flags") instanceof List<?> fs) {
                         for (Object f : fs) {
                             if (!COUNTS.contains(String.valueOf(f))) {
-                                problems.add(uat + ": 未知标记 “" + f + "” / unknown flag (one of " + COUNTS + ")");
+                                problems.add(UserMessage.of("scheme.unknownFlag", uat, String.valueOf(f), String.valueOf(COUNTS)));
                             }
                             flags.add(String.valueOf(f));
                         }
@@ -223,7 +222,7 @@ public final class SchemeFile {
             for (int k = 0; k < ps.size(); k++) {
                 String pat = "policies[" + k + "]";
                 if (!(ps.get(k) instanceof Map<?, ?> pm)) {
-                    problems.add(pat + ": 须是映射 / must be a mapping");
+                    problems.add(UserMessage.of("scheme.mapping", pat));
                     continue;
                 }
                 String klass = pm.get("class") == null ? null : String.valueOf(pm.get("class"));
@@ -236,19 +235,18 @@ public final class SchemeFile {
                         if (a instanceof Number n) {
                             values.add(n.doubleValue());
                         } else {
-                            problems.add(pat + ".amounts: 须是数字 / must be numbers");
+                            problems.add(UserMessage.of("scheme.amountsNumbers", pat + ".amounts"));
                         }
                     }
                 }
                 if ((klass == null) == (metric == null)) {
-                    problems.add(pat + ": 须有 class（按等级）或 metric（按数据项）之一 / needs either class or metric");
+                    problems.add(UserMessage.of("scheme.classOrMetric", pat));
                 } else if (metric != null && !metric.matches("[A-Z][A-Z0-9_]{1,31}")) {
-                    problems.add(pat + ".metric: 须为数据项代码（大写字母、数字、下划线）/ must be a metric code");
+                    problems.add(UserMessage.of("scheme.metricCode", pat + ".metric"));
                 } else if (metric != null && !values.isEmpty()) {
-                    problems.add(pat + ".amounts: 按数据项的措施金额取自数据，不设 amounts / a measure by metric takes its"
-                            + " amount from the data: no amounts");
+                    problems.add(UserMessage.of("scheme.metricNoAmounts", pat + ".amounts"));
                 } else if (klass != null && values.isEmpty()) {
-                    problems.add(pat + ": 须有 class、name、amounts / needs class, name and amounts");
+                    problems.add(UserMessage.of("scheme.policyFields", pat));
                 } else if (policyName != null) {
                     policies.add(new Scheme.Policy(klass, policyName, String.valueOf(pm.get("unit")), values, group,
                             metric));
@@ -262,20 +260,20 @@ public final class SchemeFile {
             return new Scheme(id, region, year, source, assumptions, cohorts, policies,
                     effective == null ? new Scheme.Effective(year, year) : effective);
         } catch (IllegalArgumentException e) {
-            throw new Invalid(name, List.of(e.getMessage()));
+            throw new Invalid(name, List.of(UserMessage.of("scheme.core", e.getMessage())));
         }
     }
 
-    private static Scheme.Indicator indicator(Object o, String at, List<String> problems) {
+    private static Scheme.Indicator indicator(Object o, String at, List<UserMessage> problems) {
         if (!(o instanceof Map<?, ?> m)) {
-            problems.add(at + ": 须是映射 / must be a mapping");
+            problems.add(UserMessage.of("scheme.mapping", at));
             return null;
         }
         String numerator = text(m, "numerator", at, problems);
         String denominator = text(m, "denominator", at, problems);
         for (String metric : new String[] {numerator, denominator}) {
             if (metric != null && !METRICS.contains(metric)) {
-                problems.add(at + ": 未知指标数据 “" + metric + "” / unknown metric (one of " + METRICS + ")");
+                problems.add(UserMessage.of("scheme.unknownMetric", at, metric, String.valueOf(METRICS)));
             }
         }
         Scheme.Family family = null;
@@ -283,14 +281,14 @@ public final class SchemeFile {
         try {
             family = f == null ? null : Scheme.Family.valueOf(f.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(at + ".family: 未知计分方式 “" + f + "” / unknown scoring family");
+            problems.add(UserMessage.of("scheme.unknownFamily", at + ".family", f));
         }
         Scheme.Missing missing = Scheme.Missing.ZERO;
         if (m.get("missing") != null) {
             try {
                 missing = Scheme.Missing.valueOf(String.valueOf(m.get("missing")).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(at + ".missing: 未知缺失处理 / unknown rule for missing data");
+                problems.add(UserMessage.of("scheme.unknownMissing", at + ".missing"));
             }
         }
         double factor = m.get("factor") instanceof Number n ? n.doubleValue() : 1;
@@ -304,8 +302,7 @@ public final class SchemeFile {
         if (m.get("year") instanceof Integer y) {
             benchmarkYear = y;
         } else if (m.get("year") != null) {
-            problems.add(at + ".year: 须为整数（-1 为上一年，或公历年份）/ must be a whole number (-1: the year before,"
-                    + " or a calendar year)");
+            problems.add(UserMessage.of("scheme.benchmarkYear", at + ".year"));
         }
         if (family == null || code == null) {
             return null;
@@ -314,22 +311,22 @@ public final class SchemeFile {
                 denominator, factor, weight, family, benchmark, missing, cap, floor, benchmarkYear);
     }
 
-    private static String text(Map<?, ?> m, String key, String at, List<String> problems) {
+    private static String text(Map<?, ?> m, String key, String at, List<UserMessage> problems) {
         Object v = m.get(key);
         if (v == null || String.valueOf(v).isBlank()) {
-            problems.add((at.isEmpty() ? "" : at + ".") + key + ": 缺少 / missing");
+            problems.add(UserMessage.of("scheme.missing", (at.isEmpty() ? "" : at + ".") + key));
             return null;
         }
         return String.valueOf(v);
     }
 
-    private static double number(Map<?, ?> m, String key, String at, List<String> problems, boolean required) {
+    private static double number(Map<?, ?> m, String key, String at, List<UserMessage> problems, boolean required) {
         Object v = m.get(key);
         if (v instanceof Number n) {
             return n.doubleValue();
         }
         if (required) {
-            problems.add((at.isEmpty() ? "" : at + ".") + key + ": 须是数字 / must be a number");
+            problems.add(UserMessage.of("scheme.number", (at.isEmpty() ? "" : at + ".") + key));
         }
         return Double.NaN;
     }

@@ -13,7 +13,7 @@ enum FileFormat {
     static FileFormat detect(Path file) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
-            throw new ImportException("file.empty", "文件为空（0 字节）", "the file is empty (0 bytes)");
+            throw new ImportException("file.empty");
         }
         ImportMessages.enforce(Limits.checkFileSize(size), 0, -1, Limits.MAX_FILE_BYTES);
         byte[] head = new byte[8192];
@@ -30,8 +30,7 @@ enum FileFormat {
         }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0 && !utf16Bom(head)) {
-                throw new ImportException("file.type", "文件不是 Excel（.xlsx / .xls）或 CSV 表格",
-                        "the file is not an Excel (.xlsx / .xls) or CSV spreadsheet");
+                throw new ImportException("file.type");
             }
         }
         return CSV;

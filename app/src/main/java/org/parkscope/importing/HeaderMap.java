@@ -43,13 +43,10 @@ final class HeaderMap {
             previous = row;
         }
         if (best == null) {
-            List<String> required = kind.fields().stream().filter(Field::required).map(Field::label).toList();
-            throw new ImportException("header.missing",
-                    "在前 " + SEARCH_ROWS + " 行中找不到表头；表头须包含：" + String.join("、", required)
-                            + (kind == ImportKind.INDICATORS ? "，以及指标列（如 税收、营业收入）或“指标”“数值”两列" : ""),
-                    "no header row in the first " + SEARCH_ROWS + " rows; it must name: "
-                            + String.join(", ", kind.fields().stream().filter(Field::required).map(Field::labelEn).toList())
-                            + (kind == ImportKind.INDICATORS ? ", and metric columns (e.g. 税收) or metric and value" : ""));
+            String code = kind == ImportKind.INDICATORS ? "header.missing.indicators" : "header.missing";
+            throw new ImportException(code, SEARCH_ROWS,
+                    String.join("、", kind.fields().stream().filter(Field::required).map(Field::label).toList()),
+                    String.join(", ", kind.fields().stream().filter(Field::required).map(Field::labelEn).toList()));
         }
         return best;
     }

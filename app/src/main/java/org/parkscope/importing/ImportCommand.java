@@ -73,7 +73,7 @@ class ImportCommand implements ApplicationRunner {
             try {
                 kind = ImportKind.parse(type);
             } catch (ImportException e) {
-                out.println(e.getMessage());
+                out.println(e.inBothLanguages());
                 return 2;
             }
             ImportReport report = imports.run(kind, file, file.getFileName().toString(),

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.UserMessage;
+import org.parkscope.shared.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,20 +42,16 @@ class ImportController {
     }
 
     @PostMapping("/import")
+    @OnRefusal("/import")
     String upload(@RequestParam ImportKind kind, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) @Nullable String department,
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(defaultValue = "false") boolean dryRun, Authentication auth, RedirectAttributes flash)
             throws IOException {
-        try {
-            Path kept = imports.keep(file.getOriginalFilename(), file.getInputStream());
-            ImportService.Job job = imports.start(kind, kept, file.getOriginalFilename(), options(department, period,
-                    dryRun), auth.getName());
-            return "redirect:/import/jobs/" + job.id();
-        } catch (ImportException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            return "redirect:/import";
-        }
+        Path kept = imports.keep(file.getOriginalFilename(), file.getInputStream());
+        ImportService.Job job = imports.start(kind, kept, file.getOriginalFilename(), options(department, period,
+                dryRun), auth.getName());
+        return "redirect:/import/jobs/" + job.id();
     }
 
     /** The job's page: 422 once the report says the file was refused, so scripts and browsers see it failed. */
@@ -76,21 +74,21 @@ class ImportController {
 
     @GetMapping("/import/jobs/{id}/marked")
     ResponseEntity<byte[]> marked(@PathVariable String id, Authentication auth) {
-        MarkedFile.Output out = imports.marked(job(id, auth)).orElseThrow(() -> NotFoundException.of("marked file", id));
+        MarkedFile.Output out = imports.marked(job(id, auth)).orElseThrow(() -> Refusal.notFound("marked file", id));
         return download(out.bytes(), out.fileName(), out.contentType());
     }
 
     @GetMapping("/import/templates/{kind}")
     ResponseEntity<byte[]> template(@PathVariable String kind) {
         ImportKind k = Arrays.stream(ImportKind.values()).filter(x -> x.name().equalsIgnoreCase(kind)).findFirst()
-                .orElseThrow(() -> NotFoundException.of("template", kind));
-        return download(Templates.xlsx(k), "模板-" + k.labelZh() + ".xlsx", org.parkscope.web.Downloads.XLSX);
+                .orElseThrow(() -> Refusal.notFound("template", kind));
+        return download(Templates.xlsx(k), "模板-" + k.labelZh() + ".xlsx", org.parkscope.shared.Downloads.XLSX);
     }
 
     @PostMapping("/import/batches/{id}/rollback")
     String rollback(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
         ImportRollback.Result r = imports.rollback(id, auth.getName());
-        flash.addFlashAttribute(r.done() ? "message" : "error", r.messageZh() + " / " + r.messageEn());
+        flash.addFlashAttribute(r.done() ? "message" : "error", UserMessage.bilingual(r.messageZh(), r.messageEn()).text());
         return "redirect:/import";
     }
 
@@ -126,7 +124,7 @@ class ImportController {
     }
 
     private ImportService.Job job(String id, Authentication auth) {
-        return imports.job(id, auth.getName()).orElseThrow(() -> NotFoundException.of("import", id));
+        return imports.job(id, auth.getName()).orElseThrow(() -> Refusal.notFound("import", id));
     }
 
     private static ImportRequest.Options options(@Nullable String department, @Nullable String period, boolean dryRun) {
@@ -135,7 +133,7 @@ class ImportController {
     }
 
     private static ResponseEntity<byte[]> download(byte[] bytes, String name, String type) {
-        return org.parkscope.web.Downloads.file(bytes, name, type);
+        return org.parkscope.shared.Downloads.file(bytes, name, type);
     }
 
 }

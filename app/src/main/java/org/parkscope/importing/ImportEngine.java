@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.audit.AuditLog;
 import org.parkscope.core.code.Severity;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -199,7 +200,7 @@ public final class ImportEngine {
         private void startData() {
             boolean any = buffered.stream().anyMatch(r -> r.cells().stream().anyMatch(x -> x != null && !x.isBlank()));
             if (!any) {
-                throw new ImportException("file.noData", "文件中没有数据", "the file holds no data");
+                throw new ImportException("file.noData");
             }
             header = HeaderMap.detect(kind, buffered);
             checker = new RowChecker(kind, header, options);
@@ -504,14 +505,7 @@ public final class ImportEngine {
     }
 
     static void audit(Connection c, String actor, String action, long batch, String after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into audit_log(actor, action, entity, entity_id, after)"
-                + " values (?, ?, 'import_batch', ?, cast(? as jsonb))")) {
-            ps.setString(1, actor);
-            ps.setString(2, action);
-            ps.setString(3, Long.toString(batch));
-            ps.setString(4, after);
-            ps.executeUpdate();
-        }
+        AuditLog.recordOn(c, actor, action, "import_batch", Long.toString(batch), after);
     }
 
     static String json(String s) {

@@ -1,40 +1,35 @@
 package org.parkscope.importing;
 
+import java.util.List;
+import java.util.Locale;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
+
 /**
  * A file that cannot be read at all (empty, not a spreadsheet, no header, beyond a limit): one problem for the whole
- * file, located on a row (and cell) when the reader knows where it stopped.
+ * file, located on a row (and cell) when the reader knows where it stopped. Its code is a message key.
  */
-public class ImportException extends RuntimeException {
+public class ImportException extends Refusal {
 
-    private final String code;
-    private final String messageZh;
-    private final String messageEn;
     private final int row;
     private final int column;
 
-    public ImportException(String code, String messageZh, String messageEn) {
-        this(code, messageZh, messageEn, 0, -1);
+    public ImportException(String code, Object... args) {
+        this(0, -1, code, args);
     }
 
-    public ImportException(String code, String messageZh, String messageEn, int row, int column) {
-        super(messageZh + " / " + messageEn);
-        this.code = code;
-        this.messageZh = messageZh;
-        this.messageEn = messageEn;
+    public ImportException(int row, int column, String code, Object... args) {
+        super(Kind.REFUSED, UserMessage.of(code, args), List.of());
         this.row = row;
         this.column = column;
     }
 
-    public String code() {
-        return code;
-    }
-
     public String messageZh() {
-        return messageZh;
+        return userMessage().text(Locale.SIMPLIFIED_CHINESE);
     }
 
     public String messageEn() {
-        return messageEn;
+        return userMessage().text(Locale.ENGLISH);
     }
 
     /** The row where reading stopped (1-based), or 0 for the whole file. */

@@ -411,7 +411,6 @@ public enum ImportKind {
                 return k;
             }
         }
-        throw new ImportException("kind.unknown", "未知的导入类型“" + s + "”，可用：" + java.util.Arrays.toString(values()),
-                "unknown import type “" + s + "”; one of " + java.util.Arrays.toString(values()));
+        throw new ImportException("kind.unknown", s, java.util.Arrays.toString(values()));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.parkscope.shared.UserMessage;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.validate.Limits;
 import org.parkscope.shared.RecordRows;
@@ -60,7 +61,7 @@ public class ImportService implements DisposableBean {
         private final Instant started = Instant.now();
         private volatile int rowsRead;
         private volatile @Nullable ImportReport report;
-        private volatile @Nullable String failure;
+        private volatile @Nullable UserMessage failure;
 
         Job(String id, String owner, ImportKind kind, String fileName, Path file) {
             this.id = id;
@@ -94,8 +95,10 @@ public class ImportService implements DisposableBean {
             return report;
         }
 
+        /** Why the platform could not finish the import, in the reader's language; {@code null} if it did. */
         public @Nullable String failure() {
-            return failure;
+            UserMessage f = failure;
+            return f == null ? null : f.text();
         }
 
         public boolean done() {
@@ -117,8 +120,7 @@ public class ImportService implements DisposableBean {
         String name = originalName == null ? "" : originalName;
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!EXTENSIONS.contains(ext)) {
-            throw new ImportException("file.extension", "只能导入 .xlsx、.xls 或 .csv 文件，而不是“" + name + "”",
-                    "only .xlsx, .xls or .csv files can be imported, not “" + name + "”");
+            throw new ImportException("file.extension", name);
         }
         Path file = work.resolve(UUID.randomUUID() + "." + ext);
         long copied = 0;
@@ -154,7 +156,7 @@ public class ImportService implements DisposableBean {
                 job.report = engine.run(new ImportRequest(kind, file, fileName, actor, options), n -> job.rowsRead = n);
             } catch (RuntimeException e) { // the platform's fault (the engine reports the file's): logged, not shown
                 LOG.log(System.Logger.Level.ERROR, "import of " + fileName + " failed", e);
-                job.failure = ImportMessages.zh("import.failed") + " / " + ImportMessages.en("import.failed");
+                job.failure = UserMessage.of("import.failed");
             }
         });
         return job;

@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.parkscope.web.Sheets;
+import org.parkscope.shared.Sheets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,7 +124,7 @@ public final class MarkedFile {
             wb.write(out);
             return out.toByteArray();
         } catch (IllegalArgumentException e) { // includes POI's EmptyFileException
-            throw new ImportException("file.type", "无法读取该文件", "cannot read the file");
+            throw new ImportException("file.unreadable");
         }
     }
 

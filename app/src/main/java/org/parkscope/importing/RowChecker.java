@@ -1,5 +1,6 @@
 package org.parkscope.importing;
 
+import org.parkscope.core.unit.Area;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -401,7 +402,7 @@ final class RowChecker {
             return new CheckResult<>(null, List.of(ImportMessages.error("limit.scale", Limits.MAX_SCALE)));
         }
         BigDecimal m2 = "亩".equals(unit)
-                ? n.value().multiply(BigDecimal.valueOf(2000)).divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP)
+                ? Area.mu(n.value()).squareMetres().setScale(2, RoundingMode.HALF_UP)
                 : n.value().multiply(factor.get()).setScale(2, RoundingMode.HALF_UP);
         if (m2.signum() <= 0) { // also an area too small to keep in whole hundredths of a square metre
             return bad("area.positive", "面积须大于 0（至少 0.01 平方米）", "the area must be greater than 0 (0.01 m² at least)");

@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.parkscope.web.Sheets;
+import org.parkscope.shared.Sheets;
 
 /** Downloadable templates: a data sheet with the Chinese headers and example rows, and an instruction sheet. */
 public final class Templates {

@@ -1,5 +1,8 @@
 package org.parkscope.importing;
 
+import org.parkscope.core.parse.MoneyUnit;
+import org.parkscope.core.unit.Area;
+import org.parkscope.shared.QualificationType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -125,7 +128,7 @@ public final class Vocabulary {
             case "平方米":
                 return switch (u) {
                     case "平方米", "m2", "m²", "㎡", "平米" -> Optional.of(BigDecimal.ONE);
-                    case "亩" -> Optional.of(new BigDecimal("666.666666666667"));
+                    case "亩" -> Optional.of(Area.mu(BigDecimal.ONE).squareMetres());
                     case "公顷", "ha" -> Optional.of(new BigDecimal("10000"));
                     default -> Optional.empty();
                 };
@@ -145,27 +148,9 @@ public final class Vocabulary {
             "DEREGISTERED", "注销|吊销|deregistered");
     static final Map<String, String> PARK_KINDS = labels(
             "PLATFORM", "园区平台|园区|platform", "FUNCTIONAL", "功能平台|functional", "OTHER", "其他|other");
-    static final Map<String, String> QUALIFICATIONS = labels(
-            "HNTE", "高新技术企业|高企|国家高新技术企业|hnte",
-            "SRDI", "专精特新|专精特新企业|专精特新中小企业|srdi",
-            "LITTLE_GIANT", "专精特新小巨人|小巨人|专精特新“小巨人”|littlegiant",
-            "CHAMPION", "单项冠军|制造业单项冠军|champion",
-            "SH_TECH_GIANT", "科技小巨人|上海市科技小巨人|shtechgiant",
-            "LISTED", "上市挂牌|上市|挂牌|上市企业|listed",
-            "TECH_CENTER", "企业技术中心|技术中心|techcenter",
-            "ACADEMICIAN_STATION", "院士专家工作站|院士工作站|院士专家服务中心|academicianstation",
-            "HARDCORE_TOP100", "上海硬核科技企业top100|硬核科技top100|hardcoretop100",
-            "IP_DEMONSTRATION", "国家知识产权示范企业|知识产权示范企业|ipdemonstration",
-            // The types chain definitions place firms by (ChainService.QUALIFICATION_TITLES), by title and short names.
-            "CRYPTO_PRODUCT_CERT", "商用密码产品认证|商用密码产品认证证书|密码产品认证|cryptoproductcert",
-            "CRYPTO_TEST_LAB", "商用密码检测机构资质|商用密码检测机构|密码检测机构|cryptotestlab",
-            "CRYPTO_CERT_BODY", "商用密码认证机构资质|商用密码认证机构|密码认证机构|cryptocertbody",
-            "ECA_LICENSE", "电子认证服务许可证|电子认证服务许可|ecalicense",
-            "ECA_CRYPTO_LICENSE", "电子认证服务使用密码许可证|电子认证服务使用密码许可|ecacryptolicense",
-            "TELECOM_BASIC_LICENSE", "基础电信业务经营许可证|基础电信业务许可证|telecombasiclicense",
-            "TELECOM_VAS_LICENSE", "增值电信业务经营许可证|增值电信业务许可证|icp许可证|telecomvaslicense",
-            "BATTERY_WHITELIST", "新能源汽车废旧动力蓄电池综合利用白名单|动力电池综合利用白名单|废旧动力蓄电池白名单|batterywhitelist",
-            "SH_DATA_MERCHANT", "上海数据交易所数商|数商|shdatamerchant");
+    /** Qualification types by any of their names ({@link QualificationType}, the one list of them). */
+    static final Map<String, String> QUALIFICATIONS = labels(java.util.Arrays.stream(QualificationType.values())
+            .flatMap(t -> java.util.stream.Stream.of(t.name(), String.join("|", t.names()))).toArray(String[]::new));
     static final Map<String, String> DEPARTMENTS = labels(
             "TAX", "税务|税务局|tax", "STATS", "统计|统计局|stats|statistics", "POWER", "电力|供电|电力公司|power",
             "LAND", "规划资源|规土|土地|land", "ENV", "生态环境|环保|环境|env|environment", "PARK", "园区|park",

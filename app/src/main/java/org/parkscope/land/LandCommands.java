@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.Refusal;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.validate.Limits.Kind;
-import org.parkscope.web.Inputs;
+import org.parkscope.shared.Inputs;
 import org.parkscope.core.land.Obligation;
 import org.parkscope.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,13 +36,6 @@ public class LandCommands {
         this.audit = audit;
     }
 
-    /** Bad input, with the message in Chinese and English. */
-    public static final class Rejected extends RuntimeException {
-        public Rejected(String message) {
-            super(message);
-        }
-    }
-
     public record InterventionForm(@Nullable String kind, @Nullable String title, @Nullable LocalDate startedOn,
             @Nullable LocalDate completedOn, @Nullable Integer baselineYear, @Nullable String description,
             @Nullable String document, @Nullable List<String> certificates) {}
@@ -60,17 +54,17 @@ public class LandCommands {
                 .text("certificates", Kind.TEXT, f.certificates() == null ? null : String.join(",", f.certificates()))
                 .orThrow();
         if (f.kind() == null || !INTERVENTION_KINDS.contains(f.kind())) {
-            throw new Rejected("请选择处置方式 / choose the kind of intervention");
+            throw Refusal.of("land.refused.interventionKind");
         }
         if (f.title() == null || f.title().isBlank()) {
-            throw new Rejected("请填写名称 / a title is required");
+            throw Refusal.of("land.refused.title");
         }
         if (f.startedOn() == null) {
-            throw new Rejected("请填写开始日期 / the start date is required");
+            throw Refusal.of("land.refused.startedOn");
         }
         int baseline = f.baselineYear() == null ? f.startedOn().getYear() - 1 : f.baselineYear();
         if (baseline > f.startedOn().getYear() || baseline < 1990) {
-            throw new Rejected("基期年份须在开始之前或当年 / the baseline year must be before or in the start year");
+            throw Refusal.of("land.refused.baselineYear");
         }
         java.util.Set<Long> parcels = new java.util.LinkedHashSet<>(); // the same certificate twice is one parcel
         for (String c : f.certificates() == null ? List.<String>of() : f.certificates()) {
@@ -80,12 +74,12 @@ public class LandCommands {
             Long id = jdbc.sql("select id from parcel where certificate_no = :c").param("c", c.strip())
                     .query(Long.class).optional().orElse(null);
             if (id == null || land.parcel(scope, id, LocalDate.now()).isEmpty()) {
-                throw new Rejected("找不到宗地 " + c.strip() + " / no parcel " + c.strip());
+                throw Refusal.of("land.refused.noSuchCertificate", c.strip());
             }
             parcels.add(id);
         }
         if (parcels.isEmpty()) {
-            throw new Rejected("至少填写一宗地的产权证号 / give the certificate number of at least one parcel");
+            throw Refusal.of("land.refused.noParcel");
         }
         long id = jdbc.sql("""
                 insert into land_intervention(kind, title, started_on, completed_on, baseline_year, description, document,
@@ -119,27 +113,27 @@ public class LandCommands {
                 .number("everyYears", Kind.YEARS, f.everyYears()).number("tolerance", Kind.PERCENT, f.tolerance())
                 .text("consequence", Kind.LINE, f.consequence()).orThrow();
         LandQueries.ParcelDetail parcel = land.parcel(scope, parcelId, LocalDate.now())
-                .orElseThrow(() -> new Rejected("找不到宗地 / no such parcel"));
+                .orElseThrow(() -> Refusal.of("land.refused.unknownParcel"));
         if (f.contractNo() == null || f.contractNo().isBlank()) {
-            throw new Rejected("请填写合同编号 / the contract number is required");
+            throw Refusal.of("land.refused.contractNo");
         }
         if (f.kind() == null || !CONTRACT_KINDS.contains(f.kind())) {
-            throw new Rejected("请选择合同类型 / choose the kind of contract");
+            throw Refusal.of("land.refused.contractKind");
         }
         if (f.signedOn() == null) {
-            throw new Rejected("请填写签约日期 / the signing date is required");
+            throw Refusal.of("land.refused.signedOn");
         }
         if (jdbc.sql("select count(*) from land_contract where contract_no = :n").param("n", f.contractNo().strip())
                 .query(Long.class).single() > 0) {
-            throw new Rejected("合同编号已存在 / the contract number exists already");
+            throw Refusal.of("land.refused.contractExists");
         }
         Obligation obligation = null;
         if (f.metric() != null && !f.metric().isBlank()) {
             if (!Set.of("TAX", "OUTPUT", "REVENUE").contains(f.metric())) {
-                throw new Rejected("指标须为税收、产值或营收 / the metric must be TAX, OUTPUT or REVENUE");
+                throw Refusal.of("land.refused.metric");
             }
             if (f.target() == null || f.target().signum() <= 0) {
-                throw new Rejected("请填写正的目标值 / the target must be positive");
+                throw Refusal.of("land.refused.target");
             }
             double tolerance = f.tolerance() == null ? 0 : f.tolerance().doubleValue() / 100;
             try {
@@ -147,7 +141,7 @@ public class LandCommands {
                         "COMPLETION", f.offsetYears() == null ? 3 : f.offsetYears(),
                         f.everyYears() == null ? 0 : f.everyYears(), tolerance, f.consequence());
             } catch (IllegalArgumentException e) {
-                throw new Rejected(e.getMessage());
+                throw Refusal.of("land.refused.obligation", e.getMessage());
             }
         }
         long id = jdbc.sql("""

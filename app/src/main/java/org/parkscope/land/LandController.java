@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.UserMessage;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
-import org.parkscope.web.CurrentScope;
-import org.parkscope.web.NotFoundException;
-import org.parkscope.web.Sheets;
+import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.Sheets;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -82,7 +84,7 @@ class LandController {
     /** A parcel's details for the map's click panel (an HTML fragment). */
     @GetMapping("/map/parcels/{id}")
     String mapParcel(@PathVariable long id, Model model) {
-        model.addAttribute("d", map.parcel(scope.get(), id).orElseThrow(() -> NotFoundException.of("parcel", id)));
+        model.addAttribute("d", map.parcel(scope.get(), id).orElseThrow(() -> Refusal.notFound("parcel", id)));
         return "map-parcel :: panel";
     }
 
@@ -104,6 +106,7 @@ class LandController {
     }
 
     @PostMapping("/parcels/{id}/contracts")
+    @OnRefusal("/parcels/{id}")
     String addContract(@PathVariable long id, @RequestParam(required = false) @Nullable String contractNo,
             @RequestParam(required = false) @Nullable String kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate signedOn,
@@ -116,13 +119,9 @@ class LandController {
             @RequestParam(required = false) @Nullable Integer everyYears,
             @RequestParam(required = false) @Nullable BigDecimal tolerance,
             @RequestParam(required = false) @Nullable String consequence, RedirectAttributes flash) {
-        try {
-            commands.addContract(scope.get(), id, new LandCommands.ContractForm(contractNo, kind, signedOn, completionDue,
-                    completedOn, termEndsOn, metric, target, offsetYears, everyYears, tolerance, consequence));
-            flash.addFlashAttribute("message", "已保存 / saved");
-        } catch (LandCommands.Rejected e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
+        commands.addContract(scope.get(), id, new LandCommands.ContractForm(contractNo, kind, signedOn, completionDue,
+                completedOn, termEndsOn, metric, target, offsetYears, everyYears, tolerance, consequence));
+        flash.addFlashAttribute("message", UserMessage.of("flash.saved").text());
         return "redirect:/parcels/" + id;
     }
 
@@ -182,6 +181,7 @@ class LandController {
     }
 
     @PostMapping("/land/interventions")
+    @OnRefusal("/land/interventions")
     String addIntervention(@RequestParam(required = false) @Nullable String kind,
             @RequestParam(required = false) @Nullable String title,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startedOn,
@@ -190,14 +190,10 @@ class LandController {
             @RequestParam(required = false) @Nullable String description,
             @RequestParam(required = false) @Nullable String document,
             @RequestParam(required = false) @Nullable String certificates, RedirectAttributes flash) {
-        try {
-            commands.addIntervention(scope.get(), new LandCommands.InterventionForm(kind, title, startedOn, completedOn,
-                    baselineYear, description, document, certificates == null ? List.of()
-                            : List.of(certificates.split("[\\n,，;；]+"))));
-            flash.addFlashAttribute("message", "已记入台账 / added to the ledger");
-        } catch (LandCommands.Rejected e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
+        commands.addIntervention(scope.get(), new LandCommands.InterventionForm(kind, title, startedOn, completedOn,
+                baselineYear, description, document, certificates == null ? List.of()
+                        : List.of(certificates.split("[\\n,，;；]+"))));
+        flash.addFlashAttribute("message", UserMessage.of("flash.ledgerAdded").text());
         return "redirect:/land/interventions";
     }
 

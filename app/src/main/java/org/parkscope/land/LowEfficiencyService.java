@@ -74,8 +74,8 @@ public class LowEfficiencyService {
     public List<ParkTotal> byPark(Scope scope, int year) {
         return ScopeParams.bind(jdbc.sql("""
                 select p.id, p.name, count(f.parcel_id) as listed,
-                       coalesce(sum(pa.area_m2) filter (where f.parcel_id is not null), 0) * 3 / 2000 as listed_mu,
-                       count(*) as parcels, sum(pa.area_m2) * 3 / 2000 as mu
+                       mu(coalesce(sum(pa.area_m2) filter (where f.parcel_id is not null), 0)) as listed_mu,
+                       count(*) as parcels, mu(sum(pa.area_m2)) as mu
                 from parcel pa
                 join park p on p.id = pa.park_id
                 left join low_efficiency_findings(:year) f on f.parcel_id = pa.id

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.validate.Violation;
-import org.parkscope.web.InvalidInput;
+import org.parkscope.shared.InvalidInput;
 import tools.jackson.databind.JsonNode;
 
 /**

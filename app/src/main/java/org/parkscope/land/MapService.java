@@ -1,5 +1,6 @@
 package org.parkscope.land;
 
+import org.parkscope.core.unit.Area;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,7 +168,7 @@ public class MapService {
             if (p.geometry() == null) {
                 continue;
             }
-            double mu = p.areaM2() * 3 / 2000;
+            double mu = Area.muOf(p.areaM2());
             LandQueries.SiteYear y = years.getOrDefault(p.id(), Map.of()).get(year);
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("id", p.id());

@@ -1,5 +1,6 @@
 package org.parkscope.land;
 
+import org.parkscope.core.unit.Area;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import org.parkscope.core.land.SpatialIndex;
 import org.parkscope.shared.GeoJson;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.shared.Refusal;
 import org.springframework.stereotype.Service;
 
 /** Everything the parcel page shows: occupants, figures under each attribution mode, history, contracts, checks. */
@@ -57,8 +58,8 @@ public class ParcelService {
         LocalDate asOf = town.asOf();
         int year = town.referenceYear();
         String townCode = town.regionCodeOfParcel(id);
-        LandQueries.ParcelDetail p = land.parcel(scope, id, asOf).orElseThrow(() -> NotFoundException.of("parcel", id));
-        double mu = p.areaM2().doubleValue() * 3 / 2000;
+        LandQueries.ParcelDetail p = land.parcel(scope, id, asOf).orElseThrow(() -> Refusal.notFound("parcel", id));
+        double mu = Area.muOf(p.areaM2().doubleValue());
         List<LandQueries.Occupant> now = land.occupants(scope, id, asOf, year, townCode);
         List<LandQueries.Occupant> former = land.formerOccupants(scope, id, asOf, townCode);
         int[] range = land.yearRange();
@@ -98,7 +99,7 @@ public class ParcelService {
     }
 
     public InterventionView effect(Scope scope, LandQueries.Intervention i, int[] range) {
-        double mu = i.areaM2().doubleValue() * 3 / 2000;
+        double mu = Area.muOf(i.areaM2().doubleValue());
         List<Revitalisation.YearFigures> years = land.siteYears(scope, i.parcelIds(), Math.min(range[0], i.baselineYear()),
                 range[1]).stream().map(s -> new Revitalisation.YearFigures(s.year(), s.occupants(), s.taxWan(),
                 s.revenueWan(), s.outputWan(), s.salesWan())).toList();

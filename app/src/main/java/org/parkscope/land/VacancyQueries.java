@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.RecordRows;
 import org.parkscope.shared.Scope;
+import org.parkscope.shared.VacantSpace;
 import org.parkscope.shared.ScopeParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,13 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class VacancyQueries {
 
-    /**
-     * "Floor space {@code fs} is vacant on :asOf", for queries of other modules: V018's {@code vacant_floor_space}
-     * function is the one definition (no current occupancy names the unit, no tenant is recorded on its building
-     * without a unit, the parcel's owner does not use it); V022's {@code vacant_units} reads the units it found on the
-     * reporting date from where they are kept, and computes any other date.
-     */
-    public static final String VACANT = "fs.id in (select v.id from vacant_units(:asOf) v)";
+    /** "Floor space {@code fs} is vacant on :asOf" ({@link VacantSpace}). */
+    public static final String VACANT = VacantSpace.CONDITION;
 
     private final JdbcClient jdbc;
 

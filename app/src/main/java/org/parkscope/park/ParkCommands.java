@@ -8,8 +8,8 @@ import org.parkscope.audit.AuditLog;
 import org.parkscope.core.validate.Limits.Kind;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.ScopeParams;
-import org.parkscope.web.Inputs;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.shared.Inputs;
+import org.parkscope.shared.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +29,7 @@ public class ParkCommands {
     private Map<String, Object> row(Scope scope, long id) {
         return ScopeParams.bind(jdbc.sql("select id, code, name, positioning, array_to_string(cluster_tags, ',') as tags,"
                 + " address from park p where p.id = :id and " + Scope.parkCondition("p.id")), scope).param("id", id)
-                .query().listOfRows().stream().findFirst().orElseThrow(() -> NotFoundException.of("park", id));
+                .query().listOfRows().stream().findFirst().orElseThrow(() -> Refusal.notFound("park", id));
     }
 
     @Transactional

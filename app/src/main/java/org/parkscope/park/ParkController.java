@@ -4,8 +4,8 @@ import java.util.List;
 import org.parkscope.enterprise.EnterpriseFilter;
 import org.parkscope.enterprise.EnterpriseQueries;
 import org.parkscope.shared.TownContext;
-import org.parkscope.web.CurrentScope;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,7 @@ class ParkController {
     @GetMapping("/parks/{id}")
     String page(@PathVariable long id, Model model) {
         int year = town.referenceYear();
-        ParkQueries.ParkDetail detail = parks.detail(scope.get(), id).orElseThrow(() -> NotFoundException.of("park", id));
+        ParkQueries.ParkDetail detail = parks.detail(scope.get(), id).orElseThrow(() -> Refusal.notFound("park", id));
         model.addAttribute("year", year);
         model.addAttribute("park", detail);
         model.addAttribute("summary", parks.summary(scope.get(), id, year).orElseThrow());
@@ -63,6 +63,6 @@ class ParkController {
     @GetMapping("/api/parks/{id}")
     @ResponseBody
     ParkQueries.ParkSummary apiOne(@PathVariable long id) {
-        return parks.summary(scope.get(), id, town.referenceYear()).orElseThrow(() -> NotFoundException.of("park", id));
+        return parks.summary(scope.get(), id, town.referenceYear()).orElseThrow(() -> Refusal.notFound("park", id));
     }
 }

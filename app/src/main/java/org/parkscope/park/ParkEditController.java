@@ -1,8 +1,9 @@
 package org.parkscope.park;
 
 import org.jspecify.annotations.Nullable;
-import org.parkscope.web.CurrentScope;
-import org.parkscope.web.NotFoundException;
+import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class ParkEditController {
 
     @GetMapping("/parks/{id}/edit")
     String form(@PathVariable long id, Model model) {
-        model.addAttribute("park", queries.detail(scope.get(), id).orElseThrow(() -> NotFoundException.of("park", id)));
+        model.addAttribute("park", queries.detail(scope.get(), id).orElseThrow(() -> Refusal.notFound("park", id)));
         return "park-edit";
     }
 
@@ -36,7 +37,7 @@ class ParkEditController {
             @RequestParam(required = false) @Nullable String tags,
             @RequestParam(required = false) @Nullable String address, RedirectAttributes flash) {
         commands.update(scope.get(), id, positioning, tags, address);
-        flash.addFlashAttribute("message", "已保存 / saved");
+        flash.addFlashAttribute("message", UserMessage.of("flash.saved").text());
         return "redirect:/parks/" + id;
     }
 }

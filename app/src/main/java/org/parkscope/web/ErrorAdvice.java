@@ -1,7 +1,13 @@
 package org.parkscope.web;
 
+import org.parkscope.shared.UserMessage;
+import org.parkscope.shared.InvalidInput;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.Refusal;
 import org.parkscope.shared.ApiRequests;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,6 +23,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Bad input and missing resources, answered once for the whole application through {@link ErrorReply}: 400 with
@@ -33,9 +43,24 @@ class ErrorAdvice {
         this.reply = reply;
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    Object notFound(HttpServletRequest request) {
-        return reply.respond(request, HttpStatus.NOT_FOUND, List.of());
+    /**
+     * A refused action: on a page, its message as a flash message on the page the action goes back to ({@link
+     * OnRefusal}, else the same-site page the form was on); under {@code /api/}, or with nowhere to go back to, 400
+     * (404 for something not found) with the message.
+     */
+    @ExceptionHandler(Refusal.class)
+    Object refused(Refusal e, HttpServletRequest request, @Nullable HandlerMethod handler) {
+        if (e.kind() == Refusal.Kind.NOT_FOUND) {
+            return reply.respond(request, HttpStatus.NOT_FOUND, List.of());
+        }
+        String back = ApiRequests.isApi(request) ? null : RefusalTarget.of(request, handler);
+        if (back == null) {
+            List<UserMessage> lines = new ArrayList<>(List.of(e.userMessage()));
+            lines.addAll(e.details());
+            return reply.respond(request, HttpStatus.BAD_REQUEST, lines);
+        }
+        RequestContextUtils.getOutputFlashMap(request).put("error", e.text());
+        return new ModelAndView(new RedirectView(back, false));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -55,19 +80,19 @@ class ErrorAdvice {
     @ExceptionHandler(BindException.class)
     Object badForm(BindException e, HttpServletRequest request) {
         return reply.respond(request, HttpStatus.BAD_REQUEST, e.getFieldErrors().stream()
-                .map(f -> new ErrorReply.Message("error.param.malformed", f.getField(), shown(f.getRejectedValue())))
+                .map(f -> UserMessage.of("error.param.malformed", f.getField(), shown(f.getRejectedValue())))
                 .toList());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     Object missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.param.missing",
+        return reply.respond(request, HttpStatus.BAD_REQUEST, UserMessage.of("error.param.missing",
                 e.getParameterName()));
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HandlerMethodValidationException.class})
     Object unreadable(HttpServletRequest request) {
-        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.body"));
+        return reply.respond(request, HttpStatus.BAD_REQUEST, UserMessage.of("error.body"));
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -78,26 +103,21 @@ class ErrorAdvice {
     /** A value the checks let through but the database refused (too long, out of range, a duplicate): nothing stored. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     Object refusedByDatabase(HttpServletRequest request) {
-        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.data.rejected"));
-    }
-
-    @ExceptionHandler(org.parkscope.importing.ImportException.class)
-    Object importProblem(org.parkscope.importing.ImportException e, HttpServletRequest request) {
-        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.text", e.getMessage()));
+        return reply.respond(request, HttpStatus.BAD_REQUEST, UserMessage.of("error.data.rejected"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
-        return reply.respond(request, HttpStatus.PAYLOAD_TOO_LARGE, new ErrorReply.Message("error.upload.tooLarge"));
+        return reply.respond(request, HttpStatus.PAYLOAD_TOO_LARGE, UserMessage.of("error.upload.tooLarge"));
     }
 
     @ExceptionHandler(MultipartException.class)
     Object badUpload(HttpServletRequest request) {
-        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.upload.malformed"));
+        return reply.respond(request, HttpStatus.BAD_REQUEST, UserMessage.of("error.upload.malformed"));
     }
 
     private Object malformed(HttpServletRequest request, String name, Object value) {
-        return reply.respond(request, HttpStatus.BAD_REQUEST, new ErrorReply.Message("error.param.malformed", name,
+        return reply.respond(request, HttpStatus.BAD_REQUEST, UserMessage.of("error.param.malformed", name,
                 shown(value)));
     }
 

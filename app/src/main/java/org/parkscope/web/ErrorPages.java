@@ -1,5 +1,6 @@
 package org.parkscope.web;
 
+import org.parkscope.shared.UserMessage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -28,6 +29,6 @@ class ErrorPages implements ErrorController {
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer i && i >= 400 ? i
                 : HttpStatus.INTERNAL_SERVER_ERROR.value());
         Object detail = request.getAttribute(ErrorReply.DETAIL);
-        return reply.respond(request, status, detail instanceof ErrorReply.Message m ? List.of(m) : List.of());
+        return reply.respond(request, status, detail instanceof UserMessage m ? List.of(m) : List.of());
     }
 }

@@ -1,10 +1,11 @@
 package org.parkscope.web;
 
+import org.parkscope.shared.InvalidInput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import org.parkscope.shared.ApiRequests;
-import org.springframework.context.MessageSource;
+import org.parkscope.shared.UserMessage;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,20 +24,11 @@ public class ErrorReply {
     /** A request attribute with the message key (and arguments) of an error raised before Spring MVC saw the request. */
     public static final String DETAIL = ErrorReply.class.getName() + ".detail";
 
-    private final MessageSource messages;
-
-    public ErrorReply(MessageSource messages) {
-        this.messages = messages;
-    }
-
-    /** A message key with its arguments; arguments that are themselves {@code Message}s are resolved first. */
-    public record Message(String key, Object... args) {}
-
-    public Object respond(HttpServletRequest request, HttpStatusCode status, List<Message> details) {
+    public Object respond(HttpServletRequest request, HttpStatusCode status, List<UserMessage> details) {
         Locale locale = LocaleContextHolder.getLocale();
-        String title = text(new Message("error.title." + known(status.value())), locale);
-        List<String> lines = details.isEmpty() ? List.of(text(new Message("error.detail." + known(status.value())), locale))
-                : details.stream().map(m -> text(m, locale)).toList();
+        String title = UserMessage.of("error.title." + known(status.value())).text(locale);
+        List<String> lines = details.isEmpty() ? List.of(UserMessage.of("error.detail." + known(status.value())).text(locale))
+                : details.stream().map(m -> m.text(locale)).toList();
         if (ApiRequests.isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", lines));
             problem.setTitle(title);
@@ -50,26 +42,18 @@ public class ErrorReply {
         return page;
     }
 
-    public Object respond(HttpServletRequest request, HttpStatusCode status, Message detail) {
+    public Object respond(HttpServletRequest request, HttpStatusCode status, UserMessage detail) {
         return respond(request, status, List.of(detail));
     }
 
     /** A refused field as a message: the limit's text, the field's name first. */
-    public static Message message(InvalidInput.Field f) {
+    public static UserMessage message(InvalidInput.Field f) {
         Object[] args = new Object[f.violation().args().size() + 1];
-        args[0] = new Message("field." + f.name());
+        args[0] = UserMessage.of("field." + f.name());
         for (int i = 0; i < f.violation().args().size(); i++) {
             args[i + 1] = f.violation().args().get(i);
         }
-        return new Message(f.violation().code(), args);
-    }
-
-    private String text(Message m, Locale locale) {
-        Object[] args = new Object[m.args().length];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = m.args()[i] instanceof Message inner ? text(inner, locale) : m.args()[i];
-        }
-        return messages.getMessage(m.key(), args, m.key(), locale);
+        return UserMessage.of(f.violation().code(), args);
     }
 
     private static int known(int status) {

@@ -1,5 +1,6 @@
 package org.parkscope.web;
 
+import org.parkscope.shared.UserMessage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,7 @@ class InputGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ErrorReply.Message problem = problem(request);
+        UserMessage problem = problem(request);
         if (problem != null) {
             request.setAttribute(ErrorReply.DETAIL, problem);
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -36,14 +37,14 @@ class InputGuardFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static ErrorReply.@Nullable Message problem(HttpServletRequest request) {
+    private static @Nullable UserMessage problem(HttpServletRequest request) {
         String path = decoded(request.getRequestURI());
         if (path == null || hasControl(path, false)) {
-            return new ErrorReply.Message("error.path.control");
+            return UserMessage.of("error.path.control");
         }
         String query = request.getQueryString();
         if (query != null && decoded(query.replace('+', ' ')) == null) {
-            return new ErrorReply.Message("error.param.encoding");
+            return UserMessage.of("error.param.encoding");
         }
         String type = request.getContentType();
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
@@ -51,11 +52,11 @@ class InputGuardFilter extends OncePerRequestFilter {
         }
         for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
             if (hasControl(e.getKey(), false)) {
-                return new ErrorReply.Message("error.param.control", "?");
+                return UserMessage.of("error.param.control", "?");
             }
             for (String v : e.getValue()) {
                 if (hasControl(v, true)) {
-                    return new ErrorReply.Message("error.param.control", e.getKey());
+                    return UserMessage.of("error.param.control", e.getKey());
                 }
             }
             var refused = ParameterLimits.check(e.getKey(), e.getValue());

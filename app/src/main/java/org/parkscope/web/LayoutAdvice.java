@@ -2,6 +2,7 @@ package org.parkscope.web;
 
 import org.jspecify.annotations.Nullable;
 import org.parkscope.access.Account;
+import org.parkscope.access.CurrentScope;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

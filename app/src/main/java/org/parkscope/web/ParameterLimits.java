@@ -1,5 +1,6 @@
 package org.parkscope.web;
 
+import org.parkscope.shared.InvalidInput;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.parkscope.web;
 
+import org.parkscope.shared.UserMessage;
 import org.parkscope.shared.TownContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,10 @@ class ReadyBanner {
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        String name = town.town().map(TownContext.Town::name).orElse("(no town yet / 尚无数据)");
-        log.info("Parkscope is running: http://localhost:{}/  — town {} / 平台已启动", port, name);
-        System.out.println("\n  Parkscope 已启动 / is running:  http://localhost:" + port + "/   (" + name + ")\n");
+        String name = town.town().map(TownContext.Town::name).orElse(UserMessage.of("ready.noTown").inBothLanguages()
+                .replace(System.lineSeparator(), " "));
+        log.info("Parkscope is running: http://localhost:{}/  — town {}", port, name);
+        System.out.println("\n  " + UserMessage.of("ready.running", "http://localhost:" + port + "/", name).inBothLanguages()
+                .replace(System.lineSeparator(), System.lineSeparator() + "  ") + "\n");
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.parkscope.PlatformTest;
 import org.parkscope.core.chain.GapAnalysis.Flag;
 import org.parkscope.dashboard.TownDashboard;
+import org.parkscope.shared.ClusterFigures;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
 import org.parkscope.web.Browser;
@@ -29,6 +30,7 @@ class ChainIT {
     @Autowired ChainService chains;
     @Autowired ChainAnalysis analysis;
     @Autowired TownDashboard dashboard;
+    @Autowired ClusterFigures clusterFigures;
     @Autowired TownContext town;
     @Autowired JdbcClient jdbc;
     @Autowired Environment env;
@@ -146,7 +148,7 @@ class ChainIT {
     @Test
     void seiShareAndClusterScaleFollowTheChainConfiguration() {
         int year = town.referenceYear();
-        TownDashboard.SeiShare before = dashboard.seiShare(Scope.town(), year);
+        ClusterFigures.SeiShare before = clusterFigures.seiShare(Scope.town(), year);
         assertThat(before.percent()).isEqualByComparingTo("80");
         // A 规上 industrial firm without SEI code, confirmed on an SEI node, counts as SEI from then on.
         Map<String, Object> plain = jdbc.sql("""
@@ -158,17 +160,17 @@ class ChainIT {
         long id = ((Number) plain.get("id")).longValue();
         BigDecimal output = (BigDecimal) plain.get("value");
         long cryptoBefore = crypto(year);
-        BigDecimal keyBefore = dashboard.keyClusterRevenue(Scope.town(), year);
+        BigDecimal keyBefore = clusterFigures.keyClusterRevenue(Scope.town(), year);
         try {
             chains.decide(id, "SC-M1", "CONFIRMED", "PRODUCER", "新增密码机产线（测试）");
-            TownDashboard.SeiShare after = dashboard.seiShare(Scope.town(), year);
+            ClusterFigures.SeiShare after = clusterFigures.seiShare(Scope.town(), year);
             assertThat(after.seiOutputWan()).isEqualByComparingTo(before.seiOutputWan().add(output));
             assertThat(crypto(year)).isEqualTo(cryptoBefore + 1);
-            assertThat(dashboard.keyClusterRevenue(Scope.town(), year)).isGreaterThan(keyBefore);
+            assertThat(clusterFigures.keyClusterRevenue(Scope.town(), year)).isGreaterThan(keyBefore);
         } finally {
             chains.withdraw(id, "SC-M1");
         }
-        assertThat(dashboard.seiShare(Scope.town(), year).percent()).isEqualByComparingTo("80");
+        assertThat(clusterFigures.seiShare(Scope.town(), year).percent()).isEqualByComparingTo("80");
         assertThat(crypto(year)).isEqualTo(cryptoBefore);
     }
 
@@ -186,8 +188,8 @@ class ChainIT {
                 and not exists (select 1 from chain_link l where l.enterprise_id = e.id)""").query(Long.class).single();
         ChainAnalysis.ChainView sc = analysis.view(Scope.town(), "SC", year);
         ChainAnalysis.ChainView nev = analysis.view(Scope.town(), "NEV", year);
-        TownDashboard.SeiShare sei = dashboard.seiShare(Scope.town(), year);
-        BigDecimal key = dashboard.keyClusterRevenue(Scope.town(), year);
+        ClusterFigures.SeiShare sei = clusterFigures.seiShare(Scope.town(), year);
+        BigDecimal key = clusterFigures.keyClusterRevenue(Scope.town(), year);
         long cryptoBefore = crypto(year);
         try {
             // A firm that moved out, a mere seller on a production node and a user of the chain's products: none counts.
@@ -199,8 +201,8 @@ class ChainIT {
             assertThat(node(after, "SC-M1").stats().firms()).isEqualTo(node(sc, "SC-M1").stats().firms());
             assertThat(after.revenueWan()).isEqualByComparingTo(sc.revenueWan());
             assertThat(crypto(year)).isEqualTo(cryptoBefore);
-            assertThat(dashboard.seiShare(Scope.town(), year).seiOutputWan()).isEqualByComparingTo(sei.seiOutputWan());
-            assertThat(dashboard.keyClusterRevenue(Scope.town(), year)).isEqualByComparingTo(key);
+            assertThat(clusterFigures.seiShare(Scope.town(), year).seiOutputWan()).isEqualByComparingTo(sei.seiOutputWan());
+            assertThat(clusterFigures.keyClusterRevenue(Scope.town(), year)).isEqualByComparingTo(key);
             assertThat(analysis.firms(Scope.town(), "SC-M1", year)).filteredOn(f -> f.id() == plain || f.id() == movedOut)
                     .hasSize(2).noneMatch(ChainAnalysis.FirmOnNode::capacity);
             // A seller on a sales node is capacity there.
@@ -217,7 +219,7 @@ class ChainIT {
     }
 
     long crypto(int year) {
-        return dashboard.clusters(Scope.town(), year).stream().filter(c -> c.code().equals("CRYPTO")).findFirst()
+        return clusterFigures.clusters(Scope.town(), year).stream().filter(c -> c.code().equals("CRYPTO")).findFirst()
                 .orElseThrow().members();
     }
 
@@ -581,7 +583,7 @@ class ChainIT {
     }
 
     long members(String cluster, int year) {
-        return dashboard.clusters(Scope.town(), year).stream().filter(c -> c.code().equals(cluster)).findFirst()
+        return clusterFigures.clusters(Scope.town(), year).stream().filter(c -> c.code().equals(cluster)).findFirst()
                 .orElseThrow().members();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.junit.jupiter.api.Test;
+import org.parkscope.shared.ClusterFigures;
 import org.parkscope.PlatformTest;
 import org.parkscope.core.code.IndustryCodes;
 import org.parkscope.core.code.Uscc;
@@ -65,7 +66,7 @@ class DemoTownIT {
         assertThat(yi).isGreaterThanOrEqualTo(new BigDecimal("190")).isLessThan(new BigDecimal("200"));
 
         // "50余家" in the commercial-cryptography cluster.
-        TownDashboard.ClusterFigure crypto = f.clusters().stream().filter(c -> c.tier().equals("SUB")).findFirst().orElseThrow();
+        ClusterFigures.ClusterFigure crypto = f.clusters().stream().filter(c -> c.tier().equals("SUB")).findFirst().orElseThrow();
         assertThat(crypto.name()).contains("商用密码");
         assertThat(crypto.members()).isBetween(50L, 59L);
 

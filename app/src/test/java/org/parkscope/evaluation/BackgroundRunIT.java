@@ -1,5 +1,6 @@
 package org.parkscope.evaluation;
 
+import org.parkscope.shared.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class BackgroundRunIT {
             admin.post("/evaluations", Map.of("scheme", "huangyan-2021"));
             assertThat(admin.get("/evaluations").body()).contains("huangyan-2021 的 2021 年度评价正在进行中");
             assertThatThrownBy(() -> evaluations.start("huangyan-2021", "test", 0, false, null))
-                    .isInstanceOfSatisfying(EvaluationService.Refused.class,
+                    .isInstanceOfSatisfying(Refusal.class,
                             r -> assertThat(r.code()).isEqualTo("eval.refused.running"));
             // the guard is the database's: another instance writing the row directly is refused too
             assertThatThrownBy(() -> jdbc.sql("insert into evaluation_run(scheme_id, scheme_yaml, year, status,"

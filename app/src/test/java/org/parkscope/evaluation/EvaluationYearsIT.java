@@ -1,5 +1,7 @@
 package org.parkscope.evaluation;
 
+import java.util.Locale;
+import org.parkscope.shared.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -105,12 +107,14 @@ class EvaluationYearsIT {
                         .query(java.math.BigDecimal.class).single());
         long before = jdbc.sql("select count(*) from evaluation_run").query(Long.class).single();
         assertThatThrownBy(() -> evaluations.createFrom(yaml, "huangyan-2022", "test", 0, false, 2024))
-                .isInstanceOf(EvaluationService.Refused.class)
-                .hasMessageContaining("适用于 2021–2023 年度的数据，不能评价 2024 年度", "applies to data years 2021–2023");
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.userMessage().text(Locale.SIMPLIFIED_CHINESE)
+                        + r.userMessage().text(Locale.ENGLISH)).contains("适用于 2021–2023 年度的数据，不能评价 2024 年度",
+                                "applies to data years 2021–2023"));
         // a benchmark from a year the registry has no figures for: refused, nothing kept
         String early = shipped("huaian-2023").replace("year: 2023", "year: 2023\neffective: {from: 2019, to: 2023}");
         assertThatThrownBy(() -> evaluations.createFrom(early, "huaian-2023", "test", 0, false, 2019))
-                .isInstanceOf(EvaluationService.Refused.class).hasMessageContaining("没有 2018 年度的企业数据");
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.userMessage().text(Locale.SIMPLIFIED_CHINESE))
+                        .contains("没有 2018 年度的企业数据"));
         assertThat(jdbc.sql("select count(*) from evaluation_run").query(Long.class).single()).isEqualTo(before);
         // a scheme of one year, asked for another through the page: refused, nothing created
         Browser admin = Browser.signedIn(port(), "admin", "Parkscope2024");

@@ -2,16 +2,19 @@ package org.parkscope.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkscope.core.evaluation.Scheme;
+import org.parkscope.shared.Refusal;
 
 /** Effective years, benchmarks from another year and grouped measures, in scheme files and offline. */
 class SchemeYearsTest {
@@ -57,18 +60,22 @@ class SchemeYearsTest {
 
     @Test
     void mistakesAboutYearsAreReportedWithTheirPlace() {
-        assertThatThrownBy(() -> parse(MULTI_YEAR.replace("effective: {from: 2022, to: 2024}",
-                "year: 2021\neffective: {from: 2022, to: 2024}"))).hasMessageContaining("year: 2021 不在有效年度 2022–2024 内");
-        assertThatThrownBy(() -> parse(MULTI_YEAR.replace("to: 2024", "to: 2020")))
-                .hasMessageContaining("effective: 起始年度晚于结束年度");
-        assertThatThrownBy(() -> parse(MULTI_YEAR.replace("year: -1}", "year: last}")))
-                .hasMessageContaining("cohorts[0].indicators[0].year: 须为整数");
-        assertThatThrownBy(() -> parse(MULTI_YEAR.replace("{metric: POWER_PUNITIVE,", "{metric: POWER_PUNITIVE, class: D,")))
-                .hasMessageContaining("policies[1]: 须有 class（按等级）或 metric（按数据项）之一");
-        assertThatThrownBy(() -> parse(MULTI_YEAR.replace("unit: 元/千瓦时, group: 电价}\n",
+        assertThat(zh(() -> parse(MULTI_YEAR.replace("effective: {from: 2022, to: 2024}",
+                "year: 2021\neffective: {from: 2022, to: 2024}")))).contains("year: 2021 不在有效年度 2022–2024 内");
+        assertThat(zh(() -> parse(MULTI_YEAR.replace("to: 2024", "to: 2020"))))
+                .contains("effective: 起始年度晚于结束年度");
+        assertThat(zh(() -> parse(MULTI_YEAR.replace("year: -1}", "year: last}"))))
+                .contains("cohorts[0].indicators[0].year: 须为整数");
+        assertThat(zh(() -> parse(MULTI_YEAR.replace("{metric: POWER_PUNITIVE,", "{metric: POWER_PUNITIVE, class: D,"))))
+                .contains("policies[1]: 须有 class（按等级）或 metric（按数据项）之一");
+        assertThat(zh(() -> parse(MULTI_YEAR.replace("unit: 元/千瓦时, group: 电价}\n",
                 "unit: 元/千瓦时, group: 电价, amounts: [0.1]}\n").replace("[0.05, 0.10], group: 电价, amounts: [0.1]}",
-                "[0.05, 0.10], group: 电价}")))
-                .hasMessageContaining("policies[1].amounts: 按数据项的措施金额取自数据");
+                "[0.05, 0.10], group: 电价}")))).contains("policies[1].amounts: 按数据项的措施金额取自数据");
+    }
+
+    /** What a refused scheme tells a Chinese reader. */
+    static String zh(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse) {
+        return ((Refusal) catchThrowable(parse)).text(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Test

@@ -409,12 +409,18 @@ class LandIT {
         long interventionsBefore = jdbc.sql("select count(*) from land_intervention").query(Long.class).single();
         Browser admin = admin();
         admin.get("/land/interventions");
-        // No parcel given: refused in both languages, nothing stored.
-        HttpResponse<String> bad = admin.post("/land/interventions", Map.of("kind", "RENOVATION", "title", "测试改造",
-                "startedOn", "2024-01-01", "certificates", ""));
+        // No parcel given: refused in the user's language (and only in it), nothing stored.
+        Map<String, String> noParcel = Map.of("kind", "RENOVATION", "title", "测试改造", "startedOn", "2024-01-01",
+                "certificates", "");
+        HttpResponse<String> bad = admin.post("/land/interventions", noParcel);
         assertThat(bad.statusCode()).isEqualTo(302);
         assertThat(admin.get("/land/interventions").body()).contains("至少填写一宗地的产权证号")
-                .contains("give the certificate number of at least one parcel");
+                .doesNotContain("give the certificate number of at least one parcel");
+        admin.get("/land/interventions?lang=en");
+        admin.post("/land/interventions", noParcel);
+        assertThat(admin.get("/land/interventions").body()).contains("give the certificate number of at least one parcel")
+                .doesNotContain("至少填写一宗地的产权证号");
+        admin.get("/land/interventions?lang=zh-CN");
         assertThat(jdbc.sql("select count(*) from land_intervention").query(Long.class).single())
                 .isEqualTo(interventionsBefore);
         List<Long> created = new ArrayList<>();
@@ -444,7 +450,7 @@ class LandIT {
             // The same contract number again is refused.
             admin.post("/parcels/" + parcel + "/contracts", Map.of("contractNo", "测试合同-001", "kind", "STANDARD",
                     "signedOn", "2018-03-01"));
-            assertThat(admin.get("/parcels/" + parcel).body()).contains("合同编号已存在 / the contract number exists already");
+            assertThat(admin.get("/parcels/" + parcel).body()).contains("合同编号已存在");
             // A park operator may not write.
             Browser operator = parkOperator();
             operator.get("/land/interventions");

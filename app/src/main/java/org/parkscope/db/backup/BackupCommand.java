@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.parkscope.shared.Refusal;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -68,8 +69,8 @@ class BackupCommand implements ApplicationRunner {
                 say(out, "backup.restored", file, s.rows().size(), s.totalRows());
             }
             return 0;
-        } catch (DatabaseDump.Refused e) {
-            say(out, e.key(), e.args());
+        } catch (Refusal e) {
+            out.println(e.inBothLanguages());
             return 1;
         } catch (SQLException | IOException | RuntimeException e) {
             say(out, "backup.failed", e.getMessage());

@@ -23,6 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.parkscope.shared.Refusal;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -91,7 +92,7 @@ public final class DatabaseDump {
         }
     }
 
-    /** Restores a backup; throws {@link Refused} (nothing changed) when it may not or cannot. */
+    /** Restores a backup; throws a {@link Refusal} (nothing changed) when it may not or cannot. */
     public static Summary restore(DataSource dataSource, Path file, boolean force) throws SQLException, IOException {
         try (ZipFile zip = openBackup(file); Connection c = dataSource.getConnection()) {
             Properties manifest = manifest(zip);
@@ -111,7 +112,7 @@ public final class DatabaseDump {
             throws SQLException, IOException {
         String version = schemaVersion(c);
         if (!version.equals(manifest.getProperty("schema.version"))) {
-            throw new Refused("backup.restore.version", manifest.getProperty("schema.version"), version);
+            throw Refusal.of("backup.restore.version", manifest.getProperty("schema.version"), version);
         }
         Map<String, Table> target = new LinkedHashMap<>();
         tables(c).forEach(t -> target.put(t.name(), t));
@@ -119,7 +120,7 @@ public final class DatabaseDump {
         for (String name : names) {
             Table t = target.get(name);
             if (t == null || !String.join(",", t.columns()).equals(manifest.getProperty("columns." + name))) {
-                throw new Refused("backup.restore.version", manifest.getProperty("schema.version"), version);
+                throw Refusal.of("backup.restore.version", manifest.getProperty("schema.version"), version);
             }
         }
         try (Statement s = c.createStatement()) {
@@ -127,7 +128,7 @@ public final class DatabaseDump {
                     + " IN ACCESS EXCLUSIVE MODE");
             if (!isEmpty(s, target.keySet())) {
                 if (!force) {
-                    throw new Refused("backup.restore.notEmpty");
+                    throw Refusal.of("backup.restore.notEmpty");
                 }
                 s.execute("TRUNCATE " + String.join(", ", target.keySet().stream().map(DatabaseDump::quote).toList())
                         + " RESTART IDENTITY");
@@ -139,12 +140,12 @@ public final class DatabaseDump {
         for (String name : insertOrder(c, names)) {
             ZipEntry entry = zip.getEntry(entry(name));
             if (entry == null) {
-                throw new Refused("backup.restore.damaged", name);
+                throw Refusal.of("backup.restore.damaged", name);
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 long n = copy.copyIn("COPY " + quote(name) + " (" + columnList(target.get(name)) + ") FROM STDIN", in);
                 if (n != Long.parseLong(manifest.getProperty("rows." + name, "-1"))) {
-                    throw new Refused("backup.restore.damaged", name);
+                    throw Refusal.of("backup.restore.damaged", name);
                 }
                 rows.put(name, n);
             }
@@ -253,21 +254,21 @@ public final class DatabaseDump {
         try {
             return new ZipFile(file.toFile(), StandardCharsets.UTF_8);
         } catch (java.util.zip.ZipException e) {
-            throw new Refused("backup.restore.notBackup", file.toString());
+            throw Refusal.of("backup.restore.notBackup", file.toString());
         }
     }
 
     private static Properties manifest(ZipFile zip) throws IOException {
         ZipEntry entry = zip.getEntry(MANIFEST);
         if (entry == null) {
-            throw new Refused("backup.restore.notBackup", zip.getName());
+            throw Refusal.of("backup.restore.notBackup", zip.getName());
         }
         Properties manifest = new Properties();
         try (InputStream in = zip.getInputStream(entry)) {
             manifest.load(in);
         }
         if (!FORMAT.equals(manifest.getProperty("format"))) {
-            throw new Refused("backup.restore.notBackup", zip.getName());
+            throw Refusal.of("backup.restore.notBackup", zip.getName());
         }
         return manifest;
     }
@@ -298,26 +299,6 @@ public final class DatabaseDump {
         @Override
         public void close() throws IOException {
             flush();
-        }
-    }
-
-    /** A restore that may not or cannot go ahead; nothing was changed. Carries a message key and its arguments. */
-    public static final class Refused extends RuntimeException {
-        private final String key;
-        private final transient Object[] args;
-
-        Refused(String key, Object... args) {
-            super(key);
-            this.key = key;
-            this.args = args;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public Object[] args() {
-            return args.clone();
         }
     }
 }

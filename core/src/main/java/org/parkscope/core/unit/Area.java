@@ -101,4 +101,9 @@ public record Area(BigDecimal squareMetres) {
     public static double muOf(double squareMetres) {
         return squareMetres * 3 / 2000;
     }
+
+    /** Fast m² conversion of an area in 亩, where doubles are acceptable (generated data). */
+    public static double squareMetresOfMu(double mu) {
+        return mu * 2000.0 / 3.0;
+    }
 }

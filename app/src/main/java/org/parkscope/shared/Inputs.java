@@ -1,4 +1,4 @@
-package org.parkscope.web;
+package org.parkscope.shared;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

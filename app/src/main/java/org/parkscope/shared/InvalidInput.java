@@ -1,4 +1,4 @@
-package org.parkscope.web;
+package org.parkscope.shared;
 
 import java.util.List;
 import org.parkscope.core.validate.Violation;

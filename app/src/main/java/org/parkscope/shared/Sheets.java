@@ -1,4 +1,4 @@
-package org.parkscope.web;
+package org.parkscope.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

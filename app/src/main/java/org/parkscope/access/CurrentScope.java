@@ -1,9 +1,8 @@
-package org.parkscope.web;
+package org.parkscope.access;
 
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.parkscope.access.Account;
 import org.parkscope.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;

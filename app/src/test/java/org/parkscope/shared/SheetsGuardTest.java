@@ -1,4 +1,4 @@
-package org.parkscope.web;
+package org.parkscope.shared;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.parkscope.web;
+package org.parkscope.shared;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;

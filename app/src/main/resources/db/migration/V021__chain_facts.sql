@@ -112,6 +112,7 @@ create table chain_park_year (
     staff           numeric(24,4),
     unique nulls not distinct (part, park_id, year)
 );
+create index chain_park_year_part_idx on chain_park_year(part, year);
 create index chain_park_year_year_idx on chain_park_year(year);
 
 create function chain_park_year_of(park_keys bigint[], years int[], ids bigint[]) returns setof chain_park_year

@@ -258,6 +258,7 @@ public class ChainAnalysis {
             return List.of();
         }
         List<LeaderScoring.Firm> firms = new ArrayList<>();
+        Map<Set<String>, Set<Long>> reach = new HashMap<>();
         jdbc.sql("""
                 select e.id, e.name, e.hq, coalesce(y.revenue, 0) as revenue, coalesce(y.tax, 0) as tax,
                        coalesce(y.rd, 0) as rd, coalesce(cast(y.staff as int), 0) as staff,
@@ -272,15 +273,19 @@ public class ChainAnalysis {
                 """).param("year", year).param("asOf", town.asOf())
                 .param("ids", nodesOf.keySet().toArray(new Long[0])).query((rs, i) -> {
                     long id = rs.getLong("id");
-                    Set<Long> partners = new HashSet<>();
-                    for (String node : nodesOf.get(id)) {
-                        for (String adj : adjacent.getOrDefault(node, Set.of())) {
-                            partners.addAll(firmsOn.getOrDefault(adj, Set.of()));
+                    // Firms on the same nodes have the same neighbours: the union is built once per set of nodes.
+                    Set<Long> around = reach.computeIfAbsent(nodesOf.get(id), nodes -> {
+                        Set<Long> union = new HashSet<>();
+                        for (String node : nodes) {
+                            for (String adj : adjacent.getOrDefault(node, Set.of())) {
+                                union.addAll(firmsOn.getOrDefault(adj, Set.of()));
+                            }
                         }
-                    }
-                    partners.remove(id);
+                        return union;
+                    });
+                    int partners = around.size() - (around.contains(id) ? 1 : 0);
                     firms.add(new LeaderScoring.Firm(id, rs.getString("name"), rs.getBigDecimal("revenue"),
-                            rs.getBigDecimal("tax"), nodesOf.get(id).size(), partners.size(), rs.getInt("market"),
+                            rs.getBigDecimal("tax"), nodesOf.get(id).size(), partners, rs.getInt("market"),
                             rs.getBigDecimal("rd"), rs.getInt("certs"), rs.getBoolean("hq"), rs.getInt("staff")));
                     return null;
                 }).list();

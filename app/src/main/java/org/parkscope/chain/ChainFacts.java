@@ -50,14 +50,13 @@ class ChainFacts {
                        coalesce(y.output, 0) as output, coalesce(y.tax, 0) as tax, coalesce(y.staff, 0) as staff,
                        case when coalesce(p.revenue, 0) = 0 then null else round(y.revenue / p.revenue, 4) end as ratio
                 from chain_node n
-                left join (select s.node_id, sum(s.firms) as firms, sum(s.above_scale) as above,
-                                  sum(s.small_or_micro) as small, sum(s.candidates) as candidates
-                           from %1$s s group by s.node_id) c on c.node_id = n.id
-                left join (select s.part, sum(s.revenue) as revenue, sum(s.output) as output, sum(s.tax) as tax,
-                                  sum(s.staff) as staff
-                           from %2$s s where s.year = :year group by s.part) y on y.part = n.id
-                left join (select s.part, sum(s.revenue) as revenue from %2$s s where s.year = :year - 1
-                           group by s.part) p on p.part = n.id
+                cross join lateral (select sum(s.firms) as firms, sum(s.above_scale) as above,
+                                           sum(s.small_or_micro) as small, sum(s.candidates) as candidates
+                                    from %1$s s where s.node_id = n.id) c
+                cross join lateral (select sum(s.revenue) as revenue, sum(s.output) as output, sum(s.tax) as tax,
+                                           sum(s.staff) as staff
+                                    from %2$s s where s.part = n.id and s.year = :year) y
+                cross join lateral (select sum(s.revenue) as revenue from %2$s s where s.part = n.id and s.year = :year - 1) p
                 where n.chain_id = :chain
                 """.formatted(scoped("chain_node_park", ""), scoped("chain_park_year", "cast(:years as int[]), "))),
                 scope).param("chain", chainId).param("year", year).param("years", new Integer[] {year - 1, year})
@@ -72,9 +71,10 @@ class ChainFacts {
     Map<String, Map<Integer, BigDecimal>> revenueByYear(Scope scope, String chainId, List<Integer> years) {
         Map<String, Map<Integer, BigDecimal>> out = new HashMap<>();
         ScopeParams.bind(jdbc.sql("""
-                select s.part, s.year, coalesce(sum(s.revenue), 0)
-                from %s s join chain_node n on n.id = s.part
-                where n.chain_id = :chain and s.year = any(cast(:years as int[])) group by s.part, s.year
+                select n.id, y.year, y.revenue from chain_node n
+                cross join lateral (select s.year, coalesce(sum(s.revenue), 0) as revenue from %s s
+                                    where s.part = n.id and s.year = any(cast(:years as int[])) group by s.year) y
+                where n.chain_id = :chain
                 """.formatted(scoped("chain_park_year", "cast(:years as int[]), "))), scope)
                 .param("chain", chainId).param("years", years.toArray(new Integer[0]))
                 .query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())

@@ -81,11 +81,24 @@ public class ChainAnalysis {
         return town.referenceYear();
     }
 
+    /** A chain in the scope: each node's firms, figures, certificates, five-year trend and flags. */
     public ChainView view(Scope scope, String chainId, int year) {
+        return view(scope, chainId, year, true);
+    }
+
+    /**
+     * The same without what only the chain map shows, the certificates (counted 0) and the trend (zeros): what the chain
+     * list and the 补链 gaps read.
+     */
+    public ChainView summary(Scope scope, String chainId, int year) {
+        return view(scope, chainId, year, false);
+    }
+
+    private ChainView view(Scope scope, String chainId, int year, boolean detail) {
         Chain chain = chains.chain(chainId);
         List<Integer> years = List.of(year - 4, year - 3, year - 2, year - 1, year);
         Map<String, ChainFacts.NodeFigures> nodeFigures = facts.nodes(scope, chainId, year);
-        Map<String, NodeStats> stats = stats(scope, chainId, years, nodeFigures);
+        Map<String, NodeStats> stats = stats(scope, chainId, years, nodeFigures, detail);
         ChainFacts.ChainFigures figures = facts.chain(scope, chainId, year);
         BigDecimal chainRevenue = figures.revenue();
         double fit = strategicFit(chainId);
@@ -117,9 +130,9 @@ public class ChainAnalysis {
 
     /** Each node's stored facts in the scope, with the certificates in force and the five-year revenue trend. */
     private Map<String, NodeStats> stats(Scope scope, String chainId, List<Integer> years,
-            Map<String, ChainFacts.NodeFigures> figures) {
-        Map<String, Map<Integer, BigDecimal>> trend = facts.revenueByYear(scope, chainId, years);
-        Map<String, Long> quals = facts.qualifications(scope, chainId, town.asOf());
+            Map<String, ChainFacts.NodeFigures> figures, boolean detail) {
+        Map<String, Map<Integer, BigDecimal>> trend = detail ? facts.revenueByYear(scope, chainId, years) : Map.of();
+        Map<String, Long> quals = detail ? facts.qualifications(scope, chainId, town.asOf()) : Map.of();
         Map<String, NodeStats> out = new LinkedHashMap<>();
         figures.forEach((id, f) -> {
             Map<Integer, BigDecimal> t = trend.getOrDefault(id, Map.of());
@@ -233,6 +246,9 @@ public class ChainAnalysis {
     }
 
 
+    /** The qualification types that count as market marks of a 链主 candidate; other certificates count apart. */
+    private static final String MARKET_MARKS = "'LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT'";
+
     /** 链主 candidates of a chain (the government designates; these are proposals with their factors). */
     public List<LeaderScoring.Candidate> leaders(Scope scope, String chainId, int year) {
         Chain chain = chains.chain(chainId);
@@ -259,19 +275,25 @@ public class ChainAnalysis {
         }
         List<LeaderScoring.Firm> firms = new ArrayList<>();
         Map<Set<String>, Set<Long>> reach = new HashMap<>();
-        jdbc.sql("""
+        // The same firms as above (capacity on the chain, current, in the scope), without an id list to search.
+        ScopeParams.bind(jdbc.sql("""
                 select e.id, e.name, e.hq, coalesce(y.revenue, 0) as revenue, coalesce(y.tax, 0) as tax,
                        coalesce(y.rd, 0) as rd, coalesce(cast(y.staff as int), 0) as staff,
-                       (select count(distinct q.type) from qualification q where q.enterprise_id = e.id
-                          and q.type in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
-                          and in_force(q.issued_on, q.expires_on, :asOf)) as market,
-                       (select count(*) from qualification q where q.enterprise_id = e.id
-                          and q.type not in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
-                          and in_force(q.issued_on, q.expires_on, :asOf)) as certs
+                       coalesce(q.market, 0) as market, coalesce(q.certs, 0) as certs
                 from enterprise e left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
-                where e.id = any(cast(:ids as bigint[])) order by e.id
-                """).param("year", year).param("asOf", town.asOf())
-                .param("ids", nodesOf.keySet().toArray(new Long[0])).query((rs, i) -> {
+                left join (select q.enterprise_id,
+                                  count(distinct q.type) filter (where q.type in (%1$s)) as market,
+                                  count(*) filter (where q.type not in (%1$s)) as certs
+                           from qualification q
+                           where in_force(q.issued_on, q.expires_on, :asOf)
+                             and q.enterprise_id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
+                           group by q.enterprise_id) q on q.enterprise_id = e.id
+                where e.id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
+                  and is_current_firm(e.status) and %2$s
+                order by e.id
+                """.formatted(MARKET_MARKS, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("year", year)
+                .param("asOf", town.asOf()).query((rs, i) -> {
                     long id = rs.getLong("id");
                     // Firms on the same nodes have the same neighbours: the union is built once per set of nodes.
                     Set<Long> around = reach.computeIfAbsent(nodesOf.get(id), nodes -> {

@@ -86,7 +86,7 @@ public class TargetList {
     private List<GapTargets> gaps(int year, java.util.function.Function<ChainNode, List<TargetRanking.Target>> targets) {
         List<GapTargets> out = new ArrayList<>();
         for (Chain chain : chains.chains()) {
-            for (ChainAnalysis.NodeView n : analysis.view(Scope.town(), chain.id(), year).gaps()) {
+            for (ChainAnalysis.NodeView n : analysis.summary(Scope.town(), chain.id(), year).gaps()) {
                 if (n.node().countsLocally()) {
                     out.add(new GapTargets(chain, n.node(), n.assessment(), targets.apply(n.node()), List.of()));
                 }
@@ -163,17 +163,44 @@ public class TargetList {
     record Vacant(long floorSpaceId, long parkId, String parkName, String label, BigDecimal areaM2, String use,
             Set<String> parkTags) {}
 
-    /** Vacant floor space today (no current occupancy, see VacancyQueries.VACANT) not reserved by an open lead. */
+    /** What the vacant units depend on: the land data's version (occupancy, space, parks), the open leads, the day. */
+    private record VacantInputs(long landVersion, @Nullable String leads, java.time.LocalDate day) {}
+
+    private record VacantList(VacantInputs inputs, List<Vacant> units) {}
+
+    /** The last list read, kept while its inputs are unchanged (at city scale the vacancy query takes seconds). */
+    private volatile @Nullable VacantList vacantList;
+
+    /**
+     * Vacant floor space today (no current occupancy, see VacancyQueries.VACANT) not reserved by an open lead: the
+     * three largest units of each use in each park, which hold the best three of every gap ({@link #spaces} ranks by
+     * park, then use, then area). Read again when the land data, the leads or the day change.
+     */
     List<Vacant> vacant() {
-        return jdbc.sql("""
-                select fs.id, p.id as park_id, p.name, fs.label, fs.area_m2, fs.use, p.cluster_tags
-                from floor_space fs join park p on p.id = fs.park_id join building b on b.id = fs.building_id
-                where %s
-                  and not exists (select 1 from investment_lead l where l.floor_space_id = fs.id
-                                  and l.status not in ('DROPPED'))
-                """.formatted(org.parkscope.land.VacancyQueries.VACANT)).param("asOf", java.time.LocalDate.now())
+        java.time.LocalDate day = java.time.LocalDate.now();
+        VacantInputs inputs = jdbc.sql("""
+                select v.version, (select md5(string_agg(l.floor_space_id || ':' || l.status, ',' order by l.id))
+                                   from investment_lead l where l.floor_space_id is not null)
+                from land_data_version v""").query((rs, n) -> new VacantInputs(rs.getLong(1), rs.getString(2), day))
+                .single();
+        VacantList kept = vacantList;
+        if (kept != null && kept.inputs().equals(inputs)) {
+            return kept.units();
+        }
+        List<Vacant> units = jdbc.sql("""
+                select * from (
+                    select fs.id, p.id as park_id, p.name, fs.label, fs.area_m2, fs.use, p.cluster_tags,
+                           row_number() over (partition by fs.park_id, fs.use order by fs.area_m2 desc, fs.id) as rank
+                    from floor_space fs join park p on p.id = fs.park_id join building b on b.id = fs.building_id
+                    where %s
+                      and not exists (select 1 from investment_lead l where l.floor_space_id = fs.id
+                                      and l.status not in ('DROPPED'))
+                ) x where rank <= 3
+                """.formatted(org.parkscope.land.VacancyQueries.VACANT)).param("asOf", day)
                 .query((rs, n) -> new Vacant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getString(6), Set.of((String[]) rs.getArray(7).getArray()))).list();
+        vacantList = new VacantList(inputs, units);
+        return units;
     }
 
     /**
@@ -185,12 +212,19 @@ public class TargetList {
                 && node.industryCodes().stream().anyMatch(c -> codes.isIndustrial(c.code()));
         String use = goods ? "厂房" : "办公";
         Set<String> tags = Set.copyOf(chain.clusterTags());
-        return vacant.stream().map(v -> new Space(v.floorSpaceId(), v.parkId(), v.parkName(), v.label(), v.areaM2(),
-                        v.use(), (int) v.parkTags().stream().filter(tags::contains).count()))
-                .sorted(java.util.Comparator.comparingInt(Space::fit).reversed()
-                        .thenComparing(sp -> !sp.use().equals(use))
-                        .thenComparing(Space::areaM2, java.util.Comparator.reverseOrder())
-                        .thenComparingLong(Space::floorSpaceId))
-                .limit(limit).toList();
+        java.util.Comparator<Space> order = java.util.Comparator.comparingInt(Space::fit).reversed()
+                .thenComparing(sp -> !sp.use().equals(use))
+                .thenComparing(Space::areaM2, java.util.Comparator.reverseOrder())
+                .thenComparingLong(Space::floorSpaceId);
+        // The best few in one pass: the queue's head is the worst one kept.
+        java.util.PriorityQueue<Space> best = new java.util.PriorityQueue<>(order.reversed());
+        for (Vacant v : vacant) {
+            best.add(new Space(v.floorSpaceId(), v.parkId(), v.parkName(), v.label(), v.areaM2(), v.use(),
+                    (int) v.parkTags().stream().filter(tags::contains).count()));
+            if (best.size() > limit) {
+                best.poll();
+            }
+        }
+        return best.stream().sorted(order).toList();
     }
 }

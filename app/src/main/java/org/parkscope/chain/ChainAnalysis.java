@@ -83,25 +83,32 @@ public class ChainAnalysis {
 
     /** A chain in the scope: each node's firms, figures, certificates, five-year trend and flags. */
     public ChainView view(Scope scope, String chainId, int year) {
-        return view(scope, chainId, year, true);
+        Chain chain = chains.chain(chainId);
+        Map<String, ChainFacts.NodeFigures> figures = facts.nodes(scope, chainId, year);
+        return build(chain, year, figures, stats(scope, chainId, years(year), figures, true),
+                facts.chains(scope, year).get(chainId), keyClusterChains());
     }
 
     /**
-     * The same without what only the chain map shows, the certificates (counted 0) and the trend (zeros): what the chain
-     * list and the 补链 gaps read.
+     * Every chain without what only the chain map shows, the certificates (counted 0) and the trend (zeros): what the
+     * chain list and the 补链 gaps read, in three queries for all chains.
      */
-    public ChainView summary(Scope scope, String chainId, int year) {
-        return view(scope, chainId, year, false);
+    public List<ChainView> summaries(Scope scope, int year) {
+        Map<String, ChainFacts.NodeFigures> figures = facts.nodes(scope, null, year);
+        Map<String, ChainFacts.ChainFigures> chainFigures = facts.chains(scope, year);
+        Set<String> key = keyClusterChains();
+        return chains.chains().stream().map(c -> build(c, year, figures,
+                stats(scope, c.id(), years(year), figures, false), chainFigures.get(c.id()), key)).toList();
     }
 
-    private ChainView view(Scope scope, String chainId, int year, boolean detail) {
-        Chain chain = chains.chain(chainId);
-        List<Integer> years = List.of(year - 4, year - 3, year - 2, year - 1, year);
-        Map<String, ChainFacts.NodeFigures> nodeFigures = facts.nodes(scope, chainId, year);
-        Map<String, NodeStats> stats = stats(scope, chainId, years, nodeFigures, detail);
-        ChainFacts.ChainFigures figures = facts.chain(scope, chainId, year);
+    private static List<Integer> years(int year) {
+        return List.of(year - 4, year - 3, year - 2, year - 1, year);
+    }
+
+    private ChainView build(Chain chain, int year, Map<String, ChainFacts.NodeFigures> nodeFigures,
+            Map<String, NodeStats> stats, ChainFacts.ChainFigures figures, Set<String> keyClusterChains) {
         BigDecimal chainRevenue = figures.revenue();
-        double fit = strategicFit(chainId);
+        double fit = keyClusterChains.contains(chain.id()) ? properties.clusterStrategicFit() : 1.0;
         List<NodeView> nodes = new ArrayList<>();
         for (ChainNode n : chain.nodes()) {
             NodeStats s = stats.get(n.id());
@@ -118,14 +125,13 @@ public class ChainAnalysis {
                     properties.gapSettings(), exposed);
             nodes.add(new NodeView(n, s, a));
         }
-        return new ChainView(chain, year, years, nodes, chainRevenue, figures.firms(), fit);
+        return new ChainView(chain, year, years(year), nodes, chainRevenue, figures.firms(), fit);
     }
 
-    /** 1+4+X chains weigh more in the 招商 priority: the configured fit for chains in a key cluster, 1 otherwise. */
-    double strategicFit(String chainId) {
-        long inKey = jdbc.sql("select count(*) from cluster_rule r join cluster c on c.id = r.cluster_id"
-                + " where r.chain_id = ? and c.tier in ('1', '4', 'X')").param(chainId).query(Long.class).single();
-        return inKey > 0 ? properties.clusterStrategicFit() : 1.0;
+    /** 1+4+X chains weigh more in the 招商 priority: the chains in a key cluster get the configured fit, others 1. */
+    private Set<String> keyClusterChains() {
+        return new HashSet<>(jdbc.sql("select distinct r.chain_id from cluster_rule r join cluster c on c.id = r.cluster_id"
+                + " where r.chain_id is not null and c.tier in ('1', '4', 'X')").query(String.class).list());
     }
 
     /** Each node's stored facts in the scope, with the certificates in force and the five-year revenue trend. */
@@ -147,7 +153,7 @@ public class ChainAnalysis {
     public record ChainTotals(BigDecimal outputWan, BigDecimal taxWan, long staff) {}
 
     public ChainTotals totals(Scope scope, String chainId, int year) {
-        ChainFacts.ChainFigures f = facts.chain(scope, chainId, year);
+        ChainFacts.ChainFigures f = facts.chains(scope, year).get(chainId);
         return new ChainTotals(f.output(), f.tax(), f.staff());
     }
 

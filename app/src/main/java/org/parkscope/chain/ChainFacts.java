@@ -41,8 +41,8 @@ class ChainFacts {
                 + " where cast(:scopeEnterprise as bigint) is not null)";
     }
 
-    /** Every node of a chain with its counts and its figures in {@code year} (zero where the scope has none). */
-    Map<String, NodeFigures> nodes(Scope scope, String chainId, int year) {
+    /** Every node of a chain (null: of every chain) with its counts and figures in {@code year} (zero where none). */
+    Map<String, NodeFigures> nodes(Scope scope, @Nullable String chainId, int year) {
         Map<String, NodeFigures> out = new LinkedHashMap<>();
         ScopeParams.bind(jdbc.sql("""
                 select n.id, coalesce(c.firms, 0) as firms, coalesce(c.above, 0) as above, coalesce(c.small, 0) as small,
@@ -57,7 +57,7 @@ class ChainFacts {
                                            sum(s.staff) as staff
                                     from %2$s s where s.part = n.id and s.year = :year) y
                 cross join lateral (select sum(s.revenue) as revenue from %2$s s where s.part = n.id and s.year = :year - 1) p
-                where n.chain_id = :chain
+                where cast(:chain as text) is null or n.chain_id = :chain
                 """.formatted(scoped("chain_node_park", ""), scoped("chain_park_year", "cast(:years as int[]), "))),
                 scope).param("chain", chainId).param("year", year).param("years", new Integer[] {year - 1, year})
                 .query((rs, i) -> out.put(rs.getString("id"), new NodeFigures(rs.getLong("firms"), rs.getLong("above"),
@@ -96,18 +96,23 @@ class ChainFacts {
         return out;
     }
 
-    /** A chain's distinct capacity firms in the scope and their figures in {@code year}. */
-    ChainFigures chain(Scope scope, String chainId, int year) {
-        return ScopeParams.bind(jdbc.sql("""
-                select (select coalesce(sum(s.firms), 0) from %1$s s where s.chain_id = :chain) as firms,
-                       coalesce(sum(s.revenue), 0) as revenue, coalesce(sum(s.output), 0) as output,
-                       coalesce(sum(s.tax), 0) as tax, coalesce(sum(s.staff), 0) as staff
-                from %2$s s where s.part = :chain and s.year = :year
+    /** Each chain's distinct capacity firms in the scope and their figures in {@code year}, by chain id. */
+    Map<String, ChainFigures> chains(Scope scope, int year) {
+        Map<String, ChainFigures> out = new HashMap<>();
+        ScopeParams.bind(jdbc.sql("""
+                select c.id, (select coalesce(sum(s.firms), 0) from %1$s s where s.chain_id = c.id) as firms,
+                       coalesce(y.revenue, 0) as revenue, coalesce(y.output, 0) as output, coalesce(y.tax, 0) as tax,
+                       coalesce(y.staff, 0) as staff
+                from industry_chain c
+                cross join lateral (select sum(s.revenue) as revenue, sum(s.output) as output, sum(s.tax) as tax,
+                                           sum(s.staff) as staff
+                                    from %2$s s where s.part = c.id and s.year = :year) y
                 """.formatted(scoped("chain_park", ""), scoped("chain_park_year", "cast(:years as int[]), "))), scope)
-                .param("chain", chainId).param("year", year).param("years", new Integer[] {year})
-                .query((rs, i) -> new ChainFigures(rs.getLong("firms"), rs.getBigDecimal("revenue"),
-                        rs.getBigDecimal("output"), rs.getBigDecimal("tax"), rs.getBigDecimal("staff").longValue()))
-                .single();
+                .param("year", year).param("years", new Integer[] {year})
+                .query((rs, i) -> out.put(rs.getString("id"), new ChainFigures(rs.getLong("firms"),
+                        rs.getBigDecimal("revenue"), rs.getBigDecimal("output"), rs.getBigDecimal("tax"),
+                        rs.getBigDecimal("staff").longValue()))).list();
+        return out;
     }
 
     /** Current firms in the scope whose link waits for review, on one chain or all. */

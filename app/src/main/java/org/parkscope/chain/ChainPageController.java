@@ -45,8 +45,8 @@ class ChainPageController {
         Scope s = scope.get();
         record ChainRow(Chain chain, long firms, long nodes, long missing, long weak, long risk, BigDecimal revenueYi) {}
         List<ChainRow> rows = new ArrayList<>();
-        for (Chain c : chains.chains()) {
-            ChainAnalysis.ChainView v = analysis.summary(s, c.id(), y);
+        for (ChainAnalysis.ChainView v : analysis.summaries(s, y)) {
+            Chain c = v.chain();
             rows.add(new ChainRow(c, v.firms(), c.nodes().size(),
                     v.nodes().stream().filter(n -> n.assessment().flags().contains(GapAnalysis.Flag.MISSING)).count(),
                     v.nodes().stream().filter(n -> n.assessment().flags().contains(GapAnalysis.Flag.WEAK)).count(),

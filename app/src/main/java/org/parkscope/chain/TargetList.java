@@ -85,10 +85,10 @@ public class TargetList {
     /** The gaps of every chain at town level (from the stored facts) by 招商 priority, with the targets of each. */
     private List<GapTargets> gaps(int year, java.util.function.Function<ChainNode, List<TargetRanking.Target>> targets) {
         List<GapTargets> out = new ArrayList<>();
-        for (Chain chain : chains.chains()) {
-            for (ChainAnalysis.NodeView n : analysis.summary(Scope.town(), chain.id(), year).gaps()) {
+        for (ChainAnalysis.ChainView v : analysis.summaries(Scope.town(), year)) {
+            for (ChainAnalysis.NodeView n : v.gaps()) {
                 if (n.node().countsLocally()) {
-                    out.add(new GapTargets(chain, n.node(), n.assessment(), targets.apply(n.node()), List.of()));
+                    out.add(new GapTargets(v.chain(), n.node(), n.assessment(), targets.apply(n.node()), List.of()));
                 }
             }
         }

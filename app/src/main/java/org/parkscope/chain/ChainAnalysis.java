@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
  * the five-year trend; the gaps with their reasons; the 链主 candidates and the recorded designations.
  * Capacity means an auto or confirmed link of a current firm as producer or service provider, or as seller on a
  * node flagged as a sales node (chains.md §10.6; a sales office of a chip firm does not fill a chip node); a user is
- * never capacity. The rules are the database's (V017 {@code is_capacity}, {@code chain_capacity}; V016
- * {@code is_current_firm}); figures come from the stored {@code enterprise_year}.
+ * never capacity. The rules are the database's (V017 {@code is_capacity}, V021 {@code chain_firm_of}; V016
+ * {@code is_current_firm}); counts and figures come from the stored chain facts ({@link ChainFacts}, V021), the gap
+ * flags and the 链主 ranking are computed from them here (core {@code GapAnalysis}, {@code LeaderScoring}).
  */
 @Service
 public class ChainAnalysis {
@@ -36,8 +37,11 @@ public class ChainAnalysis {
     private final ChainService chains;
     private final TownContext town;
     private final ChainProperties properties;
+    private final ChainFacts facts;
 
-    public ChainAnalysis(JdbcClient jdbc, ChainService chains, TownContext town, ChainProperties properties) {
+    public ChainAnalysis(JdbcClient jdbc, ChainService chains, TownContext town, ChainProperties properties,
+            ChainFacts facts) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.chains = chains;
         this.town = town;
@@ -78,21 +82,38 @@ public class ChainAnalysis {
         return town.referenceYear();
     }
 
+    /** A chain in the scope: each node's firms, figures, certificates, five-year trend and flags. */
     public ChainView view(Scope scope, String chainId, int year) {
         Chain chain = chains.chain(chainId);
-        List<Integer> years = List.of(year - 4, year - 3, year - 2, year - 1, year);
-        Map<String, NodeStats> stats = stats(scope, chainId, year, years);
-        BigDecimal chainRevenue = chainRevenue(scope, chainId, year);
-        long chainFirms = ScopeParams.bind(jdbc.sql("""
-                select count(distinct e.id) from chain_capacity c join enterprise e on e.id = c.enterprise_id
-                where c.chain_id = :chain and is_current_firm(e.status) and %s
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
-                .query(Long.class).single();
-        double fit = strategicFit(chainId);
+        Map<String, ChainFacts.NodeFigures> figures = facts.nodes(scope, chainId, year);
+        return build(chain, year, figures, stats(scope, chainId, years(year), figures, true),
+                facts.chains(scope, year).get(chainId), keyClusterChains());
+    }
+
+    /**
+     * Every chain without what only the chain map shows, the certificates (counted 0) and the trend (zeros): what the
+     * chain list and the 补链 gaps read, in three queries for all chains.
+     */
+    public List<ChainView> summaries(Scope scope, int year) {
+        Map<String, ChainFacts.NodeFigures> figures = facts.nodes(scope, null, year);
+        Map<String, ChainFacts.ChainFigures> chainFigures = facts.chains(scope, year);
+        Set<String> key = keyClusterChains();
+        return chains.chains().stream().map(c -> build(c, year, figures,
+                stats(scope, c.id(), years(year), figures, false), chainFigures.get(c.id()), key)).toList();
+    }
+
+    private static List<Integer> years(int year) {
+        return List.of(year - 4, year - 3, year - 2, year - 1, year);
+    }
+
+    private ChainView build(Chain chain, int year, Map<String, ChainFacts.NodeFigures> nodeFigures,
+            Map<String, NodeStats> stats, ChainFacts.ChainFigures figures, Set<String> keyClusterChains) {
+        BigDecimal chainRevenue = figures.revenue();
+        double fit = keyClusterChains.contains(chain.id()) ? properties.clusterStrategicFit() : 1.0;
         List<NodeView> nodes = new ArrayList<>();
         for (ChainNode n : chain.nodes()) {
             NodeStats s = stats.get(n.id());
-            BigDecimal ratio = s.firms() == 1 ? onlyFirmOutputRatio(scope, n.id(), year) : null;
+            BigDecimal ratio = s.firms() == 1 ? nodeFigures.get(n.id()).onlyFirmRatio() : null;
             List<String> exposed = new ArrayList<>();
             for (ChainNode.Edge e : n.upstream()) {
                 ChainNode input = e.crossChain() ? null : chain.node(e.node()).orElse(null);
@@ -105,109 +126,36 @@ public class ChainAnalysis {
                     properties.gapSettings(), exposed);
             nodes.add(new NodeView(n, s, a));
         }
-        return new ChainView(chain, year, years, nodes, chainRevenue, chainFirms, fit);
+        return new ChainView(chain, year, years(year), nodes, chainRevenue, figures.firms(), fit);
     }
 
-    /** 1+4+X chains weigh more in the 招商 priority: the configured fit for chains in a key cluster, 1 otherwise. */
-    double strategicFit(String chainId) {
-        long inKey = jdbc.sql("select count(*) from cluster_rule r join cluster c on c.id = r.cluster_id"
-                + " where r.chain_id = ? and c.tier in ('1', '4', 'X')").param(chainId).query(Long.class).single();
-        return inKey > 0 ? properties.clusterStrategicFit() : 1.0;
+    /** 1+4+X chains weigh more in the 招商 priority: the chains in a key cluster get the configured fit, others 1. */
+    private Set<String> keyClusterChains() {
+        return new HashSet<>(jdbc.sql("select distinct r.chain_id from cluster_rule r join cluster c on c.id = r.cluster_id"
+                + " where r.chain_id is not null and c.tier in ('1', '4', 'X')").query(String.class).list());
     }
 
-    private Map<String, NodeStats> stats(Scope scope, String chainId, int year, List<Integer> years) {
-        Map<String, List<BigDecimal>> trend = new HashMap<>();
-        ScopeParams.bind(jdbc.sql("""
-                select n.id, y.year, coalesce(sum(y.revenue), 0)
-                from chain_node n
-                join chain_link_effective l on l.node_id = n.id and is_capacity(l.status, l.role, n.seller_node)
-                join enterprise e on e.id = l.enterprise_id and is_current_firm(e.status) and %s
-                join enterprise_year y on y.enterprise_id = e.id and y.year = any(cast(:years as int[]))
-                where n.chain_id = :chain group by n.id, y.year
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
-                .param("years", years.toArray(new Integer[0]))
-                .query((rs, i) -> {
-                    List<BigDecimal> t = trend.computeIfAbsent(rs.getString(1), k -> zeros(years.size()));
-                    t.set(years.indexOf(rs.getInt(2)), rs.getBigDecimal(3));
-                    return null;
-                }).list();
+    /** Each node's stored facts in the scope, with the certificates in force and the five-year revenue trend. */
+    private Map<String, NodeStats> stats(Scope scope, String chainId, List<Integer> years,
+            Map<String, ChainFacts.NodeFigures> figures, boolean detail) {
+        Map<String, Map<Integer, BigDecimal>> trend = detail ? facts.revenueByYear(scope, chainId, years) : Map.of();
+        Map<String, Long> quals = detail ? facts.qualifications(scope, chainId, town.asOf()) : Map.of();
         Map<String, NodeStats> out = new LinkedHashMap<>();
-        ScopeParams.bind(jdbc.sql("""
-                select n.id,
-                       count(distinct e.id) as firms,
-                       count(distinct e.id) filter (where e.above_scale) as above,
-                       count(distinct e.id) filter (where e.size_class in ('SMALL', 'MICRO') or e.size_class is null) as small,
-                       coalesce(sum(y.revenue), 0) as revenue, coalesce(sum(y.output), 0) as output,
-                       coalesce(sum(y.tax), 0) as tax, coalesce(sum(y.staff), 0) as staff,
-                       coalesce(sum((select count(*) from qualification q where q.enterprise_id = e.id
-                            and in_force(q.issued_on, q.expires_on, :asOf))), 0) as quals,
-                       (select count(*) from chain_link_effective c join enterprise ce on ce.id = c.enterprise_id
-                        where c.node_id = n.id and c.status = 'CANDIDATE' and is_current_firm(ce.status)
-                          and %s) as candidates
-                from chain_node n
-                left join chain_link_effective l on l.node_id = n.id and is_capacity(l.status, l.role, n.seller_node)
-                left join enterprise e on e.id = l.enterprise_id and is_current_firm(e.status) and %s
-                left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
-                where n.chain_id = :chain
-                group by n.id
-                """.formatted(Scope.condition("ce.park_id", "ce.id"), Scope.condition("e.park_id", "e.id"))),
-                scope).param("chain", chainId).param("year", year).param("asOf", town.asOf())
-                .query((rs, i) -> {
-                    String id = rs.getString("id");
-                    out.put(id, new NodeStats(id, rs.getLong("firms"), rs.getLong("above"), rs.getLong("small"),
-                            rs.getBigDecimal("revenue"), rs.getBigDecimal("output"), rs.getBigDecimal("tax"),
-                            rs.getBigDecimal("staff").longValue(), rs.getLong("quals"), rs.getLong("candidates"),
-                            trend.getOrDefault(id, zeros(years.size()))));
-                    return null;
-                }).list();
+        figures.forEach((id, f) -> {
+            Map<Integer, BigDecimal> t = trend.getOrDefault(id, Map.of());
+            out.put(id, new NodeStats(id, f.firms(), f.aboveScale(), f.smallOrMicro(), f.revenue(), f.output(), f.tax(),
+                    f.staff(), quals.getOrDefault(id, 0L), f.candidates(),
+                    years.stream().map(y -> t.getOrDefault(y, BigDecimal.ZERO)).toList()));
+        });
         return out;
-    }
-
-    private static List<BigDecimal> zeros(int n) {
-        List<BigDecimal> l = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            l.add(BigDecimal.ZERO);
-        }
-        return l;
     }
 
     /** Output, tax and staff of the chain's distinct capacity firms (each firm once). */
     public record ChainTotals(BigDecimal outputWan, BigDecimal taxWan, long staff) {}
 
     public ChainTotals totals(Scope scope, String chainId, int year) {
-        return ScopeParams.bind(jdbc.sql("""
-                select coalesce(sum(y.output), 0) as output_wan, coalesce(sum(y.tax), 0) as tax_wan,
-                       coalesce(sum(y.staff), 0) as staff
-                from enterprise e join enterprise_year y on y.enterprise_id = e.id and y.year = :year
-                where is_current_firm(e.status) and %s
-                  and e.id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
-                .param("year", year).query((rs, n) -> new ChainTotals(rs.getBigDecimal(1),
-                        rs.getBigDecimal(2), rs.getBigDecimal(3).longValue())).single();
-    }
-
-    /** Revenue of the chain's distinct capacity firms (each firm once, however many nodes it is on). */
-    BigDecimal chainRevenue(Scope scope, String chainId, int year) {
-        return ScopeParams.bind(jdbc.sql("""
-                select coalesce(sum(y.revenue), 0)
-                from enterprise e join enterprise_year y on y.enterprise_id = e.id and y.year = :year
-                where is_current_firm(e.status) and %s
-                  and e.id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
-                .param("year", year).query(BigDecimal.class).single();
-    }
-
-    private @Nullable BigDecimal onlyFirmOutputRatio(Scope scope, String nodeId, int year) {
-        return ScopeParams.bind(jdbc.sql("""
-                select case when coalesce(p.revenue, 0) = 0 then null else round(c.revenue / p.revenue, 4) end
-                from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
-                left join enterprise_year c on c.enterprise_id = e.id and c.year = :cur
-                left join enterprise_year p on p.enterprise_id = e.id and p.year = :prev
-                where l.node_id = :node and is_capacity(l.status, l.role, n.seller_node) and is_current_firm(e.status)
-                  and %s limit 1
-                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("node", nodeId)
-                .param("cur", year).param("prev", year - 1)
-                .query(BigDecimal.class).optional().orElse(null);
+        ChainFacts.ChainFigures f = facts.chains(scope, year).get(chainId);
+        return new ChainTotals(f.output(), f.tax(), f.staff());
     }
 
     /** Rows a page of the review queue or of a node's firms shows. */
@@ -229,7 +177,7 @@ public class ChainAnalysis {
     }
 
     public long firmCount(Scope scope, String nodeId) {
-        return ScopeParams.bind(jdbc.sql("select count(*) from chain_link_effective l join enterprise e"
+        return ScopeParams.bind(jdbc.sql("select count(*) from chain_firm l join enterprise e"
                 + " on e.id = l.enterprise_id where l.node_id = :node and " + Scope.condition("e.park_id", "e.id")), scope)
                 .param("node", nodeId).query(Long.class).single();
     }
@@ -240,10 +188,8 @@ public class ChainAnalysis {
         ScopeParams.bind(jdbc.sql("""
                 select node_id, name from (
                     select l.node_id, e.name, row_number() over (partition by l.node_id order by %s) as rank
-                    from chain_link_effective l join chain_node n on n.id = l.node_id
-                    join enterprise e on e.id = l.enterprise_id
-                    where n.chain_id = :chain and not n.demand_node and is_capacity(l.status, l.role, n.seller_node)
-                      and is_current_firm(e.status) and %s
+                    from chain_firm l join enterprise e on e.id = l.enterprise_id
+                    where l.chain_id = :chain and l.chain_capacity and is_current_firm(e.status) and %s
                 ) x where rank <= :perNode order by node_id, rank
                 """.formatted(FIRM_ORDER, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
                 .param("perNode", perNode).query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
@@ -253,12 +199,13 @@ public class ChainAnalysis {
 
     private List<FirmOnNode> firms(Scope scope, String nodeId, int year, long offset, int limit) {
         return ScopeParams.bind(jdbc.sql("""
-                select e.id, e.name, p.name as park_name, l.status, l.role, l.score, l.evidence::text as evidence, l.note,
-                       l.decision_reason, l.decided_by, e.above_scale, y.revenue as revenue_wan, y.tax as tax_wan,
+                select e.id, e.name, p.name as park_name, l.status, l.role, l.score, k.evidence::text as evidence, k.note,
+                       o.reason as decision_reason, o.decided_by, e.above_scale, y.revenue as revenue_wan, y.tax as tax_wan,
                        y.output as output_wan, cast(y.staff as int) as staff, e.status as enterprise_status,
-                       (not n.demand_node and is_capacity(l.status, l.role, n.seller_node) and is_current_firm(e.status))
-                           as capacity
-                from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
+                       (l.chain_capacity and is_current_firm(e.status)) as capacity
+                from chain_firm l join enterprise e on e.id = l.enterprise_id
+                left join chain_link k on k.enterprise_id = l.enterprise_id and k.node_id = l.node_id
+                left join chain_link_override o on o.enterprise_id = l.enterprise_id and o.node_id = l.node_id
                 left join park p on p.id = e.park_id
                 left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
                 where l.node_id = :node and %s
@@ -270,30 +217,22 @@ public class ChainAnalysis {
 
     /** One page of the review queue: candidate links (below the auto threshold or held back by a rule), best first. */
     public List<Map<String, Object>> reviewQueue(Scope scope, @Nullable String chainId, int page) {
-        return ScopeParams.bind(jdbc.sql(REVIEW_FROM + """
+        return ScopeParams.bind(jdbc.sql("""
                 select e.id as enterprise_id, e.name, n.id as node_id, n.name as node_name, n.chain_id, l.score, l.role,
-                       l.note, l.evidence::text as evidence
-                from candidates l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
+                       k.note, k.evidence::text as evidence
+                from chain_firm l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
+                join chain_link k on k.enterprise_id = l.enterprise_id and k.node_id = l.node_id
+                where l.status = 'CANDIDATE' and (cast(:chain as text) is null or l.chain_id = :chain)
+                  and is_current_firm(e.status) and %s
                 order by l.score desc, e.id, n.id limit :limit offset :offset
-                """), scope).param("chain", chainId).param("limit", PAGE_SIZE)
+                """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId).param("limit", PAGE_SIZE)
                 .param("offset", (long) Math.max(0, page) * PAGE_SIZE).query().listOfRows();
     }
 
-    /** Candidate links of current firms in the scope, on one chain or all. */
+    /** Candidate links of current firms in the scope, on one chain or all (the stored count). */
     public long reviewCount(Scope scope, @Nullable String chainId) {
-        return ScopeParams.bind(jdbc.sql(REVIEW_FROM + "select count(*) from candidates"), scope).param("chain", chainId)
-                .query(Long.class).single();
+        return facts.candidates(scope, chainId);
     }
-
-    /** The candidate links the review queue pages through (a {@code with} clause of this class's two queries). */
-    private static final String REVIEW_FROM = """
-            with candidates as (
-                select l.enterprise_id, l.node_id, l.score, l.role, l.note, l.evidence
-                from chain_link_effective l join chain_node n on n.id = l.node_id join enterprise e on e.id = l.enterprise_id
-                where l.status = 'CANDIDATE' and (cast(:chain as text) is null or n.chain_id = :chain)
-                  and is_current_firm(e.status) and %s
-            )
-            """.formatted(Scope.condition("e.park_id", "e.id"));
 
     /** An enterprise's own words and the chain nodes it is on (for its page), within the scope. */
     public record EnterpriseChains(@Nullable String businessScope, @Nullable String mainProducts,
@@ -307,13 +246,16 @@ public class ChainAnalysis {
         }
         List<Map<String, Object>> links = jdbc.sql("""
                 select n.chain_id, c.name as chain_name, n.id as node_id, n.name as node_name, l.status, l.role, l.score
-                from chain_link_effective l join chain_node n on n.id = l.node_id join industry_chain c on c.id = n.chain_id
+                from chain_firm l join chain_node n on n.id = l.node_id join industry_chain c on c.id = n.chain_id
                 where l.enterprise_id = ? and l.status <> 'REJECTED' order by c.sort_order, n.sort_order
                 """).param(enterpriseId).query().listOfRows();
         return new EnterpriseChains((String) texts.get(0).get("business_scope"), (String) texts.get(0).get("main_products"),
                 links);
     }
 
+
+    /** The qualification types that count as market marks of a 链主 candidate; other certificates count apart. */
+    private static final String MARKET_MARKS = "'LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT'";
 
     /** 链主 candidates of a chain (the government designates; these are proposals with their factors). */
     public List<LeaderScoring.Candidate> leaders(Scope scope, String chainId, int year) {
@@ -340,29 +282,40 @@ public class ChainAnalysis {
             return List.of();
         }
         List<LeaderScoring.Firm> firms = new ArrayList<>();
-        jdbc.sql("""
+        Map<Set<String>, Set<Long>> reach = new HashMap<>();
+        // The same firms as above (capacity on the chain, current, in the scope), without an id list to search.
+        ScopeParams.bind(jdbc.sql("""
                 select e.id, e.name, e.hq, coalesce(y.revenue, 0) as revenue, coalesce(y.tax, 0) as tax,
                        coalesce(y.rd, 0) as rd, coalesce(cast(y.staff as int), 0) as staff,
-                       (select count(distinct q.type) from qualification q where q.enterprise_id = e.id
-                          and q.type in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
-                          and in_force(q.issued_on, q.expires_on, :asOf)) as market,
-                       (select count(*) from qualification q where q.enterprise_id = e.id
-                          and q.type not in ('LISTED', 'CHAMPION', 'LITTLE_GIANT', 'SRDI', 'SH_TECH_GIANT')
-                          and in_force(q.issued_on, q.expires_on, :asOf)) as certs
+                       coalesce(q.market, 0) as market, coalesce(q.certs, 0) as certs
                 from enterprise e left join enterprise_year y on y.enterprise_id = e.id and y.year = :year
-                where e.id = any(cast(:ids as bigint[])) order by e.id
-                """).param("year", year).param("asOf", town.asOf())
-                .param("ids", nodesOf.keySet().toArray(new Long[0])).query((rs, i) -> {
+                left join (select q.enterprise_id,
+                                  count(distinct q.type) filter (where q.type in (%1$s)) as market,
+                                  count(*) filter (where q.type not in (%1$s)) as certs
+                           from qualification q
+                           where in_force(q.issued_on, q.expires_on, :asOf)
+                             and q.enterprise_id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
+                           group by q.enterprise_id) q on q.enterprise_id = e.id
+                where e.id in (select c.enterprise_id from chain_capacity c where c.chain_id = :chain)
+                  and is_current_firm(e.status) and %2$s
+                order by e.id
+                """.formatted(MARKET_MARKS, Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId)
+                .param("year", year)
+                .param("asOf", town.asOf()).query((rs, i) -> {
                     long id = rs.getLong("id");
-                    Set<Long> partners = new HashSet<>();
-                    for (String node : nodesOf.get(id)) {
-                        for (String adj : adjacent.getOrDefault(node, Set.of())) {
-                            partners.addAll(firmsOn.getOrDefault(adj, Set.of()));
+                    // Firms on the same nodes have the same neighbours: the union is built once per set of nodes.
+                    Set<Long> around = reach.computeIfAbsent(nodesOf.get(id), nodes -> {
+                        Set<Long> union = new HashSet<>();
+                        for (String node : nodes) {
+                            for (String adj : adjacent.getOrDefault(node, Set.of())) {
+                                union.addAll(firmsOn.getOrDefault(adj, Set.of()));
+                            }
                         }
-                    }
-                    partners.remove(id);
+                        return union;
+                    });
+                    int partners = around.size() - (around.contains(id) ? 1 : 0);
                     firms.add(new LeaderScoring.Firm(id, rs.getString("name"), rs.getBigDecimal("revenue"),
-                            rs.getBigDecimal("tax"), nodesOf.get(id).size(), partners.size(), rs.getInt("market"),
+                            rs.getBigDecimal("tax"), nodesOf.get(id).size(), partners, rs.getInt("market"),
                             rs.getBigDecimal("rd"), rs.getInt("certs"), rs.getBoolean("hq"), rs.getInt("staff")));
                     return null;
                 }).list();

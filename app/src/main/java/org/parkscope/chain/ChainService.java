@@ -1,6 +1,5 @@
 package org.parkscope.chain;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,19 +17,16 @@ import org.parkscope.core.chain.FirmProfile;
 import org.parkscope.core.chain.MatchSettings;
 import org.parkscope.core.chain.Placement;
 import org.parkscope.shared.QualificationType;
-import org.parkscope.shared.TownContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The chain definitions in the database and the placements computed from them. Definitions are stored whole as YAML
- * (so an export gives back exactly what was saved) and mirrored into {@code chain_node} for queries. Recomputing
- * replaces the computed links only; people's decisions live in {@code chain_link_override} and win.
+ * The chain definitions in the database. Definitions are stored whole as YAML (so an export gives back exactly what was
+ * saved) and mirrored into {@code chain_node} for queries; a save is recomputed in its transaction
+ * ({@link ChainRecomputation}); people's decisions ({@link ChainDecisions}) live in {@code chain_link_override} and win.
  */
 @Service
 public class ChainService {
@@ -56,12 +52,9 @@ public class ChainService {
         return problems;
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final AuditLog audit;
-    private final TownContext town;
+    private final FirmProfiles profiles;
     private final MatchSettings settings;
     private final org.springframework.context.ApplicationEventPublisher events;
     private volatile @Nullable List<Chain> cache;
@@ -73,13 +66,12 @@ public class ChainService {
     /** The key of the Postgres advisory lock that serialises definition changes and recomputation. */
     static final long LOCK = 0x5053_4348_4149_4EL; // "PSCHAIN"
 
-    public ChainService(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, TownContext town,
-            ChainProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+    public ChainService(JdbcClient jdbc, AuditLog audit, FirmProfiles profiles, ChainProperties properties,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
-        this.template = template;
         this.audit = audit;
-        this.town = town;
+        this.profiles = profiles;
         this.settings = properties.matchSettings();
     }
 
@@ -171,6 +163,9 @@ public class ChainService {
         return loaded;
     }
 
+    /** Published inside the transaction of a definition save: the placements are recomputed in it. */
+    public record DefinitionSaved(String chainId) {}
+
     /**
      * Saves an edited definition: parsed and checked first (problems come back in both languages and nothing is
      * stored), then stored as a new revision, the nodes mirrored, the links recomputed, and the change audited.
@@ -201,7 +196,7 @@ public class ChainService {
         audit.record("UPDATE", "industry_chain", id, null, null,
                 Map.of("revision", revision - 1, "nodes", before.nodes().size()),
                 Map.of("revision", revision, "nodes", chain.nodes().size()));
-        recompute();
+        events.publishEvent(new DefinitionSaved(id));
         return chain;
     }
 
@@ -257,7 +252,7 @@ public class ChainService {
         Map<Long, String> names = new HashMap<>();
         Set<String> after = new java.util.TreeSet<>();
         ChainMatcher matcher = new ChainMatcher(all, settings);
-        for (FirmProfile f : profiles(null)) {
+        for (FirmProfile f : profiles.of(null)) {
             names.put(f.id(), f.name());
             for (Placement p : matcher.place(f)) {
                 if (p.status() == Placement.LinkStatus.AUTO && nodes.contains(p.nodeId())) {
@@ -298,165 +293,6 @@ public class ChainService {
                 .update();
     }
 
-    /** The matcher's input for every enterprise (or one): texts, class and the certificates in force. */
-    List<FirmProfile> profiles(@Nullable Long enterpriseId) {
-        LocalDate asOf = town.asOf();
-        Map<Long, Set<String>> quals = new HashMap<>();
-        jdbc.sql("""
-                select enterprise_id, type from qualification
-                where in_force(issued_on, expires_on, :asOf)
-                  and (cast(:id as bigint) is null or enterprise_id = :id)
-                """).param("asOf", asOf).param("id", enterpriseId).query((rs, n) -> {
-                    String type = rs.getString(2);
-                    quals.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                            .add(QUALIFICATION_TITLES.getOrDefault(type, type));
-                    return null;
-                }).list();
-        return jdbc.sql("""
-                select id, name, industry_code, business_scope, main_products from enterprise
-                where status in ('ACTIVE', 'SUSPENDED') and (cast(:id as bigint) is null or id = :id) order by id
-                """).param("id", enterpriseId).query((rs, n) -> new FirmProfile(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), quals.getOrDefault(rs.getLong(1), Set.of())))
-                .list();
-    }
-
-    /** Published inside the transaction of every recomputation (and so of every definition save). */
-    public record Recomputed() {}
-
-    /**
-     * Recomputes every computed link from the current definitions; decisions are untouched. What is derived from the
-     * links and definitions (the 补链 target list) is refreshed in the same transaction, by the {@link Recomputed} event.
-     */
-    @Transactional
-    public int recompute() {
-        lock();
-        ChainMatcher matcher = matcher();
-        List<Object[]> rows = new ArrayList<>();
-        List<FirmProfile> firms = profiles(null);
-        for (FirmProfile f : firms) {
-            for (Placement p : matcher.place(f)) {
-                rows.add(new Object[] {f.id(), p.nodeId(), p.score(), p.status().name(), p.role().name(),
-                    JSON.writeValueAsString(evidence(p)), p.note()});
-            }
-        }
-        Map<String, Object> before = linkCounts();
-        jdbc.sql("delete from chain_link").update();
-        template.batchUpdate("insert into chain_link(enterprise_id, node_id, score, status, role, evidence, note)"
-                + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)", rows);
-        template.execute("analyze chain_link"); // the planner's view of the links changes wholesale here
-        refreshFacts(jdbc, null);
-        Map<String, Object> after = new LinkedHashMap<>(linkCounts());
-        after.put("firms", firms.size());
-        audit.record("RECOMPUTE", "chain_recompute", "all", null, null, before, after);
-        events.publishEvent(new Recomputed());
-        return rows.size();
-    }
-
-    private Map<String, Object> linkCounts() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("links", 0L);
-        m.put("AUTO", 0L);
-        m.put("CANDIDATE", 0L);
-        jdbc.sql("select status, count(*) from chain_link group by status").query((rs, n) -> {
-            m.merge("links", rs.getLong(2), (a, b) -> (Long) a + (Long) b);
-            m.put(rs.getString(1), rs.getLong(2));
-            return null;
-        }).list();
-        return m;
-    }
-
-    static List<Map<String, Object>> evidence(Placement p) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Placement.Evidence e : p.evidence()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", e.source().name());
-            m.put("matched", e.matched());
-            m.put("context", e.context());
-            m.put("weight", e.weight());
-            out.add(m);
-        }
-        return out;
-    }
-
-    /** A person's decision on one firm and node; it survives every recomputation. */
-    @Transactional
-    public void decide(long enterpriseId, String nodeId, String decision, @Nullable String role, String reason) {
-        if (!List.of("CONFIRMED", "REJECTED").contains(decision)) {
-            throw new IllegalArgumentException("决定须为确认或排除 / the decision must be CONFIRMED or REJECTED");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("请填写理由 / a reason is required");
-        }
-        if (chains().stream().flatMap(c -> c.nodes().stream()).noneMatch(n -> n.id().equals(nodeId))) {
-            throw new IllegalArgumentException("节点不存在 / no such node: " + nodeId);
-        }
-        String r = role == null || role.isBlank()
-                ? jdbc.sql("select role from chain_link where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
-                        .query(String.class).optional().orElse("PRODUCER")
-                : role;
-        if (!List.of("PRODUCER", "SERVICE", "SELLER", "USER").contains(r)) {
-            throw new IllegalArgumentException("角色无效 / invalid role: " + r);
-        }
-        Map<String, Object> before = jdbc.sql("select decision, role, reason from chain_link_override"
-                + " where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId).query().listOfRows().stream()
-                .findFirst().orElse(null);
-        jdbc.sql("""
-                insert into chain_link_override(enterprise_id, node_id, decision, role, reason, decided_by)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (enterprise_id, node_id) do update set decision = excluded.decision, role = excluded.role,
-                    reason = excluded.reason, decided_by = excluded.decided_by, decided_at = now()
-                """).params(enterpriseId, nodeId, decision, r, reason.strip(), actor()).update();
-        refreshFacts(jdbc, enterpriseId);
-        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
-                .orElse(null);
-        audit.record(before == null ? "CREATE" : "UPDATE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId,
-                before, Map.of("decision", decision, "role", r, "reason", reason.strip()));
-    }
-
-    /** Withdraws a decision, so the computed link counts again. */
-    @Transactional
-    public void withdraw(long enterpriseId, String nodeId) {
-        Map<String, Object> before = jdbc.sql("select decision, role, reason from chain_link_override"
-                + " where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId).query().listOfRows().stream()
-                .findFirst().orElse(null);
-        if (before == null) {
-            return;
-        }
-        jdbc.sql("delete from chain_link_override where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
-                .update();
-        refreshFacts(jdbc, enterpriseId);
-        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
-                .orElse(null);
-        audit.record("DELETE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId, before, null);
-    }
-
-    /** Records the government's designation of a 链主, with the document that made it. */
-    @Transactional
-    public long designate(String chainId, long enterpriseId, @Nullable String document, LocalDate designatedOn,
-            @Nullable String note) {
-        chain(chainId);
-        if (document == null || document.isBlank()) {
-            throw new IllegalArgumentException("请填写认定文件（名称与文号）/ the designating document is required");
-        }
-        long id = jdbc.sql("insert into chain_leader_designation(chain_id, enterprise_id, document, designated_on, note,"
-                + " created_by) values (?, ?, ?, ?, ?, ?) returning id").params(chainId, enterpriseId, document.strip(),
-                designatedOn, note == null || note.isBlank() ? null : note.strip(), actor()).query(Long.class).single();
-        Long park = jdbc.sql("select park_id from enterprise where id = ?").param(enterpriseId).query(Long.class).optional()
-                .orElse(null);
-        audit.record("CREATE", "chain_leader_designation", id, park, enterpriseId, null,
-                Map.of("chain", chainId, "document", document.strip(), "designatedOn", designatedOn.toString()));
-        return id;
-    }
-
-    /**
-     * Refreshes, in the caller's transaction, what the database derives from chain links, decisions, nodes and the
-     * cluster composition (SEI firms, cluster membership and the park and cluster figures they add up to, V017
-     * {@code refresh_firm_standing}): for one enterprise after a decision on it, or for all ({@code null}).
-     */
-    static void refreshFacts(JdbcClient jdbc, @Nullable Long enterpriseId) {
-        jdbc.sql("select refresh_firm_standing(cast(? as bigint[]), null)")
-                .param(enterpriseId == null ? null : new Long[] {enterpriseId}).query().listOfRows();
-    }
 
     static String actor() {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();

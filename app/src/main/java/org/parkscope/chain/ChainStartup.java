@@ -18,6 +18,7 @@ class ChainStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ChainStartup.class);
     private final ChainService chains;
+    private final ChainRecomputation recomputation;
     private final ClusterConfig clusters;
     private final TargetService targets;
     private final TargetList list;
@@ -25,10 +26,11 @@ class ChainStartup implements ApplicationRunner {
     private final org.parkscope.shared.TownContext town;
     private final boolean demo;
 
-    ChainStartup(ChainService chains, ClusterConfig clusters, TargetService targets, TargetList list,
+    ChainStartup(ChainService chains, ChainRecomputation recomputation, ClusterConfig clusters, TargetService targets, TargetList list,
             org.springframework.jdbc.core.simple.JdbcClient jdbc, org.parkscope.shared.TownContext town,
             @org.springframework.beans.factory.annotation.Value("${parkscope.demo.enabled:false}") boolean demo) {
         this.chains = chains;
+        this.recomputation = recomputation;
         this.clusters = clusters;
         this.targets = targets;
         this.list = list;
@@ -45,7 +47,7 @@ class ChainStartup implements ApplicationRunner {
         long firms = jdbc.sql("select count(*) from enterprise").query(Long.class).single();
         if (links == 0 && firms > 0) {
             long t0 = System.nanoTime();
-            int n = chains.recompute();
+            int n = recomputation.recompute();
             log.info("Chains: {} loaded, {} placements computed in {} ms", loaded, n, (System.nanoTime() - t0) / 1_000_000);
         }
         if (demo && targets.poolSize() == 0 && firms > 0) {

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * cluster's chains (not a user, not on a demand node, a seller only on a sales node), plus every firm with an SEI code
  * under one of its categories; current firms only (active or suspended). The rule is V017's
  * {@code cluster_membership_of}; the membership and what adds it up are stored, and refreshed here when the
- * composition changes ({@link ChainService#refreshFacts}).
+ * composition changes ({@link ChainRecomputation#refreshFacts}).
  */
 @Service
 public class ClusterConfig {
@@ -84,7 +84,7 @@ public class ClusterConfig {
             }
         }
         if (!seeded) {
-            ChainService.refreshFacts(jdbc, null);
+            ChainRecomputation.refreshFacts(jdbc, null);
         }
     }
 
@@ -222,7 +222,7 @@ public class ClusterConfig {
             jdbc.sql("update cluster set parent_id = (select id from cluster where code = ?) where code = ?")
                     .params(d.parent(), d.code()).update();
         }
-        ChainService.refreshFacts(jdbc, null);
+        ChainRecomputation.refreshFacts(jdbc, null);
         audit.record("UPDATE", "cluster_config", "clusters", null, null, Map.of("yaml", before), Map.of("yaml", yaml()));
     }
 

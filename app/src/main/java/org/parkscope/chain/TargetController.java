@@ -43,17 +43,17 @@ class TargetController {
         model.addAttribute("gaps", list.targets(y, 5));
         model.addAttribute("stamp", list.stamp());
         model.addAttribute("poolSize", targets.poolSize());
-        model.addAttribute("en", ChainController.english());
+        model.addAttribute("en", ChainLabels.english());
         return "chain-targets";
     }
 
     @GetMapping("/chains/targets/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Integer year) throws IOException {
         int y = year == null ? analysis.defaultYear() : year;
-        boolean en = ChainController.english();
+        boolean en = ChainLabels.english();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(en ? "Targets" : "补链目标");
-            ChainController.header(sheet, en ? new String[] {"Chain", "Node", "Gap", "Gap reasons", "Priority", "Target",
+            ChainLabels.header(sheet, en ? new String[] {"Chain", "Node", "Gap", "Gap reasons", "Priority", "Target",
                 "Security code", "Region", "Fit", "Reasons", "Suggested space"} : new String[] {"产业链", "节点", "缺口",
                 "缺口理由", "优先级", "目标企业", "证券代码", "所在地", "匹配度", "理由", "建议载体"});
             int r = 1;
@@ -64,14 +64,14 @@ class TargetController {
                     Row row = sheet.createRow(r++);
                     Sheets.text(row, 0, g.chain().name());
                     Sheets.text(row, 1, g.node().id() + " " + g.node().name());
-                    Sheets.text(row, 2, ChainController.flags(messages, g.assessment().flags()));
-                    Sheets.text(row, 3, ChainController.reasons(g.assessment().reasons()));
+                    Sheets.text(row, 2, ChainLabels.flags(messages, g.assessment().flags()));
+                    Sheets.text(row, 3, ChainLabels.reasons(g.assessment().reasons()));
                     row.createCell(4).setCellValue(g.assessment().priority());
                     Sheets.text(row, 5, t.firm().name());
                     Sheets.text(row, 6, t.firm().listed() ? symbolOf(t) : "");
                     Sheets.text(row, 7, t.firm().region());
                     row.createCell(8).setCellValue(t.score());
-                    Sheets.text(row, 9, ChainController.reasons(t.reasons()));
+                    Sheets.text(row, 9, ChainLabels.reasons(t.reasons()));
                     Sheets.text(row, 10, space);
                 }
             }

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parkscope.PlatformTest;
 import org.parkscope.core.chain.GapAnalysis.Flag;
-import org.parkscope.dashboard.TownDashboard;
 import org.parkscope.shared.ClusterFigures;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
@@ -28,8 +27,10 @@ class ChainIT {
 
     @Autowired org.parkscope.land.VacancyQueries vacancy;
     @Autowired ChainService chains;
+    @Autowired org.parkscope.chain.ChainRecomputation recomputation;
+    @Autowired org.parkscope.chain.ChainDecisions decisions;
     @Autowired ChainAnalysis analysis;
-    @Autowired TownDashboard dashboard;
+    @Autowired org.parkscope.dashboard.TownDashboard dashboard;
     @Autowired ClusterFigures clusterFigures;
     @Autowired TownContext town;
     @Autowired JdbcClient jdbc;
@@ -50,16 +51,16 @@ class ChainIT {
                 .single();
         try {
             jdbc.sql("update enterprise set status = 'SUSPENDED' where id = ?").param(firm).update();
-            chains.recompute();
+            recomputation.recompute();
             assertThat(jdbc.sql("select count(*) from chain_link where enterprise_id = ?").param(firm).query(Long.class)
                     .single()).isEqualTo(links);
             jdbc.sql("update enterprise set status = 'MOVED_OUT' where id = ?").param(firm).update();
-            chains.recompute();
+            recomputation.recompute();
             assertThat(jdbc.sql("select count(*) from chain_link where enterprise_id = ?").param(firm).query(Long.class)
                     .single()).isZero();
         } finally {
             jdbc.sql("update enterprise set status = 'ACTIVE' where id = ?").param(firm).update();
-            chains.recompute();
+            recomputation.recompute();
         }
     }
 
@@ -121,16 +122,16 @@ class ChainIT {
         String cn = (String) candidate.get("node_id");
         long audits = jdbc.sql("select count(*) from audit_log where entity = 'chain_link'").query(Long.class).single();
         try {
-            chains.decide(a, an, "REJECTED", null, "经营范围有此项但实际不生产");
-            chains.decide(c, cn, "CONFIRMED", null, "现场走访确认");
-            chains.recompute();
+            decisions.decide(a, an, "REJECTED", null, "经营范围有此项但实际不生产");
+            decisions.decide(c, cn, "CONFIRMED", null, "现场走访确认");
+            recomputation.recompute();
             assertThat(status(a, an)).isEqualTo("REJECTED");
             assertThat(status(c, cn)).isEqualTo("CONFIRMED");
             assertThat(jdbc.sql("select count(*) from audit_log where entity = 'chain_link'").query(Long.class).single())
                     .isEqualTo(audits + 2);
         } finally {
-            chains.withdraw(a, an);
-            chains.withdraw(c, cn);
+            decisions.withdraw(a, an);
+            decisions.withdraw(c, cn);
         }
         // The withdrawal is audited with the firm's park, so a park's trail shows it.
         Long park = jdbc.sql("select park_id from enterprise where id = ?").param(a).query(Long.class).single();
@@ -162,13 +163,13 @@ class ChainIT {
         long cryptoBefore = crypto(year);
         BigDecimal keyBefore = clusterFigures.keyClusterRevenue(Scope.town(), year);
         try {
-            chains.decide(id, "SC-M1", "CONFIRMED", "PRODUCER", "新增密码机产线（测试）");
+            decisions.decide(id, "SC-M1", "CONFIRMED", "PRODUCER", "新增密码机产线（测试）");
             ClusterFigures.SeiShare after = clusterFigures.seiShare(Scope.town(), year);
             assertThat(after.seiOutputWan()).isEqualByComparingTo(before.seiOutputWan().add(output));
             assertThat(crypto(year)).isEqualTo(cryptoBefore + 1);
             assertThat(clusterFigures.keyClusterRevenue(Scope.town(), year)).isGreaterThan(keyBefore);
         } finally {
-            chains.withdraw(id, "SC-M1");
+            decisions.withdraw(id, "SC-M1");
         }
         assertThat(clusterFigures.seiShare(Scope.town(), year).percent()).isEqualByComparingTo("80");
         assertThat(crypto(year)).isEqualTo(cryptoBefore);
@@ -177,7 +178,7 @@ class ChainIT {
     @Test
     void onlyCurrentFirmsInACapacityRoleCount() {
         int year = town.referenceYear();
-        TownDashboard.Figures figures = dashboard.figures(Scope.town(), year, town.asOf());
+        org.parkscope.dashboard.TownDashboard.Figures figures = dashboard.figures(Scope.town(), year, town.asOf());
         System.out.printf("dashboard: sei %s %%, key clusters %s 万元, crypto %d%n", figures.seiShare().percent(),
                 figures.keyClusterRevenueWan(), crypto(year));
         long movedOut = jdbc.sql("select min(id) from enterprise where status = 'MOVED_OUT'").query(Long.class).single();
@@ -193,9 +194,9 @@ class ChainIT {
         long cryptoBefore = crypto(year);
         try {
             // A firm that moved out, a mere seller on a production node and a user of the chain's products: none counts.
-            chains.decide(movedOut, "SC-M1", "CONFIRMED", "PRODUCER", "测试：已迁出的企业");
-            chains.decide(plain, "SC-M1", "CONFIRMED", "SELLER", "测试：仅销售密码机");
-            chains.decide(plain, "SC-D5", "CONFIRMED", "USER", "测试：使用密码产品");
+            decisions.decide(movedOut, "SC-M1", "CONFIRMED", "PRODUCER", "测试：已迁出的企业");
+            decisions.decide(plain, "SC-M1", "CONFIRMED", "SELLER", "测试：仅销售密码机");
+            decisions.decide(plain, "SC-D5", "CONFIRMED", "USER", "测试：使用密码产品");
             ChainAnalysis.ChainView after = analysis.view(Scope.town(), "SC", year);
             assertThat(after.firms()).isEqualTo(sc.firms());
             assertThat(node(after, "SC-M1").stats().firms()).isEqualTo(node(sc, "SC-M1").stats().firms());
@@ -206,14 +207,14 @@ class ChainIT {
             assertThat(analysis.firms(Scope.town(), "SC-M1", year)).filteredOn(f -> f.id() == plain || f.id() == movedOut)
                     .hasSize(2).noneMatch(ChainAnalysis.FirmOnNode::capacity);
             // A seller on a sales node is capacity there.
-            chains.decide(plain, "NEV-D1", "CONFIRMED", "SELLER", "测试：整车销售");
+            decisions.decide(plain, "NEV-D1", "CONFIRMED", "SELLER", "测试：整车销售");
             assertThat(node(analysis.view(Scope.town(), "NEV", year), "NEV-D1").stats().firms())
                     .isEqualTo(node(nev, "NEV-D1").stats().firms() + 1);
         } finally {
-            chains.withdraw(movedOut, "SC-M1");
-            chains.withdraw(plain, "SC-M1");
-            chains.withdraw(plain, "SC-D5");
-            chains.withdraw(plain, "NEV-D1");
+            decisions.withdraw(movedOut, "SC-M1");
+            decisions.withdraw(plain, "SC-M1");
+            decisions.withdraw(plain, "SC-D5");
+            decisions.withdraw(plain, "NEV-D1");
         }
         assertThat(analysis.view(Scope.town(), "NEV", year).firms()).isEqualTo(nev.firms());
     }
@@ -314,7 +315,7 @@ class ChainIT {
         assertThat(chains.yaml("SC")).isEqualTo(original);
         long firm = jdbc.sql("select min(id) from enterprise where status = 'ACTIVE'").query(Long.class).single();
         String renamed = original.replace("SC-D4", "SC-D9");
-        chains.decide(firm, "SC-D4", "REJECTED", null, "测试：人工排除");
+        decisions.decide(firm, "SC-D4", "REJECTED", null, "测试：人工排除");
         try {
             admin.get("/chains/SC/definition");
             String preview = admin.post("/chains/SC/definition", Map.of("yaml", renamed, "action", "preview")).body();
@@ -324,7 +325,7 @@ class ChainIT {
             assertThat(admin.get("/chains/SC/definition").body()).contains("请先撤回或改到其他节点");
             assertThat(chains.yaml("SC")).isEqualTo(original);
         } finally {
-            chains.withdraw(firm, "SC-D4");
+            decisions.withdraw(firm, "SC-D4");
         }
         assertThat(chains.yaml("SC")).isEqualTo(original);
     }
@@ -396,7 +397,7 @@ class ChainIT {
         var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         // Recomputation holds the chains' advisory lock to the end of its transaction.
         Long held = tx.execute(st -> {
-            chains.recompute();
+            recomputation.recompute();
             return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"
                     + " and granted").query(Long.class).single();
         });
@@ -470,13 +471,13 @@ class ChainIT {
         try {
             assertThat(report.status()).as(report.problems().toString())
                     .isEqualTo(org.parkscope.importing.ImportReport.Status.COMMITTED);
-            chains.recompute();
+            recomputation.recompute();
             long id = jdbc.sql("select id from enterprise where uscc = ?").param(uscc).query(Long.class).single();
             assertThat(status(id, "SC-M1")).isEqualTo("AUTO");
             assertThat(admin().get("/enterprises/" + id).body()).contains("服务器密码机", "SC-M1");
         } finally {
             imports.rollback(report.batchId(), "test");
-            chains.recompute();
+            recomputation.recompute();
             java.nio.file.Files.deleteIfExists(file);
         }
         assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(uscc).query(Long.class).single()).isZero();

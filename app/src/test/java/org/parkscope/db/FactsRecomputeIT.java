@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every stored fact (V017) equals its from-scratch computation after every kind of change that feeds it: an import
- * batch and its roll-back, a figure edited by hand, an enterprise's status or park changed, a decision on a chain link,
- * a chain recomputation, a cluster definition saved. "Equal" is compared both ways with {@code except all}, so a row
+ * Every stored fact (V017, V021's chain facts) equals its from-scratch computation after every kind of change that
+ * feeds it: an import batch and its roll-back, a figure edited by hand, an enterprise's status or park changed, a
+ * decision on a chain link, a chain recomputation, a cluster definition saved. "Equal" is compared both ways with {@code except all}, so a row
  * missing, left over or with another value fails; that the comparison can fail is shown with a trigger switched off.
  */
 @PlatformTest
@@ -51,6 +51,10 @@ class FactsRecomputeIT {
         m.put("park_year", "park_year_of(" + parks + ", null)");
         m.put("cluster_park", "cluster_park_of(" + parks + ")");
         m.put("cluster_park_year", "cluster_park_year_of(" + parks + ", null)");
+        m.put("chain_firm", "chain_firm_of(null)");
+        m.put("chain_node_park", "chain_node_park_of(" + parks + ", null)");
+        m.put("chain_park", "chain_park_of(" + parks + ", null)");
+        m.put("chain_park_year", "chain_park_year_of(" + parks + ", null, null)");
         return m;
     }
 
@@ -59,11 +63,17 @@ class FactsRecomputeIT {
     @Autowired ImportService imports;
     @Autowired EnterpriseCommands enterprises;
     @Autowired ChainService chains;
+    @Autowired org.parkscope.chain.ChainRecomputation recomputation;
+    @Autowired org.parkscope.chain.ChainDecisions decisions;
     @Autowired ClusterConfig clusters;
     @TempDir Path dir;
 
     /** Rows that differ between each stored fact and its computation (both directions), by table; empty when equal. */
     Map<String, Long> drift() {
+        return drift(jdbc);
+    }
+
+    static Map<String, Long> drift(JdbcClient jdbc) {
         Map<String, Long> out = new LinkedHashMap<>();
         FACTS.forEach((table, computed) -> {
             long n = jdbc.sql("select (select count(*) from (table " + table + " except all select * from " + computed
@@ -173,15 +183,15 @@ class FactsRecomputeIT {
                 select min(e.id) from enterprise e where e.status = 'ACTIVE' and cardinality(e.sei_codes) = 0
                 and not exists (select 1 from chain_link l where l.enterprise_id = e.id)""").query(Long.class).single();
         try {
-            chains.decide(id, "SC-M1", "CONFIRMED", "PRODUCER", "测试 / test");
+            decisions.decide(id, "SC-M1", "CONFIRMED", "PRODUCER", "测试 / test");
             assertFactsEqualRecomputation("a link confirmed");
             assertThat(jdbc.sql("select count(*) from sei_firm where enterprise_id = ?").param(id).query(Long.class)
                     .single()).isEqualTo(1);
         } finally {
-            chains.withdraw(id, "SC-M1");
+            decisions.withdraw(id, "SC-M1");
         }
         assertFactsEqualRecomputation("a decision withdrawn");
-        chains.recompute();
+        recomputation.recompute();
         assertFactsEqualRecomputation("a chain recomputation");
     }
 

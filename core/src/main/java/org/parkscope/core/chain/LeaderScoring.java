@@ -48,6 +48,10 @@ public final class LeaderScoring {
         double[] certs = ranks(firms, Firm::certificates);
         double[] staff = ranks(firms, Firm::staff);
         List<Firm> byRevenue = firms.stream().sorted(Comparator.comparing(Firm::revenue).reversed()).toList();
+        java.util.Map<Firm, Integer> revenueRanks = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < byRevenue.size(); i++) {
+            revenueRanks.put(byRevenue.get(i), i + 1);
+        }
         List<Candidate> out = new ArrayList<>();
         for (int i = 0; i < firms.size(); i++) {
             Firm f = firms.get(i);
@@ -58,7 +62,7 @@ public final class LeaderScoring {
             double local = ((f.hq() ? 1 : 0) + staff[i]) / 2;
             double score = w.scale() * scale + w.network() * network + w.market() * mkt + w.innovation() * innovation
                     + w.local() * local;
-            int revenueRank = byRevenue.indexOf(f) + 1;
+            int revenueRank = revenueRanks.get(f);
             boolean eligible = revenueRank <= 3 || f.partners() >= 5;
             List<Reason> reasons = new ArrayList<>();
             reasons.add(new Reason("本链本地营收第 " + revenueRank + " 名", "local revenue rank " + revenueRank + " in the chain"));
@@ -94,16 +98,18 @@ public final class LeaderScoring {
             out[0] = 1;
             return out;
         }
+        double[] values = new double[n];
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
+            values[i] = value.applyAsDouble(firms.get(i));
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> value.applyAsDouble(firms.get(i))));
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
         int i = 0;
         while (i < n) {
             int j = i;
-            double v = value.applyAsDouble(firms.get(order[i]));
-            while (j + 1 < n && value.applyAsDouble(firms.get(order[j + 1])) == v) {
+            double v = values[order[i]];
+            while (j + 1 < n && values[order[j + 1]] == v) {
                 j++;
             }
             double mean = (i + j) / 2.0 / (n - 1);

@@ -1,0 +1,68 @@
+package org.parkscope.chain;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.parkscope.core.chain.Chain;
+import org.parkscope.access.CurrentScope;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** People's decisions on placements and the 链主 designations. */
+@Controller
+class ChainDecisionController {
+
+    private final ChainDecisions decisions;
+    private final CurrentScope scope;
+    private final ChainRequests requests;
+
+    ChainDecisionController(ChainDecisions decisions, CurrentScope scope, ChainRequests requests) {
+        this.decisions = decisions;
+        this.scope = scope;
+        this.requests = requests;
+    }
+
+    @PostMapping("/chains/{id}/nodes/{node}/decisions")
+    String decide(@PathVariable String id, @PathVariable String node, @RequestParam String enterprise,
+            @RequestParam String decision, @RequestParam(required = false) @Nullable String role,
+            @RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String back,
+            RedirectAttributes flash) {
+        Chain c = requests.chain(id);
+        requests.node(c, node);
+        try {
+            long enterpriseId = decisions.resolveEnterprise(scope.get(), enterprise);
+            decisions.decide(enterpriseId, node, decision, role, reason == null ? "" : reason);
+            flash.addFlashAttribute("message", "已记录 / recorded");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + ("review".equals(back) ? "/chains/review?chain=" + id : "/chains/" + id + "/nodes/" + node);
+    }
+
+    @PostMapping("/chains/{id}/nodes/{node}/decisions/{enterprise}/withdraw")
+    String withdraw(@PathVariable String id, @PathVariable String node, @PathVariable long enterprise,
+            RedirectAttributes flash) {
+        requests.node(requests.chain(id), node);
+        decisions.withdraw(enterprise, node);
+        flash.addFlashAttribute("message", "已撤回 / withdrawn");
+        return "redirect:/chains/" + id + "/nodes/" + node;
+    }
+
+    @PostMapping("/chains/{id}/designations")
+    String designate(@PathVariable String id, @RequestParam String enterprise, @RequestParam String document,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate designatedOn,
+            @RequestParam(required = false) @Nullable String note, RedirectAttributes flash) {
+        requests.chain(id);
+        try {
+            long e = decisions.resolveEnterprise(scope.get(), enterprise);
+            decisions.designate(id, e, document, designatedOn, note);
+            flash.addFlashAttribute("message", "已记录链主认定 / designation recorded");
+        } catch (IllegalArgumentException ex) {
+            flash.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/chains/" + id;
+    }
+}

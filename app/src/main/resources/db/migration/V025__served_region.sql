@@ -1,7 +1,8 @@
 -- The region an installation serves: the lowest region that contains every park (a town's own installation: the
 -- town; a district or a city deployment: the district or the city), with the date its figures are reported as of
--- (its own, else the latest of its parks' regions). Without parks: the first town, as before there were any.
--- One home for "the town" of TownContext, the map's outline and land_as_of().
+-- (land_as_of(), V018: the reporting date stays one rule, and a cheap one — queries use it inline, once per row).
+-- Without parks: the first town, as before there were any. One home for "the town" of TownContext and the map's
+-- outline.
 create function served_region() returns table (id bigint, code varchar, name text, level varchar, as_of_date date)
     language sql stable
     as $$
@@ -17,17 +18,12 @@ create function served_region() returns table (id bigint, code varchar, name tex
     ), chosen as (
         select c.id from common c order by c.depth, c.id limit 1
     )
-    select r.id, r.code, r.name, r.level,
-           coalesce(r.as_of_date, (select max(p.as_of_date) from region p join starts s on s.id = p.id))
+    select r.id, r.code, r.name, r.level, land_as_of()
     from region r join chosen c on c.id = r.id
     union all
-    select r.id, r.code, r.name, r.level, r.as_of_date from (
+    select r.id, r.code, r.name, r.level, land_as_of() from (
         select * from region where level = 'TOWN' and not exists (select 1 from park) order by id limit 1) r
     $$;
-
-create or replace function land_as_of() returns date
-    language sql stable
-    as $$ select coalesce((select as_of_date from served_region()), current_date) $$;
 
 -- Tenants paying tax outside the town are judged against the parcel's own town (its park's region), not the first
 -- town: on a district or city platform every parcel has its own. (V018's version compared with the first town.)
@@ -48,10 +44,21 @@ create or replace function parcel_tenancy(as_of date)
     group by o.parcel_id
     $$;
 
--- Parks in several towns: the stored land facts were taken against the first town; take them again.
+-- Parks in several towns: the stored land facts were taken against the first town; take again those of the parcels
+-- whose tenants' count changes (a whole refresh of a city's land facts takes minutes).
 do $$
+declare
+    d date;
+    changed bigint[] := '{}';
 begin
     if (select count(distinct region_id) from park) > 1 then
-        perform refresh_land_facts(null);
+        for d in select * from land_fact_dates() loop
+            changed := changed || array(
+                select f.parcel_id from parcel_fact f left join parcel_tenancy(d) t on t.parcel_id = f.parcel_id
+                where f.as_of = d and f.leased_outside_m2 is distinct from coalesce(t.leased_outside_m2, 0));
+        end loop;
+        if cardinality(changed) > 0 then
+            perform refresh_land_facts(array(select distinct unnest(changed)));
+        end if;
     end if;
 end $$;

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.evaluation.RunStatus;
 import org.parkscope.core.evaluation.Scheme;
+import org.parkscope.shared.BulkWork;
 import org.parkscope.shared.Refusal;
 import org.parkscope.evaluation.RunStore.StoredRun;
 import org.slf4j.Logger;
@@ -109,6 +110,7 @@ class RunStarter implements DisposableBean {
         try {
             tx.executeWithoutResult(s -> {
                 jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(LOCK_CLASS, (int) run).query().listOfRows();
+                jdbc.sql(BulkWork.SET_WORK_MEM).update();
                 StoredRun r = runs.get(run);
                 Scheme scheme = r.scheme();
                 phase(run, "SNAPSHOT");

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.code.Severity;
+import org.parkscope.shared.BulkWork;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -43,8 +44,6 @@ public final class ImportEngine {
     }
 
     private static final int FLUSH_BYTES = 1 << 20;
-    /** Memory for the sorts and hashes of one import's whole-file checks and merge (its transaction only). */
-    private static final String WORK_MEM = "256MB";
     static final java.util.function.BiConsumer<String, Long> TIMING = Boolean.getBoolean("parkscope.import.timing")
             ? (phase, t0) -> System.err.printf("import %-10s %6d ms%n", phase, (System.nanoTime() - t0) / 1_000_000)
             : (phase, t0) -> { };
@@ -78,7 +77,7 @@ public final class ImportEngine {
             c.setAutoCommit(false);
             try {
                 try (Statement s = c.createStatement()) {
-                    s.execute("set local work_mem = '" + WORK_MEM + "'"); // the whole-file checks sort and hash in memory
+                    s.execute(BulkWork.SET_WORK_MEM); // the whole-file checks sort and hash in memory
                 }
                 if (!req.options().dryRun()) {
                     Long previous = previousBatch(c, sha, kind);

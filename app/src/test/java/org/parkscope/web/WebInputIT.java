@@ -169,8 +169,8 @@ class WebInputIT {
     @Test
     void forbiddenPagesAnswer403InTheLayout() {
         Browser enterprise = as("enterprise");
-        answers(enterprise.get("/evaluations"), 403, "class=\"top\"", "无权访问", "您的账号无权访问");
-        answers(enterprise.get("/evaluations?lang=en"), 403, "Access denied", "lang=\"en\"");
+        answers(enterprise.get("/parks"), 403, "class=\"top\"", "无权访问", "您的账号无权访问");
+        answers(enterprise.get("/parks?lang=en"), 403, "Access denied", "lang=\"en\"");
     }
 
     @Test

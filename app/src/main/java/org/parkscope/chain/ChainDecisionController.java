@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.chain.Chain;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.UserMessage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,7 @@ class ChainDecisionController {
         try {
             long enterpriseId = decisions.resolveEnterprise(scope.get(), enterprise);
             decisions.decide(enterpriseId, node, decision, role, reason == null ? "" : reason);
-            flash.addFlashAttribute("message", "已记录 / recorded");
+            flash.addFlashAttribute("message", UserMessage.of("chains.flash.recorded").text());
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -47,7 +48,7 @@ class ChainDecisionController {
             RedirectAttributes flash) {
         requests.node(requests.chain(id), node);
         decisions.withdraw(enterprise, node);
-        flash.addFlashAttribute("message", "已撤回 / withdrawn");
+        flash.addFlashAttribute("message", UserMessage.of("chains.flash.withdrawn").text());
         return "redirect:/chains/" + id + "/nodes/" + node;
     }
 
@@ -59,7 +60,7 @@ class ChainDecisionController {
         try {
             long e = decisions.resolveEnterprise(scope.get(), enterprise);
             decisions.designate(id, e, document, designatedOn, note);
-            flash.addFlashAttribute("message", "已记录链主认定 / designation recorded");
+            flash.addFlashAttribute("message", UserMessage.of("chains.flash.designated").text());
         } catch (IllegalArgumentException ex) {
             flash.addFlashAttribute("error", ex.getMessage());
         }

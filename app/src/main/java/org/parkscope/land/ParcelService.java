@@ -19,6 +19,7 @@ import org.parkscope.shared.GeoJson;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
 import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.springframework.stereotype.Service;
 
 /** Everything the parcel page shows: occupants, figures under each attribution mode, history, contracts, checks. */
@@ -219,7 +220,7 @@ public class ParcelService {
             }
             shapes.add(new SpatialIndex.Shape(o.id(), o.id() == p.id() ? polygon : g));
             names.put(o.id(), scope.allParks() || scope.parkIds().contains(o.parkId()) ? o.certificateNo()
-                    : "（其他园区 / another park）");
+                    : UserMessage.of("parcel.otherPark").text());
         }
         if (shapes.stream().noneMatch(sh -> sh.id() == p.id())) {
             shapes.add(new SpatialIndex.Shape(p.id(), polygon));

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.shared.EnterpriseLookup;
 import org.parkscope.shared.Scope;
-import org.parkscope.shared.ScopeParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,19 +21,18 @@ public class ChainDecisions {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ChainService chains;
+    private final EnterpriseLookup enterprises;
 
-    public ChainDecisions(JdbcClient jdbc, AuditLog audit, ChainService chains) {
+    public ChainDecisions(JdbcClient jdbc, AuditLog audit, ChainService chains, EnterpriseLookup enterprises) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.chains = chains;
+        this.enterprises = enterprises;
     }
 
     /** An enterprise by its id or its 统一社会信用代码, within the scope. */
     long resolveEnterprise(Scope scope, String text) {
-        String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
-        var q = ScopeParams.bind(jdbc.sql("select e.id from enterprise e where (e.uscc = :t or cast(e.id as text) = :t) and "
-                + Scope.condition("e.park_id", "e.id")), scope).param("t", t);
-        return q.query(Long.class).optional().orElseThrow(() -> new IllegalArgumentException(
+        return enterprises.byIdOrUscc(scope, text).orElseThrow(() -> new IllegalArgumentException(
                 "找不到企业（请填写企业编号或统一社会信用代码）/ no such enterprise (give its id or credit code): " + text));
     }
 

@@ -3,7 +3,10 @@ package org.parkscope.importing;
 import java.io.OutputStream;
 import java.nio.file.Path;
 
-/** A separate JVM for {@link SpoolTest}: opens a spool, writes to it, says so, and waits to be killed. */
+/**
+ * A separate JVM for {@link SpoolTest}: opens a spool, writes to it, says so, and waits to be killed — blocked on its
+ * standard input, which the test keeps open (and which ends with the test, should it die first).
+ */
 public final class SpoolKillChild {
 
     private SpoolKillChild() {}
@@ -15,6 +18,6 @@ public final class SpoolKillChild {
         out.flush();
         System.out.println("SPOOLED");
         System.out.flush();
-        Thread.sleep(600_000);
+        System.in.read();
     }
 }

@@ -73,10 +73,7 @@ final class LoadRun {
         long lastPages = 0;
         for (long next = start + step; ; next += step) {
             long windowEnd = Math.min(next, endNanos);
-            long sleep = windowEnd - System.nanoTime();
-            if (sleep > 0) {
-                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-            }
+            sleepUntil(windowEnd);
             if (Double.isNaN(liveAfterWarmupMb) && windowEnd >= warmupEndNanos) {
                 liveAfterWarmupMb = memory.liveHeapMb();
             }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,17 +43,31 @@ import picocli.CommandLine.Option;
  * scored, rows of another year only make up that year's cohorts for the benchmarks.
  */
 @Command(name = "parkscope evaluate", mixinStandardHelpOptions = true,
-        description = "离线评价一个数据文件 / evaluate a data file offline")
+        description = {"Score a data file offline with an evaluation scheme (no server, no database).",
+            "Get the data layout a scheme needs: --template SCHEME [--out FILE] writes a workbook with the header row",
+            "and a sheet saying what each column holds, in the order the scheme reads them. One row per enterprise:",
+            "id (unified social credit code), name, above designated size (yes/no), industry code, year (only where",
+            "the scheme benchmarks on another year), land area (mu; or m2 / ha in the header), then one column per",
+            "metric, count or flag the scheme uses, units in brackets in the header. Headers in Chinese or English."},
+        footer = {"", "Examples:", "  parkscope evaluate --template huangyan-2022 --out data.xlsx",
+            "  parkscope evaluate --scheme huangyan-2022 --data data.xlsx --out result.xlsx"})
 public final class EvaluateCli implements Callable<Integer> {
 
-    @Option(names = "--scheme", required = true, description = "scheme YAML, or the name of a shipped one (huangyan-2022)")
+    @Option(names = "--scheme", description = "scheme YAML, or the name of a shipped one (huangyan-2022)")
     String scheme;
 
-    @Option(names = "--data", required = true, description = "data file (.xlsx, .xls, .csv)")
+    @Option(names = "--data", description = "data file (.xlsx, .xls, .csv)")
     Path data;
 
-    @Option(names = "--out", required = true, description = "result workbook (.xlsx)")
+    @Option(names = "--out", description = "result workbook (.xlsx); with --template, the template (default SCHEME-template.xlsx)")
     Path out;
+
+    @Option(names = "--template", paramLabel = "SCHEME",
+            description = "write the data template of a scheme (YAML or shipped name) instead of evaluating")
+    String template;
+
+    @Option(names = "--lang", description = "language of the template's headers: zh (default) or en")
+    String lang = "zh";
 
     @Option(names = "--year", description = "data year to evaluate, within the scheme's effective years (default: its year)")
     Integer year;
@@ -65,6 +80,17 @@ public final class EvaluateCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (template != null) {
+            scheme = template;
+        } else {
+            for (String[] option : new String[][] {{"--scheme", scheme}, {"--data", data == null ? null : "x"},
+                    {"--out", out == null ? null : "x"}}) {
+                if (option[1] == null) {
+                    console.println(UserMessage.of("cli.evaluate.missing", option[0]).inBothLanguages());
+                    return 2;
+                }
+            }
+        }
         Scheme s;
         try {
             s = Files.isRegularFile(Path.of(scheme)) ? SchemeFile.load(Path.of(scheme)) : SchemeFile.classpath(scheme);
@@ -75,6 +101,12 @@ public final class EvaluateCli implements Callable<Integer> {
         } catch (Scheme.NotInEffect e) {
             console.println(e.getMessage());
             return 2;
+        }
+        if (template != null) {
+            Path file = out != null ? out : Path.of(s.id() + "-template.xlsx");
+            OfflineLayout.writeTemplate(s, file, "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+            console.println(UserMessage.of("evaluate.template.written", s.id(), file).inBothLanguages());
+            return 0;
         }
         if (!Files.isRegularFile(data)) {
             console.println(UserMessage.of("cli.noDataFile", data).inBothLanguages());
@@ -160,7 +192,9 @@ public final class EvaluateCli implements Callable<Integer> {
                 industry[k] = industries.get(i);
             }
             EvaluationInput in = new EvaluationInput(id, name, a, l).industries(industry);
-            metrics.forEach((m, values) -> in.metric(m, rows.stream().mapToDouble(values::get).toArray()));
+            // an empty count or flag is none (0); an empty metric is no data
+            metrics.forEach((m, values) -> in.metric(m, rows.stream().mapToDouble(values::get)
+                    .map(v -> Double.isNaN(v) && SchemeFile.COUNTS.contains(m) ? 0 : v).toArray()));
             for (String column : Scoring.usedColumns(s)) {
                 if (!column.equals("LAND_MU") && !metrics.containsKey(column)) {
                     double[] none = new double[n];
@@ -176,42 +210,38 @@ public final class EvaluateCli implements Callable<Integer> {
         Table t = new Table();
         Map<Integer, String> metricCols = new HashMap<>();
         Map<Integer, BigDecimal> factors = new HashMap<>();
-        int[] cols = {-1, -1, -1, -1, -1, -1}; // id, name, above, land, industry, year
+        int[] cols = {-1, -1, -1, -1, -1, -1}; // by OfflineLayout.Role: id, name, above, industry, year, land
         BigDecimal[] landFactor = {BigDecimal.ONE};
         boolean[] header = {false};
         RowSource.open(file, file.getFileName().toString()).read((rowNo, cells) -> {
             if (!header[0]) {
                 for (int c = 0; c < cells.size(); c++) {
                     String h = Text.clean(cells.get(c));
-                    if (h == null) {
+                    Optional<OfflineLayout.Column> column = h == null ? Optional.empty() : OfflineLayout.recognise(h);
+                    if (column.isEmpty()) {
                         continue;
                     }
-                    String key = Text.headerKey(Vocabulary.stripUnit(h));
-                    if (key.contains("信用代码") || key.equals("id") || key.equals("代码")) {
-                        cols[0] = c;
-                    } else if (key.contains("行业代码")) {
-                        cols[4] = c;
-                    } else if (key.equals("年度") || key.equals("年份") || key.equals("year") || key.equals("数据年度")) {
-                        cols[5] = c;
-                    } else if (key.contains("名称")) {
-                        cols[1] = c;
-                    } else if (key.contains("规上") || key.contains("规模以上")) {
-                        cols[2] = c;
-                    } else if (key.contains("用地面积") || key.contains("土地面积")) {
-                        cols[3] = c;
-                        String unit = Vocabulary.unitIn(h).orElse("亩");
-                        landFactor[0] = unit.equals("亩") ? BigDecimal.ONE : Vocabulary.unitFactor("LAND_AREA", unit)
-                                .map(f -> org.parkscope.core.unit.Area.squareMetres(f).toMu()).orElse(BigDecimal.ONE);
+                    OfflineLayout.Column col = column.get();
+                    if (col.role() == OfflineLayout.Role.METRIC) {
+                        Optional<BigDecimal> factor = OfflineLayout.factor(col.metric(), h);
+                        if (factor.isEmpty()) {
+                            t.problems.add(UserMessage.of("cli.evaluate.unit", h));
+                            continue;
+                        }
+                        metricCols.put(c, col.metric());
+                        factors.put(c, factor.get());
                     } else {
-                        Optional<String> m = Vocabulary.metric(h);
-                        if (m.isPresent()) {
-                            metricCols.put(c, m.get());
-                            factors.put(c, Vocabulary.unitFactor(m.get(), Vocabulary.unitIn(h).orElse(""))
-                                    .orElse(BigDecimal.ONE));
+                        cols[col.role().ordinal()] = c;
+                        if (col.role() == OfflineLayout.Role.LAND) {
+                            Optional<BigDecimal> factor = OfflineLayout.landToMu(h);
+                            if (factor.isEmpty()) {
+                                t.problems.add(UserMessage.of("cli.evaluate.unit", h));
+                            }
+                            landFactor[0] = factor.orElse(BigDecimal.ONE);
                         }
                     }
                 }
-                header[0] = cols[0] >= 0 && cols[3] >= 0;
+                header[0] = cols[0] >= 0 && cols[5] >= 0;
                 return;
             }
             String id = cell(cells, cols[0]);
@@ -220,8 +250,8 @@ public final class EvaluateCli implements Callable<Integer> {
             }
             t.ids.add(id);
             t.names.add(Optional.ofNullable(cell(cells, cols[1])).orElse(id));
-            t.industries.add(cell(cells, cols[4]));
-            String y = cell(cells, cols[5]);
+            t.industries.add(cell(cells, cols[3]));
+            String y = cell(cells, cols[4]);
             Integer dataYear = null;
             if (y != null) {
                 String digits = y.replaceAll("[年度\\s]", "");
@@ -233,9 +263,9 @@ public final class EvaluateCli implements Callable<Integer> {
             }
             t.years.add(dataYear);
             String a = cell(cells, cols[2]);
-            t.above.add(a != null && (a.equals("是") || a.equalsIgnoreCase("y") || a.equalsIgnoreCase("true")
+            t.above.add(a != null && (a.equals("是") || a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes") || a.equalsIgnoreCase("true")
                     || a.equals("1") || a.equals("规上")));
-            t.land.add(number(cell(cells, cols[3]), landFactor[0], rowNo, t));
+            t.land.add(number(cell(cells, cols[5]), landFactor[0], rowNo, t));
             int row = t.ids.size() - 1;
             for (Map.Entry<Integer, String> e : metricCols.entrySet()) {
                 List<Double> col = t.metrics.computeIfAbsent(e.getValue(), k -> new ArrayList<>());

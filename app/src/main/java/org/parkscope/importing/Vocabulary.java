@@ -85,6 +85,11 @@ public final class Vocabulary {
         return i >= 0 && j > i ? Optional.of(s.substring(i + 1, j).strip()) : Optional.empty();
     }
 
+    /** Whether {@link #unitFactor} knows the metric's units. */
+    public static boolean knowsUnitsOf(String metric) {
+        return METRIC_UNITS.containsKey(metric);
+    }
+
     /**
      * Factor from a unit as written to the metric's canonical unit, or empty when the unit does not fit the metric.
      */

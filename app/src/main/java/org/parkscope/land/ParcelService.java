@@ -28,11 +28,13 @@ public class ParcelService {
 
     private final LandQueries land;
     private final TownContext town;
+    private final ParcelOutlines outlines;
     private final GeometryFactory gf = new GeometryFactory();
 
-    public ParcelService(LandQueries land, TownContext town) {
+    public ParcelService(LandQueries land, TownContext town, ParcelOutlines outlines) {
         this.land = land;
         this.town = town;
+        this.outlines = outlines;
     }
 
     /** One row of an attribution mode: who is scored on what land and what tax. */
@@ -200,7 +202,7 @@ public class ParcelService {
     }
 
     /**
-     * Overlaps with other parcels, found through the spatial index of the parcels whose boxes touch this one. A parcel
+     * Overlaps with other parcels, found among the kept outlines whose boxes touch this one. A parcel
      * of a park outside the scope is named only as such. A polygon JTS cannot intersect (self-crossing) is reported as
      * a finding instead of failing the page.
      */
@@ -208,17 +210,8 @@ public class ParcelService {
         var env = polygon.getEnvelopeInternal();
         List<SpatialIndex.Shape> shapes = new ArrayList<>();
         Map<Long, String> names = new HashMap<>();
-        for (LandQueries.Outline o : land.outlines()) {
-            Geometry g;
-            try {
-                g = GeoJson.readPolygonal(o.geometry(), gf);
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (!g.getEnvelopeInternal().intersects(env)) {
-                continue;
-            }
-            shapes.add(new SpatialIndex.Shape(o.id(), o.id() == p.id() ? polygon : g));
+        for (ParcelOutlines.Outline o : outlines.touching(env)) {
+            shapes.add(new SpatialIndex.Shape(o.id(), o.id() == p.id() ? polygon : o.geometry()));
             names.put(o.id(), scope.allParks() || scope.parkIds().contains(o.parkId()) ? o.certificateNo()
                     : UserMessage.of("parcel.otherPark").text());
         }

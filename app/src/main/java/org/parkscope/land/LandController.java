@@ -146,10 +146,12 @@ class LandController {
         return "low-efficiency";
     }
 
+    /** The low-efficiency list a page at a time (50 by default, at most 500), with the totals of the whole list. */
     @GetMapping("/api/land/low-efficiency")
     @ResponseBody
-    List<LowEfficiencyService.Listed> apiLowEfficiency() {
-        return lowEfficiency.list(scope.get(), town.referenceYear());
+    LowEfficiencyService.Page apiLowEfficiency(@RequestParam(required = false) @Nullable Long park,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return lowEfficiency.page(scope.get(), town.referenceYear(), park, page, Math.min(Math.max(size, 1), 500));
     }
 
     @GetMapping("/land/low-efficiency.xlsx")

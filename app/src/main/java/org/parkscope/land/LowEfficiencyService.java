@@ -66,7 +66,7 @@ public class LowEfficiencyService {
 
     /** How many parcels and how much land are listed in {@code year} in scope. */
     public Totals totals(Scope scope, int year, @Nullable Long park) {
-        return bind("select count(*) as n, coalesce(sum(pa.area_m2), 0) * 3 / 2000 as mu " + LISTED, scope, year, park)
+        return bind("select count(*) as n, mu(coalesce(sum(pa.area_m2), 0)) as mu " + LISTED, scope, year, park)
                 .query((rs, n) -> new Totals(rs.getInt("n"), rs.getDouble("mu"))).single();
     }
 
@@ -90,7 +90,7 @@ public class LowEfficiencyService {
 
     private List<Listed> rows(Scope scope, int year, @Nullable Long park, int offset, int limit) {
         return bind("""
-                select f.parcel_id, pa.park_id, p.name as park_name, pa.certificate_no, pa.area_m2 * 3 / 2000 as mu,
+                select f.parcel_id, pa.park_id, p.name as park_name, pa.certificate_no, mu(pa.area_m2) as mu,
                        pa.land_use, pa.rights_holder_name, f.tax_per_mu, f.output_per_mu, f.reasons::text as reasons
                 """ + LISTED + " order by pa.park_id, pa.id limit :limit offset :offset", scope, year, park)
                 .param("limit", limit).param("offset", offset)

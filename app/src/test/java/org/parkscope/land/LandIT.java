@@ -104,6 +104,25 @@ class LandIT {
     }
 
     @Test
+    void theLowEfficiencyApiAnswersAPageAtATimeWithTheWholeListsTotals() {
+        List<LowEfficiencyService.Listed> all = lowEfficiency.list(Scope.town(), town.referenceYear());
+        assertThat(all.size()).as("the demo lists more than one page of 3").isGreaterThan(3);
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        List<Long> seen = new java.util.ArrayList<>();
+        int pages = json.readTree(admin().get("/api/land/low-efficiency?size=3").body()).get("pages").asInt();
+        assertThat(pages).isEqualTo((all.size() + 2) / 3);
+        for (int p = 0; p < pages; p++) {
+            var page = json.readTree(admin().get("/api/land/low-efficiency?size=3&page=" + p).body());
+            assertThat(page.get("rows").size()).isBetween(1, 3);
+            assertThat(page.get("totals").get("parcels").asInt()).isEqualTo(all.size());
+            assertThat(page.get("totals").get("areaMu").asDouble()).isCloseTo(
+                    all.stream().mapToDouble(LowEfficiencyService.Listed::areaMu).sum(), org.assertj.core.data.Offset.offset(1e-6));
+            page.get("rows").forEach(r -> seen.add(r.get("parcelId").asLong()));
+        }
+        assertThat(seen).containsExactlyElementsOf(all.stream().map(LowEfficiencyService.Listed::parcelId).toList());
+    }
+
+    @Test
     void everyParcelOnTheLowEfficiencyListHasItsReasons() throws Exception {
         int year = town.referenceYear();
         List<LowEfficiencyService.Listed> listed = lowEfficiency.list(Scope.town(), year);

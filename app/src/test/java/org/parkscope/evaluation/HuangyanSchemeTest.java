@@ -109,6 +109,56 @@ class HuangyanSchemeTest {
     }
 
     @Test
+    void bandingRulesAreReadFromTheSchemeAndEachCohort() {
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: banding
+                region: 测试
+                year: 2023
+                source: test
+                banding: {rounding: rank_share}
+                cohorts:
+                  - code: A
+                    name: a
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 10, family: BENCHMARK_RATIO, benchmark: 1}
+                    bands: [{class: A, up_to: 0.2}, {class: B, up_to: 1.0}]
+                  - code: B
+                    name: b
+                    banding: {rounding: nearest, ties: worse}
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 10, family: BENCHMARK_RATIO, benchmark: 1}
+                    bands: [{class: A, up_to: 0.2}, {class: B, up_to: 1.0}]
+                  - code: C
+                    name: c
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 10, family: BENCHMARK_RATIO, benchmark: 1}
+                    bands: [{class: A, up_to: 0.2}, {class: B, up_to: 1.0}]
+                """);
+        Scheme s = SchemeFile.parse(yaml, "b.yaml");
+        assertThat(s.cohorts().get(0).banding()).isEqualTo(new Scheme.Banding(Scheme.Rounding.RANK_SHARE, Scheme.Ties.BETTER));
+        assertThat(s.cohorts().get(1).banding()).isEqualTo(new Scheme.Banding(Scheme.Rounding.NEAREST, Scheme.Ties.WORSE));
+        assertThat(s.cohorts().get(2).banding().rounding()).isEqualTo(Scheme.Rounding.RANK_SHARE);
+        assertThat(SchemeFile.classpath("huangyan-2022").cohorts()).allSatisfy(c ->
+                assertThat(c.banding()).as("a scheme that says nothing keeps rounding up").isEqualTo(Scheme.Banding.DEFAULT));
+        Object bad = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: banding
+                region: 测试
+                year: 2023
+                source: test
+                cohorts:
+                  - code: A
+                    name: a
+                    banding: {rounding: round, ties: worst}
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 10, family: BENCHMARK_RATIO, benchmark: 1}
+                    bands: [{class: A, up_to: 1.0}]
+                """);
+        assertThatThrownBy(() -> SchemeFile.parse(bad, "bad.yaml"))
+                .hasMessageContaining("cohorts[0].banding.rounding").hasMessageContaining("rank_share")
+                .hasMessageContaining("cohorts[0].banding.ties").hasMessageContaining("worse");
+    }
+
+    @Test
     void industryGroupsAdjustmentsAndVetoesAreReadFromYaml() {
         Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
                 id: wenling-like

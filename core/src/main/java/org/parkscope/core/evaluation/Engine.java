@@ -163,7 +163,7 @@ public final class Engine {
             for (Band b : c.bands()) {
                 cutoffs.add(b.minScore() != null ? b.klass() + ": 得分 ≥ " + b.minScore()
                         : c.bands().stream().anyMatch(x -> x.minScore() != null) ? b.klass() + ": 其余"
-                        : b.klass() + ": 名次 ≤ " + b.cut(n));
+                        : b.klass() + ": 名次 ≤ " + b.cut(n, c.banding().rounding()));
             }
             if (unrated != null && unrated[i]) {
                 groupNote = "不定等级（" + c.unrated().klass() + "），按 " + c.unrated().managedAs() + " 类管理，不参与排名"
@@ -620,7 +620,7 @@ public final class Engine {
         boolean byScore = cohort.bands().stream().anyMatch(b -> b.minScore() != null);
         r.scoreCuts = byScore ? new Double[cut.length] : null;
         for (int b = 0; b < cut.length; b++) {
-            cut[b] = byScore ? n : cohort.bands().get(b).cut(n);
+            cut[b] = byScore ? n : cohort.bands().get(b).cut(n, cohort.banding().rounding());
             labels[b] = cohort.bands().get(b).klass();
             if (byScore) {
                 r.scoreCuts[b] = cohort.bands().get(b).minScore();
@@ -657,9 +657,7 @@ public final class Engine {
                 }
                 rankOf[(int) keys[k] & mask] = rank;
             }
-            for (int m = 0; m < n; m++) {
-                assign(r, members[m], rankOf[m], cut, labels);
-            }
+            assignAll(r, members, rankOf, cut, labels, cohort.banding().ties());
         } else {
             long[] scaled = new long[n];
             for (int m = 0; m < n; m++) {
@@ -667,9 +665,11 @@ public final class Engine {
             }
             long[] asc = scaled.clone();
             Arrays.sort(asc);
+            int[] rankOf = new int[n];
             for (int m = 0; m < n; m++) {
-                assign(r, members[m], 1 + countGreater(asc, scaled[m]), cut, labels);
+                rankOf[m] = 1 + countGreater(asc, scaled[m]);
             }
+            assignAll(r, members, rankOf, cut, labels, cohort.banding().ties());
         }
     }
 
@@ -738,7 +738,26 @@ public final class Engine {
         }
     }
 
-    private static void assign(Result r, int i, int rank, int[] cut, String[] labels) {
+    /**
+     * Ranks and classes of a cohort's members from their competition ranks. Firms tied across a cut-off all take the
+     * better class ({@link Scheme.Ties#BETTER}: banded at their shared rank) or all the worse one (banded at the last
+     * position of the tie).
+     */
+    private static void assignAll(Result r, int[] members, int[] rankOf, int[] cut, String[] labels, Scheme.Ties ties) {
+        int n = members.length;
+        int[] tied = new int[n + 1];
+        if (ties == Scheme.Ties.WORSE) {
+            for (int rank : rankOf) {
+                tied[rank]++;
+            }
+        }
+        for (int m = 0; m < n; m++) {
+            int rank = rankOf[m];
+            assign(r, members[m], rank, ties == Scheme.Ties.WORSE ? rank + tied[rank] - 1 : rank, cut, labels);
+        }
+    }
+
+    private static void assign(Result r, int i, int rank, int bandRank, int[] cut, String[] labels) {
         r.rank[i] = rank;
         if (r.scoreCuts != null) {
             for (int b = 0; b < labels.length; b++) {
@@ -750,7 +769,7 @@ public final class Engine {
             }
         }
         for (int b = 0; b < cut.length; b++) {
-            if (rank <= cut[b]) {
+            if (bandRank <= cut[b]) {
                 r.klass[i] = labels[b];
                 r.band[i] = (byte) b;
                 return;

@@ -202,13 +202,20 @@ public record Scheme(String id, String region, int year, String source, List<Str
     }
 
     public record Cohort(String code, String name, Membership membership, List<Indicator> indicators,
-            List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated) {
+            List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated,
+            Banding banding) {
         public Cohort {
+            banding = banding == null ? Banding.DEFAULT : banding;
             indicators = List.copyOf(indicators);
             bands = List.copyOf(bands);
             adjustments = List.copyOf(adjustments);
             vetoes = List.copyOf(vetoes);
             groups = List.copyOf(groups);
+        }
+
+        public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands,
+                List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated) {
+            this(code, name, membership, indicators, bands, adjustments, vetoes, groups, unrated, Banding.DEFAULT);
         }
 
         public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands,
@@ -353,10 +360,46 @@ public record Scheme(String id, String region, int year, String source, List<Str
             this(klass, upToShare, upToCount, null);
         }
 
-        /** The last rank in this band for a cohort of n. */
+        /** The last rank in this band for a cohort of n, the share rounded up. */
         public int cut(int n) {
-            return upToCount != null ? Math.min(n, upToCount) : (int) Math.ceil(n * upToShare - 1e-9);
+            return cut(n, Rounding.CEIL);
         }
+
+        /** The last rank in this band for a cohort of n, the share's count of firms rounded as the scheme says. */
+        public int cut(int n, Rounding rounding) {
+            return upToCount != null ? Math.min(n, upToCount) : Math.min(n, rounding.firms(n * upToShare));
+        }
+    }
+
+    /**
+     * How a band's share of a cohort becomes a number of firms: "up to 20 %" of 11 firms is 2.2 firms, and published
+     * rules differ on what that means.
+     */
+    public enum Rounding {
+        /** Rounded up: 3 firms (at least the share). */
+        CEIL,
+        /** Rounded down: 2 firms (at most the share). */
+        FLOOR,
+        /** To the nearest, halves up: 2 firms (2.5 would be 3). */
+        NEAREST,
+        /** A firm is in the band when its rank ÷ N ≤ the share: ranks 1 and 2 (2 ÷ 11 ≤ 20 % < 3 ÷ 11). */
+        RANK_SHARE;
+
+        int firms(double exact) {
+            return switch (this) {
+                case CEIL -> (int) Math.ceil(exact - 1e-9);
+                case FLOOR, RANK_SHARE -> (int) Math.floor(exact + 1e-9);
+                case NEAREST -> (int) Math.floor(exact + 0.5 + 1e-9);
+            };
+        }
+    }
+
+    /** Which class firms tied across a band's cut-off take: the better one (all of them) or the worse one. */
+    public enum Ties { BETTER, WORSE }
+
+    /** A cohort's banding rules: the rounding of share cut-offs and the class of firms tied across one. */
+    public record Banding(Rounding rounding, Ties ties) {
+        public static final Banding DEFAULT = new Banding(Rounding.CEIL, Ties.BETTER);
     }
 
     private static List<String> problems(List<Cohort> cohorts) {

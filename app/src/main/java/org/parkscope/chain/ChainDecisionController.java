@@ -1,12 +1,15 @@
 package org.parkscope.chain;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.chain.Chain;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Confirmation;
 import org.parkscope.shared.UserMessage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,8 +48,11 @@ class ChainDecisionController {
 
     @PostMapping("/chains/{id}/nodes/{node}/decisions/{enterprise}/withdraw")
     String withdraw(@PathVariable String id, @PathVariable String node, @PathVariable long enterprise,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, HttpServletRequest request, Model model) {
         requests.node(requests.chain(id), node);
+        if (!Confirmation.given(request)) {
+            return Confirmation.ask(model, request, UserMessage.of("confirm.withdraw"), "/chains/" + id + "/nodes/" + node);
+        }
         decisions.withdraw(enterprise, node);
         flash.addFlashAttribute("message", UserMessage.of("chains.flash.withdrawn").text());
         return "redirect:/chains/" + id + "/nodes/" + node;

@@ -1,5 +1,6 @@
 package org.parkscope.evaluation;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.evaluation.EvaluationService.ResultFilter;
 import org.parkscope.evaluation.EvaluationService.RunRow;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Confirmation;
 import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.ParkOptions;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.Sheets;
+import org.parkscope.shared.UserMessage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -130,7 +133,13 @@ class EvaluationController {
     @PostMapping("/evaluations/{id}/publicise")
     @OnRefusal("/evaluations/{id}")
     String publicise(@PathVariable long id, @RequestParam(defaultValue = "5") int days,
-            @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash,
+            HttpServletRequest request, Model model) {
+        if (!Confirmation.given(request)) {
+            RunRow run = evaluations.runRow(id);
+            return Confirmation.ask(model, request, UserMessage.of("confirm.publicise", evaluations.scheme(id).region(), run.year(),
+                    run.version(), days), "/evaluations/" + id);
+        }
         step(flash, "eval.done", () -> evaluations.publicise(id, days, workingDays, auth.getName()));
         return "redirect:/evaluations/" + id;
     }
@@ -151,7 +160,13 @@ class EvaluationController {
 
     @PostMapping("/evaluations/{id}/finalise")
     @OnRefusal("/evaluations/{id}")
-    String finalise(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+    String finalise(@PathVariable long id, Authentication auth, RedirectAttributes flash, HttpServletRequest request,
+            Model model) {
+        if (!Confirmation.given(request)) {
+            RunRow run = evaluations.runRow(id);
+            return Confirmation.ask(model, request, UserMessage.of("confirm.finalise", evaluations.scheme(id).region(), run.year(),
+                    run.version()), "/evaluations/" + id);
+        }
         step(flash, "eval.done", () -> evaluations.finalise(id, auth.getName()));
         return "redirect:/evaluations/" + id;
     }
@@ -159,7 +174,12 @@ class EvaluationController {
     @PostMapping("/evaluations/{id}/objections/{objection}/decide")
     @OnRefusal("/evaluations/{id}")
     String decide(@PathVariable long id, @PathVariable long objection, @RequestParam boolean accept,
-            @RequestParam(defaultValue = "") String decision, Authentication auth, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "") String decision, Authentication auth, RedirectAttributes flash,
+            HttpServletRequest request, Model model) {
+        if (!Confirmation.given(request)) {
+            return Confirmation.ask(model, request, UserMessage.of(accept ? "confirm.objection.accept"
+                    : "confirm.objection.reject", objection), "/evaluations/" + id);
+        }
         step(flash, "eval.done", () -> evaluations.decide(objection, accept, decision, auth.getName()));
         return "redirect:/evaluations/" + id;
     }

@@ -71,6 +71,33 @@ public final class Browser {
         return postRaw(path, all);
     }
 
+    private static final Pattern CONFIRM_FORM = Pattern.compile(
+            "<form method=\"post\" action=\"([^\"]+)\" class=\"confirm-step\">(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+    /**
+     * Presses "confirm" on a confirmation page (the second step of an irreversible action): posts its form with the
+     * fields it carries, as the page's button does.
+     */
+    public HttpResponse<String> confirm(HttpResponse<String> confirmationPage) {
+        Matcher form = CONFIRM_FORM.matcher(confirmationPage.body());
+        if (!form.find()) {
+            throw new AssertionError("not a confirmation page: " + confirmationPage.statusCode() + " "
+                    + confirmationPage.body());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN.matcher(form.group(2));
+        while (hidden.find()) {
+            fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
+        }
+        return postRaw(unescape(form.group(1)), fields);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
     /** A multipart upload with the CSRF token of the last page fetched (none when signed in by token). */
     public HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, byte[] content) {
         String boundary = "----parkscope" + System.nanoTime();

@@ -115,6 +115,7 @@ class AccessMatrixIT {
         POLICY.put("POST /chains/{id}/nodes/{node}/decisions", ADMIN);
         POLICY.put("POST /chains/{id}/nodes/{node}/decisions/{enterprise}/withdraw", ADMIN);
         POLICY.put("POST /chains/{id}/designations", ADMIN);
+        POLICY.put("POST /chains/review/decisions", ADMIN);
         POLICY.put("POST /chains/recompute", ADMIN);
         POLICY.put("GET /chains/targets", TOWN);
         POLICY.put("GET /chains/targets/export.xlsx", TOWN);

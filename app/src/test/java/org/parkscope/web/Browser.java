@@ -71,6 +71,25 @@ public final class Browser {
         return postRaw(path, all);
     }
 
+    /** Follows a redirect (its Location is absolute) on this server: the page it leads to. */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
+        URI to = URI.create(redirect.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("not a redirect: " + redirect.statusCode() + " " + redirect.body())));
+        return get(to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery()));
+    }
+
+    /** A form POST whose fields may repeat (checkboxes), with the CSRF token of the last page fetched. */
+    public HttpResponse<String> postFields(String path, java.util.List<Map.Entry<String, String>> fields) {
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static final Pattern CONFIRM_FORM = Pattern.compile(
             "<form method=\"post\" action=\"([^\"]+)\" class=\"confirm-step\">(.*?)</form>", Pattern.DOTALL);
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");

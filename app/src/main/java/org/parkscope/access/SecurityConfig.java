@@ -64,11 +64,12 @@ public class SecurityConfig {
                         .requestMatchers("/account", "/account/**", "/").authenticated()
                         .requestMatchers("/parks/*/edit", "/enterprises/*/edit", "/enterprises/*/qualifications/**",
                                 "/enterprises/*/figures/**").hasRole(Role.TOWN_ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/parcels/*/contracts", "/land/interventions")
+                        .requestMatchers(HttpMethod.POST, "/parcels/*/contracts", "/land/interventions",
+                                "/land/low-efficiency/*/ledger")
                                 .hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/map", "/api/map", "/map/parcels/*", "/parcels/*", "/api/parcels/*",
                                 "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
-                                "/land/interventions", "/space", "/space.xlsx", "/api/space")
+                                "/land/interventions", "/land/interventions/*", "/space", "/space.xlsx", "/api/space")
                                 .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads",
                                 "/chains/*/definition", "/chains/*/definition.yaml")

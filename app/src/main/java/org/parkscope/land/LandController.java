@@ -37,11 +37,14 @@ class LandController {
     private final LowEfficiencyService lowEfficiency;
     private final VacancyQueries vacancy;
     private final LandCommands commands;
+    private final LedgerFromFinding fromFinding;
     private final TownContext town;
     private final CurrentScope scope;
 
     LandController(MapService map, ParcelService parcels, LandQueries land, LowEfficiencyService lowEfficiency,
-            VacancyQueries vacancy, LandCommands commands, TownContext town, CurrentScope scope) {
+            VacancyQueries vacancy, LandCommands commands, LedgerFromFinding fromFinding, TownContext town,
+            CurrentScope scope) {
+        this.fromFinding = fromFinding;
         this.map = map;
         this.parcels = parcels;
         this.land = land;
@@ -143,6 +146,7 @@ class LandController {
         model.addAttribute("size", shown.size());
         model.addAttribute("park", park);
         model.addAttribute("listedMu", shown.totals().areaMu());
+        model.addAttribute("kinds", LandCommands.INTERVENTION_KINDS.stream().sorted().toList());
         return "low-efficiency";
     }
 
@@ -166,7 +170,26 @@ class LandController {
                 "用地性质", "权利人", "亩均税收（万元/亩）", "亩均产值（万元/亩）", "认定理由", "Reasons"), rows);
     }
 
+    /** A listed parcel into the 盘活 ledger in one step; the new item's page opens. */
+    @PostMapping("/land/low-efficiency/{id}/ledger")
+    @OnRefusal("/land/low-efficiency")
+    String toLedger(@PathVariable long id, @RequestParam(defaultValue = "RENOVATION") String kind,
+            RedirectAttributes flash) {
+        long item = fromFinding.open(scope.get(), id, town.referenceYear(), kind);
+        flash.addFlashAttribute("message", UserMessage.of("flash.ledgerAdded").text());
+        return "redirect:/land/interventions/" + item;
+    }
+
     // ------------------------------------------------------------------------------------------------ ledger
+
+    /** One ledger item: its parcels, its before-and-after figures. */
+    @GetMapping("/land/interventions/{id}")
+    String intervention(@PathVariable long id, Model model) {
+        LandQueries.Intervention i = land.intervention(scope.get(), id)
+                .orElseThrow(() -> Refusal.notFound("intervention", id));
+        model.addAttribute("v", parcels.effect(scope.get(), i, land.yearRange()));
+        return "intervention";
+    }
 
     @GetMapping("/land/interventions")
     String interventions(Model model) {

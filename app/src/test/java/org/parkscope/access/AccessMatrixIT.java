@@ -99,6 +99,8 @@ class AccessMatrixIT {
         POLICY.put("GET /api/land/low-efficiency", REGISTRY);
         POLICY.put("GET /land/interventions", REGISTRY);
         POLICY.put("POST /land/interventions", ADMIN);
+        POLICY.put("GET /land/interventions/{id}", REGISTRY);
+        POLICY.put("POST /land/low-efficiency/{id}/ledger", ADMIN);
         POLICY.put("GET /space", REGISTRY);
         POLICY.put("GET /space.xlsx", REGISTRY);
         POLICY.put("GET /api/space", REGISTRY);
@@ -134,7 +136,7 @@ class AccessMatrixIT {
     @Autowired JdbcClient jdbc;
     @Autowired AccountStore accounts;
 
-    long slsParcel, xcParcel;
+    long slsParcel, xcParcel, slsIntervention, xcIntervention;
     long slsPark, xcPark, slsEnterprise, quectel, slsQualification, quectelQualification;
     final Map<Who, Long> userIds = new EnumMap<>(Who.class);
     final Map<Who, Long> tokenIds = new EnumMap<>(Who.class);
@@ -285,6 +287,10 @@ class AccessMatrixIT {
             path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/chains/{id}")) {
             path = path.replace("{id}", "SC").replace("{node}", "SC-M1").replace("{enterprise}", String.valueOf(enterprise));
+        } else if (pattern.startsWith("/land/low-efficiency/{id}")) {
+            path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel));
+        } else if (pattern.startsWith("/land/interventions/{id}")) {
+            path = path.replace("{id}", String.valueOf(own ? slsIntervention : xcIntervention));
         } else if (pattern.startsWith("/leads/{id}")) {
             path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/admin/users/{id}")) {
@@ -326,12 +332,27 @@ class AccessMatrixIT {
         };
     }
 
+    /** A ledger item on a parcel of the park (one is made when the demo town has none there). */
+    private long intervention(long park) {
+        return jdbc.sql("select ip.intervention_id from land_intervention_parcel ip join parcel p on p.id = ip.parcel_id"
+                + " where p.park_id = ? order by 1 limit 1").param(park).query(Long.class).optional().orElseGet(() -> {
+                    long id = jdbc.sql("insert into land_intervention(kind, title, started_on, baseline_year, created_by)"
+                            + " values ('RENOVATION', 'matrix', current_date, 2023, 'matrix') returning id")
+                            .query(Long.class).single();
+                    jdbc.sql("insert into land_intervention_parcel(intervention_id, parcel_id) select ?, min(id) from parcel"
+                            + " where park_id = ?").params(id, park).update();
+                    return id;
+                });
+    }
+
     void setUp() {
         slsPark = jdbc.sql("select id from park where code = 'SLS'").query(Long.class).single();
         xcPark = jdbc.sql("select id from park where code = 'G60XC'").query(Long.class).single();
         slsParcel = jdbc.sql("select min(id) from parcel where park_id = ?").param(slsPark).query(Long.class).single();
         xcParcel = jdbc.sql("select min(id) from parcel where park_id = ?").param(xcPark).query(Long.class).single();
         quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
+        slsIntervention = intervention(slsPark);
+        xcIntervention = intervention(xcPark);
         slsEnterprise = jdbc.sql("select min(id) from enterprise where park_id = ?").param(slsPark).query(Long.class).single();
         quectelQualification = jdbc.sql("select min(id) from qualification where enterprise_id = ?").param(quectel)
                 .query(Long.class).single();

@@ -71,7 +71,7 @@ public class SecurityConfig {
                                 "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
                                 "/land/interventions", "/land/interventions/*", "/space", "/space.xlsx", "/api/space")
                                 .hasAnyRole(REGISTRY_READERS)
-                        .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads",
+                        .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads", "/leads/*",
                                 "/chains/*/definition", "/chains/*/definition.yaml")
                                 .hasAnyRole(Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/chains/**", "/leads", "/leads/**").hasRole(Role.TOWN_ADMIN.name())

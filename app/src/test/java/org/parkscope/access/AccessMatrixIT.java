@@ -125,6 +125,9 @@ class AccessMatrixIT {
         POLICY.put("GET /leads", TOWN);
         POLICY.put("POST /leads", ADMIN);
         POLICY.put("POST /leads/{id}/status", ADMIN);
+        POLICY.put("GET /leads/{id}", TOWN);
+        POLICY.put("POST /leads/{id}/assignment", ADMIN);
+        POLICY.put("POST /leads/{id}/follow-ups", ADMIN);
         POLICY.put("GET /account", ALL);
         POLICY.put("POST /account/password", ALL);
         POLICY.put("POST /account/tokens", ALL);

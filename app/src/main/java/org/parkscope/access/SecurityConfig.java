@@ -69,13 +69,16 @@ public class SecurityConfig {
                                 .hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/map", "/api/map", "/map/parcels/*", "/parcels/*", "/api/parcels/*",
                                 "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
-                                "/land/interventions", "/land/interventions/*", "/space", "/space.xlsx", "/api/space")
+                                "/land/interventions", "/land/interventions/*", "/land/interventions.xlsx",
+                                "/space", "/space.xlsx", "/api/space")
                                 .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads", "/leads/*",
-                                "/chains/*/definition", "/chains/*/definition.yaml")
+                                "/leads.xlsx", "/chains/*/definition", "/chains/*/definition.yaml")
                                 .hasAnyRole(Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/chains/**", "/leads", "/leads/**").hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/chains", "/chains/**").hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/parks.xlsx").hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/enterprises.xlsx").hasAnyRole(ENTERPRISE_READERS)
                         .requestMatchers("/parks", "/parks/**", "/api/parks", "/api/parks/**", "/api/dashboard")
                                 .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**")

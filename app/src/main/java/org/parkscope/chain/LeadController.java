@@ -1,11 +1,16 @@
 package org.parkscope.chain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.Refusal;
+import org.parkscope.shared.Sheets;
 import org.parkscope.shared.UserMessage;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +42,27 @@ class LeadController {
         model.addAttribute("sorts", LeadBook.SORTS);
         model.addAttribute("statuses", TargetService.LEAD_STATUSES);
         return "leads";
+    }
+
+    /** The list as a workbook, with the page's filter and order. */
+    @GetMapping("/leads.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Long owner,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "id") String sort) {
+        LeadBook.Filter filter = new LeadBook.Filter(owner, overdue, LeadBook.SORTS.contains(sort) ? sort : "id");
+        List<List<Object>> rows = new ArrayList<>();
+        String yes = UserMessage.of("common.yes").text();
+        for (LeadBook.Row l : book.list(filter, LocalDate.now())) {
+            rows.add(Arrays.asList(l.id(), l.firmName(), l.nodeName(),
+                    l.parkName() == null ? null : l.parkName() + " " + l.spaceLabel(),
+                    UserMessage.of("leads.status." + l.status()).text(), l.ownerName(), l.contactName(),
+                    l.contactPhone(), l.nextFollowUp() == null ? null : l.nextFollowUp().toString(),
+                    l.overdue() ? yes : "", l.lastEvent() == null ? null : l.lastEvent().toString(), l.note()));
+        }
+        String name = UserMessage.of("leads.title").text();
+        return Sheets.xlsx(name + "-" + LocalDate.now() + ".xlsx", name, Sheets.titles("export.number",
+                "chains.targets.firm", "chains.node", "chains.targets.space", "chains.status", "leads.owner",
+                "leads.contactName", "leads.contactPhone", "leads.nextFollowUp", "leads.overdue", "leads.lastEvent",
+                "leads.note"), rows);
     }
 
     @GetMapping("/leads/{id}")

@@ -159,15 +159,33 @@ class LandController {
     @GetMapping("/land/low-efficiency.xlsx")
     ResponseEntity<byte[]> lowEfficiencyExport() {
         int year = town.referenceYear();
+        boolean en = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage().equals("en");
         List<List<Object>> rows = new ArrayList<>();
         for (LowEfficiencyService.Listed l : lowEfficiency.list(scope.get(), year)) {
             rows.add(List.of(l.parkName(), l.certificateNo(), round2(l.areaMu()), l.landUse(), l.holder(),
                     round2(l.taxPerMu()), round2(l.outputPerMu()),
-                    String.join("；", l.reasons().stream().map(f -> f.zh()).toList()),
-                    String.join("; ", l.reasons().stream().map(f -> f.en()).toList())));
+                    String.join(en ? "; " : "；", l.reasons().stream().map(f -> en ? f.en() : f.zh()).toList())));
         }
-        return Sheets.xlsx("低效用地清单-" + year + ".xlsx", "低效用地清单", List.of("园区", "不动产权证号", "面积（亩）",
-                "用地性质", "权利人", "亩均税收（万元/亩）", "亩均产值（万元/亩）", "认定理由", "Reasons"), rows);
+        String name = UserMessage.of("land.lowEfficiency").text();
+        return Sheets.xlsx(name + "-" + year + ".xlsx", name, Sheets.titles("parks.name", "park.parcel.certificate",
+                "park.parcel.areaMu", "park.parcel.landUse", "park.parcel.holder", "parks.taxPerMu", "land.outputPerMu",
+                "land.reasons"), rows);
+    }
+
+    /** The ledger as a workbook: each item with its parcels, area, dates and baseline year. */
+    @GetMapping("/land/interventions.xlsx")
+    ResponseEntity<byte[]> interventionsExport() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (LandQueries.Intervention i : land.interventions(scope.get(), null)) {
+            rows.add(java.util.Arrays.asList(i.id(), UserMessage.of("land.kind." + i.kind()).text(), i.title(),
+                    i.parkName(), String.join("、", i.certificates()), round2(i.areaM2().doubleValue() * 3 / 2000),
+                    i.startedOn().toString(), i.completedOn() == null ? null : i.completedOn().toString(),
+                    i.baselineYear(), i.description(), i.document()));
+        }
+        String name = UserMessage.of("land.ledger").text();
+        return Sheets.xlsx(name + ".xlsx", name, Sheets.titles("export.number", "land.kind", "land.titleField",
+                "parks.name", "land.certificates", "park.parcel.areaMu", "land.started", "land.completed",
+                "land.baseline", "land.description", "land.document"), rows);
     }
 
     /** A listed parcel into the 盘活 ledger in one step; the new item's page opens. */

@@ -44,6 +44,10 @@ class AccessMatrixIT {
         POLICY.put("GET /api/dashboard", REGISTRY);
         POLICY.put("GET /parks", REGISTRY);
         POLICY.put("GET /parks/{id}", REGISTRY);
+        POLICY.put("GET /parks.xlsx", REGISTRY);
+        POLICY.put("GET /enterprises.xlsx", ENTERPRISES);
+        POLICY.put("GET /leads.xlsx", TOWN);
+        POLICY.put("GET /land/interventions.xlsx", REGISTRY);
         POLICY.put("GET /api/parks", REGISTRY);
         POLICY.put("GET /api/parks/{id}", REGISTRY);
         POLICY.put("GET /parks/{id}/edit", ADMIN);

@@ -65,7 +65,8 @@ public class SecurityConfig {
                         .requestMatchers("/parks/*/edit", "/enterprises/*/edit", "/enterprises/*/qualifications/**",
                                 "/enterprises/*/figures/**").hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/parcels/*/contracts", "/land/interventions",
-                                "/land/low-efficiency/*/ledger")
+                                "/land/low-efficiency/*/ledger", "/land/interventions/*/attachments",
+                                "/parcels/*/contracts/*/attachments")
                                 .hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/map", "/api/map", "/map/parcels/*", "/parcels/*", "/api/parcels/*",
                                 "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
@@ -78,6 +79,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/chains/**", "/leads", "/leads/**").hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/chains", "/chains/**").hasAnyRole(REGISTRY_READERS)
                         .requestMatchers(HttpMethod.GET, "/parks.xlsx").hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/attachments/*").hasAnyRole(ENTERPRISE_READERS)
                         .requestMatchers(HttpMethod.GET, "/enterprises.xlsx").hasAnyRole(ENTERPRISE_READERS)
                         .requestMatchers("/parks", "/parks/**", "/api/parks", "/api/parks/**", "/api/dashboard")
                                 .hasAnyRole(REGISTRY_READERS)

@@ -1,6 +1,7 @@
 package org.parkscope.evaluation;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.evaluation.EvaluationService.ResultFilter;
 import org.parkscope.evaluation.EvaluationService.RunRow;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.attachment.Attachments;
+import org.parkscope.attachment.FileKind;
 import org.parkscope.shared.Confirmation;
 import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.ParkOptions;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,9 +46,11 @@ class EvaluationController {
     private final CurrentScope scope;
     private final ParkOptions parkOptions;
     private final MessageSource messages;
+    private final Attachments attachments;
 
     EvaluationController(EvaluationService evaluations, CurrentScope scope, ParkOptions parkOptions,
-            MessageSource messages) {
+            MessageSource messages, Attachments attachments) {
+        this.attachments = attachments;
         this.evaluations = evaluations;
         this.scope = scope;
         this.parkOptions = parkOptions;
@@ -91,7 +97,10 @@ class EvaluationController {
         model.addAttribute("scheme", evaluations.scheme(id));
         model.addAttribute("results", evaluations.results(scope.get(), id, filter, Math.max(0, page), PAGE_SIZE));
         model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
-        model.addAttribute("objections", evaluations.objections(scope.get(), id));
+        var objections = evaluations.objections(scope.get(), id);
+        model.addAttribute("objections", objections);
+        model.addAttribute("files", attachments.of(Attachments.Owner.OBJECTION,
+                objections.stream().map(o -> o.id()).toList()));
         model.addAttribute("land", run.status().landOnly() ? evaluations.land(scope.get(), id) : List.of());
         model.addAttribute("parks", parkOptions.list(scope.get()));
         model.addAttribute("filter", Map.of("cohort", cohort == null ? "" : cohort, "klass", klass == null ? "" : klass,
@@ -115,8 +124,11 @@ class EvaluationController {
         model.addAttribute("run", evaluations.runRow(id));
         model.addAttribute("e", evaluations.explanation(scope.get(), id, enterprise)
                 .orElseThrow(() -> Refusal.notFound("enterprise", enterprise)));
-        model.addAttribute("objections", evaluations.objections(scope.get(), id).stream()
-                .filter(o -> o.enterpriseId() == enterprise).toList());
+        var objections = evaluations.objections(scope.get(), id).stream()
+                .filter(o -> o.enterpriseId() == enterprise).toList();
+        model.addAttribute("objections", objections);
+        model.addAttribute("files", attachments.of(Attachments.Owner.OBJECTION,
+                objections.stream().map(o -> o.id()).toList()));
         return "evaluation-enterprise";
     }
 
@@ -124,9 +136,21 @@ class EvaluationController {
     @OnRefusal("/evaluations/{id}/enterprises/{enterprise}")
     String object(@PathVariable long id, @PathVariable long enterprise, @RequestParam String metric,
             @RequestParam(required = false) @Nullable Double claimed, @RequestParam String reason,
-            @RequestParam(required = false) @Nullable String evidence, Authentication auth, RedirectAttributes flash) {
-        step(flash, "eval.objectionFiled",
-                () -> evaluations.object(scope.get(), id, enterprise, metric, claimed, reason, evidence, auth.getName()));
+            @RequestParam(required = false) @Nullable String evidence,
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Authentication auth,
+            RedirectAttributes flash) throws IOException {
+        byte[] document = file == null || file.isEmpty() ? null : file.getBytes();
+        if (document != null) {
+            FileKind.check(String.valueOf(file.getOriginalFilename()), document); // refused before anything is kept
+        }
+        step(flash, "eval.objectionFiled", () -> {
+            long objection = evaluations.object(scope.get(), id, enterprise, metric, claimed, reason, evidence,
+                    auth.getName());
+            if (document != null) {
+                attachments.store(Attachments.Owner.OBJECTION, objection, null, enterprise, file.getOriginalFilename(),
+                        document);
+            }
+        });
         return "redirect:/evaluations/" + id + "/enterprises/" + enterprise;
     }
 

@@ -10,6 +10,7 @@ import org.parkscope.shared.UserMessage;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.attachment.Attachments;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.Sheets;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,12 +39,14 @@ class LandController {
     private final VacancyQueries vacancy;
     private final LandCommands commands;
     private final LedgerFromFinding fromFinding;
+    private final Attachments attachments;
     private final TownContext town;
     private final CurrentScope scope;
 
     LandController(MapService map, ParcelService parcels, LandQueries land, LowEfficiencyService lowEfficiency,
-            VacancyQueries vacancy, LandCommands commands, LedgerFromFinding fromFinding, TownContext town,
-            CurrentScope scope) {
+            VacancyQueries vacancy, LandCommands commands, LedgerFromFinding fromFinding, Attachments attachments,
+            TownContext town, CurrentScope scope) {
+        this.attachments = attachments;
         this.fromFinding = fromFinding;
         this.map = map;
         this.parcels = parcels;
@@ -99,6 +102,8 @@ class LandController {
         model.addAttribute("page", page);
         model.addAttribute("p", page.parcel());
         model.addAttribute("contractKinds", LandCommands.CONTRACT_KINDS.stream().sorted().toList());
+        model.addAttribute("contractFiles", attachments.of(Attachments.Owner.CONTRACT,
+                page.contracts().stream().map(c -> c.contract().id()).toList()));
         return "parcel";
     }
 
@@ -206,6 +211,8 @@ class LandController {
         LandQueries.Intervention i = land.intervention(scope.get(), id)
                 .orElseThrow(() -> Refusal.notFound("intervention", id));
         model.addAttribute("v", parcels.effect(scope.get(), i, land.yearRange()));
+        model.addAttribute("files", attachments.of(Attachments.Owner.INTERVENTION, List.of(id)).getOrDefault(id,
+                List.of()));
         return "intervention";
     }
 

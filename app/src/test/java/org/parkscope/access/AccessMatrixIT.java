@@ -105,6 +105,9 @@ class AccessMatrixIT {
         POLICY.put("POST /land/interventions", ADMIN);
         POLICY.put("GET /land/interventions/{id}", REGISTRY);
         POLICY.put("POST /land/low-efficiency/{id}/ledger", ADMIN);
+        POLICY.put("POST /land/interventions/{id}/attachments", ADMIN);
+        POLICY.put("POST /parcels/{id}/contracts/{contract}/attachments", ADMIN);
+        POLICY.put("GET /attachments/{id}", ENTERPRISES);
         POLICY.put("GET /space", REGISTRY);
         POLICY.put("GET /space.xlsx", REGISTRY);
         POLICY.put("GET /api/space", REGISTRY);
@@ -277,7 +280,10 @@ class AccessMatrixIT {
             path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcPark : slsPark));
         } else if (pattern.startsWith("/parcels/{id}") || pattern.startsWith("/api/parcels/{id}")
                 || pattern.startsWith("/map/parcels/{id}")) {
-            path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel));
+            path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel))
+                    .replace("{contract}", "999999");
+        } else if (pattern.startsWith("/attachments/{id}")) {
+            path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/enterprises/{id}") || pattern.startsWith("/api/enterprises/{id}")) {
             path = path.replace("{id}", String.valueOf(enterprise));
             path = path.replace("{qid}", String.valueOf(enterprise == quectel ? quectelQualification : slsQualification));

@@ -208,6 +208,25 @@ class EvaluationController {
         return "redirect:/evaluations/" + id;
     }
 
+    /** The objection queue's bulk decision: the ticked objections accepted or rejected together, after confirming. */
+    @PostMapping("/evaluations/{id}/objections/decisions")
+    @OnRefusal("/evaluations/{id}")
+    String decideMany(@PathVariable long id, @RequestParam(name = "objection", required = false) @Nullable List<Long> ids,
+            @RequestParam boolean accept, @RequestParam(defaultValue = "") String decision, Authentication auth,
+            RedirectAttributes flash, HttpServletRequest request, Model model) {
+        List<Long> chosen = ids == null ? List.of() : ids;
+        if (chosen.isEmpty()) {
+            throw Refusal.of("eval.bulk.none");
+        }
+        if (!Confirmation.given(request)) {
+            return Confirmation.ask(model, request, UserMessage.of(accept ? "confirm.objections.accept"
+                    : "confirm.objections.reject", chosen.size()), "/evaluations/" + id);
+        }
+        int n = evaluations.decideAll(id, chosen, accept, decision, auth.getName());
+        flash.addFlashAttribute("message", text(accept ? "eval.bulk.accepted" : "eval.bulk.rejected", n));
+        return "redirect:/evaluations/" + id;
+    }
+
     @GetMapping("/evaluations/{id}/policies")
     String policies(@PathVariable long id, Model model) {
         model.addAttribute("run", evaluations.runRow(id));

@@ -92,6 +92,7 @@ class AccessMatrixIT {
         POLICY.put("POST /evaluations/{id}/recalculate", ADMIN);
         POLICY.put("POST /evaluations/{id}/finalise", ADMIN);
         POLICY.put("POST /evaluations/{id}/objections/{objection}/decide", ADMIN);
+        POLICY.put("POST /evaluations/{id}/objections/decisions", ADMIN);
         POLICY.put("GET /map", REGISTRY);
         POLICY.put("GET /api/map", REGISTRY);
         POLICY.put("GET /map/parcels/{id}", REGISTRY);

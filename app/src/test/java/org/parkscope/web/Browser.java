@@ -84,7 +84,11 @@ public final class Browser {
         if (csrf != null) {
             all.add(Map.entry("_csrf", csrf));
         }
-        String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return postEntries(path, all);
+    }
+
+    private HttpResponse<String> postEntries(String path, java.util.List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -104,12 +108,12 @@ public final class Browser {
             throw new AssertionError("not a confirmation page: " + confirmationPage.statusCode() + " "
                     + confirmationPage.body());
         }
-        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
         Matcher hidden = HIDDEN.matcher(form.group(2));
         while (hidden.find()) {
-            fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
+            fields.add(Map.entry(unescape(hidden.group(1)), unescape(hidden.group(2))));
         }
-        return postRaw(unescape(form.group(1)), fields);
+        return postEntries(unescape(form.group(1)), fields);
     }
 
     private static String unescape(String html) {

@@ -82,7 +82,11 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
-    String revoke(@PathVariable long id, RedirectAttributes flash) {
+    String revoke(@PathVariable long id, RedirectAttributes flash, jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        if (!org.parkscope.shared.Confirmation.given(request)) {
+            return org.parkscope.shared.Confirmation.ask(model, request, UserMessage.of("confirm.revoke"), "/account");
+        }
         Account me = current.account().orElseThrow();
         if (accounts.revokeToken(me.id(), id)) {
             audit.record("DELETE", "api_token", id, null, null, Map.of("revoked", false), Map.of("revoked", true));

@@ -64,17 +64,23 @@ public class SecurityConfig {
                         .requestMatchers("/account", "/account/**", "/").authenticated()
                         .requestMatchers("/parks/*/edit", "/enterprises/*/edit", "/enterprises/*/qualifications/**",
                                 "/enterprises/*/figures/**").hasRole(Role.TOWN_ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/parcels/*/contracts", "/land/interventions")
+                        .requestMatchers(HttpMethod.POST, "/parcels/*/contracts", "/land/interventions",
+                                "/land/low-efficiency/*/ledger", "/land/interventions/*/attachments",
+                                "/parcels/*/contracts/*/attachments")
                                 .hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/map", "/api/map", "/map/parcels/*", "/parcels/*", "/api/parcels/*",
                                 "/land/low-efficiency", "/land/low-efficiency.xlsx", "/api/land/low-efficiency",
-                                "/land/interventions", "/space", "/space.xlsx", "/api/space")
+                                "/land/interventions", "/land/interventions/*", "/land/interventions.xlsx",
+                                "/space", "/space.xlsx", "/api/space")
                                 .hasAnyRole(REGISTRY_READERS)
-                        .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads",
-                                "/chains/*/definition", "/chains/*/definition.yaml")
+                        .requestMatchers(HttpMethod.GET, "/chains/targets", "/chains/targets/**", "/leads", "/leads/*",
+                                "/leads.xlsx", "/chains/*/definition", "/chains/*/definition.yaml")
                                 .hasAnyRole(Role.TOWN_ADMIN.name(), Role.TOWN_ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/chains/**", "/leads", "/leads/**").hasRole(Role.TOWN_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/chains", "/chains/**").hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/parks.xlsx").hasAnyRole(REGISTRY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/attachments/*").hasAnyRole(ENTERPRISE_READERS)
+                        .requestMatchers(HttpMethod.GET, "/enterprises.xlsx").hasAnyRole(ENTERPRISE_READERS)
                         .requestMatchers("/parks", "/parks/**", "/api/parks", "/api/parks/**", "/api/dashboard")
                                 .hasAnyRole(REGISTRY_READERS)
                         .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**")

@@ -1,12 +1,17 @@
 package org.parkscope.chain;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.chain.Chain;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Confirmation;
+import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.UserMessage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,10 +48,27 @@ class ChainDecisionController {
         return "redirect:" + ("review".equals(back) ? "/chains/review?chain=" + id : "/chains/" + id + "/nodes/" + node);
     }
 
+    /** The review queue's bulk action: the selected placements confirmed or rejected in one step, with one reason. */
+    @PostMapping("/chains/review/decisions")
+    @OnRefusal("/chains/review")
+    String decideMany(@RequestParam(name = "item", required = false) @Nullable List<String> items,
+            @RequestParam String decision, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) @Nullable String chain, @RequestParam(defaultValue = "0") int page,
+            RedirectAttributes flash) {
+        int n = decisions.decideAll(scope.get(), items == null ? List.of() : items, decision, reason);
+        flash.addFlashAttribute("message", UserMessage.of("CONFIRMED".equals(decision) ? "chains.bulk.confirmed"
+                : "chains.bulk.rejected", n).text());
+        String c = chain == null || chain.isBlank() ? null : requests.chain(chain).id();
+        return "redirect:/chains/review?page=" + Math.max(0, page) + (c == null ? "" : "&chain=" + c);
+    }
+
     @PostMapping("/chains/{id}/nodes/{node}/decisions/{enterprise}/withdraw")
     String withdraw(@PathVariable String id, @PathVariable String node, @PathVariable long enterprise,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, HttpServletRequest request, Model model) {
         requests.node(requests.chain(id), node);
+        if (!Confirmation.given(request)) {
+            return Confirmation.ask(model, request, UserMessage.of("confirm.withdraw"), "/chains/" + id + "/nodes/" + node);
+        }
         decisions.withdraw(enterprise, node);
         flash.addFlashAttribute("message", UserMessage.of("chains.flash.withdrawn").text());
         return "redirect:/chains/" + id + "/nodes/" + node;

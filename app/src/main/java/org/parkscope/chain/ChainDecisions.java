@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.shared.EnterpriseLookup;
+import org.parkscope.shared.Refusal;
 import org.parkscope.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,6 +70,35 @@ public class ChainDecisions {
                 .orElse(null);
         audit.record(before == null ? "CREATE" : "UPDATE", "chain_link", enterpriseId + ":" + nodeId, park, enterpriseId,
                 before, Map.of("decision", decision, "role", r, "reason", reason.strip()));
+    }
+
+    /**
+     * One decision on many placements of the review queue (items "enterpriseId:nodeId"), each audited as its own
+     * change, all or none: an item outside the scope, a node that does not exist or a missing reason refuses the lot.
+     * Returns how many were decided.
+     */
+    @Transactional
+    public int decideAll(Scope scope, List<String> items, String decision, String reason) {
+        if (items.isEmpty()) {
+            throw Refusal.of("chains.bulk.none");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.of("chains.bulk.reason");
+        }
+        for (String item : new java.util.LinkedHashSet<>(items)) {
+            String[] parts = item.split(":", 2);
+            if (parts.length != 2 || !parts[0].matches("\\d{1,18}")) {
+                throw Refusal.of("chains.bulk.item", item);
+            }
+            long enterpriseId = enterprises.byIdOrUscc(scope, parts[0])
+                    .orElseThrow(() -> Refusal.notFound("enterprise", parts[0]));
+            try {
+                decide(enterpriseId, parts[1], decision, null, reason);
+            } catch (IllegalArgumentException e) {
+                throw Refusal.of("chains.bulk.item", item);
+            }
+        }
+        return new java.util.LinkedHashSet<>(items).size();
     }
 
     /** Withdraws a decision, so the computed link counts again. */

@@ -110,23 +110,4 @@ class TargetController {
             return "redirect:/chains/targets";
         }
     }
-
-    @GetMapping("/leads")
-    String leads(Model model) {
-        model.addAttribute("leads", targets.leads());
-        model.addAttribute("statuses", TargetService.LEAD_STATUSES);
-        return "leads";
-    }
-
-    @PostMapping("/leads/{id}/status")
-    String status(@PathVariable long id, @RequestParam String status, @RequestParam(required = false) @Nullable String note,
-            RedirectAttributes flash) {
-        try {
-            targets.updateLead(id, status, note);
-            flash.addFlashAttribute("message", "已更新 / updated");
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/leads";
-    }
 }

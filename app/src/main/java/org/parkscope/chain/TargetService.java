@@ -13,7 +13,6 @@ import org.parkscope.audit.AuditLog;
 import org.parkscope.core.chain.Chain;
 import org.parkscope.core.code.Csv;
 import org.parkscope.core.code.IndustryCodes;
-import org.parkscope.shared.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +33,6 @@ public class TargetService {
             super("目标企业库文件有误 / the target pool file is invalid:\n  " + String.join("\n  ", problems));
         }
     }
-
-    public record Lead(long id, String firmName, @Nullable String symbol, @Nullable String chainId, @Nullable String nodeId,
-            @Nullable String nodeName, @Nullable String parkName, @Nullable String spaceLabel, String status,
-            @Nullable String note, String createdBy, java.time.OffsetDateTime createdAt) {}
 
     static final List<String> LEAD_STATUSES = List.of("NEW", "CONTACTED", "VISITING", "NEGOTIATING", "SIGNED", "DROPPED");
 
@@ -186,6 +181,7 @@ public class TargetService {
                 values (?, ?, ?, ?, ?, ?, ?) returning id
                 """).params(targetFirmId, blank(chainId), blank(nodeId), park, floorSpaceId, blank(note), actor)
                 .query(Long.class).single();
+        LeadBook.event(jdbc, id, java.time.LocalDate.now(), "CREATED", "NEW", blank(note), actor);
         audit.record("CREATE", "investment_lead", id, park, null, null,
                 Map.of("firm", firm, "node", nodeId == null ? "" : nodeId, "space", floorSpaceId == null ? "" : floorSpaceId));
         return id;
@@ -202,6 +198,7 @@ public class TargetService {
         String newNote = blank(note) == null ? (String) before.get("note") : blank(note);
         jdbc.sql("update investment_lead set status = ?, note = ?, updated_at = now() where id = ?")
                 .params(status, newNote, id).update();
+        LeadBook.event(jdbc, id, java.time.LocalDate.now(), "STATUS", status, blank(note), ChainService.actor());
         Map<String, Object> was = new java.util.LinkedHashMap<>();
         was.put("status", before.get("status"));
         was.put("note", before.get("note"));
@@ -209,17 +206,6 @@ public class TargetService {
         now.put("status", status);
         now.put("note", newNote);
         audit.record("UPDATE", "investment_lead", id, (Long) before.get("park_id"), null, was, now);
-    }
-
-    public List<Lead> leads() {
-        return jdbc.sql("""
-                select l.id, t.name as firm_name, t.symbol, l.chain_id, l.node_id, n.name as node_name, p.name as park_name,
-                       fs.label as space_label, l.status, l.note, l.created_by, l.created_at
-                from investment_lead l join target_firm t on t.id = l.target_firm_id
-                left join chain_node n on n.id = l.node_id left join park p on p.id = l.park_id
-                left join floor_space fs on fs.id = l.floor_space_id
-                order by l.id desc
-                """).query(RecordRows.of(Lead.class)).list();
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -1,11 +1,17 @@
 package org.parkscope.enterprise;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.ParkOptions;
 import org.parkscope.shared.TownContext;
 import org.parkscope.access.CurrentScope;
 import org.parkscope.shared.Refusal;
+import org.parkscope.shared.Sheets;
+import org.parkscope.shared.UserMessage;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +58,30 @@ class EnterpriseController {
         model.addAttribute("result", enterprises.list(scope.get(), f, year, town.asOf()));
         model.addAttribute("parks", parks.list(scope.get()));
         return "enterprises";
+    }
+
+    /** The list as a workbook, with the filters of the page it was asked from (every row, not one page). */
+    @GetMapping("/enterprises.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Long park,
+            @RequestParam(required = false) @Nullable String industry,
+            @RequestParam(required = false) @Nullable Boolean above,
+            @RequestParam(required = false) @Nullable String qual,
+            @RequestParam(required = false) @Nullable String cluster,
+            @RequestParam(defaultValue = "tax") String sort, @RequestParam(defaultValue = "desc") String dir) {
+        EnterpriseFilter f = new EnterpriseFilter(q, park, industry, above, qual, cluster, sort, !"asc".equals(dir), 0, 200);
+        int year = town.referenceYear();
+        List<List<Object>> rows = new ArrayList<>();
+        String yes = UserMessage.of("common.yes").text();
+        for (EnterpriseQueries.EnterpriseRow e : enterprises.every(scope.get(), f, year, town.asOf())) {
+            rows.add(Arrays.asList(e.name(), e.uscc(), e.industryCode(), e.industryName(), e.parkName(),
+                    e.aboveScale() ? yes : "", e.taxWan(), e.revenueWan(), e.staff()));
+        }
+        List<String> header = new ArrayList<>(Sheets.titles("enterprises.name", "enterprises.uscc",
+                "export.industryCode", "enterprises.industryName", "enterprises.park", "enterprises.scale.above"));
+        header.addAll(Sheets.yearTitles(year, "enterprises.tax", "enterprises.revenue", "enterprises.staff"));
+        String name = UserMessage.of("enterprises.title").text();
+        return Sheets.xlsx(name + "-" + year + ".xlsx", name, header, rows);
     }
 
     @GetMapping("/enterprises/{id}")

@@ -1,9 +1,11 @@
 package org.parkscope.enterprise;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.shared.Confirmation;
 import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.UserMessage;
@@ -65,7 +67,12 @@ class EnterpriseEditController {
 
     @PostMapping("/enterprises/{id}/qualifications/{qid}/delete")
     @OnRefusal("/enterprises/{id}/edit")
-    String deleteQualification(@PathVariable long id, @PathVariable long qid, RedirectAttributes flash) {
+    String deleteQualification(@PathVariable long id, @PathVariable long qid, RedirectAttributes flash,
+            HttpServletRequest request, Model model) {
+        if (!Confirmation.given(request)) {
+            return Confirmation.ask(model, request, UserMessage.of("confirm.qualification.delete"),
+                    "/enterprises/" + id + "/edit");
+        }
         return run(id, flash, () -> commands.deleteQualification(scope.get(), id, qid));
     }
 

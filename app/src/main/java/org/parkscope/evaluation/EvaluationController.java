@@ -1,5 +1,7 @@
 package org.parkscope.evaluation;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,10 +12,14 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.evaluation.EvaluationService.ResultFilter;
 import org.parkscope.evaluation.EvaluationService.RunRow;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.attachment.Attachments;
+import org.parkscope.attachment.FileKind;
+import org.parkscope.shared.Confirmation;
 import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.ParkOptions;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.Sheets;
+import org.parkscope.shared.UserMessage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,9 +46,11 @@ class EvaluationController {
     private final CurrentScope scope;
     private final ParkOptions parkOptions;
     private final MessageSource messages;
+    private final Attachments attachments;
 
     EvaluationController(EvaluationService evaluations, CurrentScope scope, ParkOptions parkOptions,
-            MessageSource messages) {
+            MessageSource messages, Attachments attachments) {
+        this.attachments = attachments;
         this.evaluations = evaluations;
         this.scope = scope;
         this.parkOptions = parkOptions;
@@ -88,7 +97,10 @@ class EvaluationController {
         model.addAttribute("scheme", evaluations.scheme(id));
         model.addAttribute("results", evaluations.results(scope.get(), id, filter, Math.max(0, page), PAGE_SIZE));
         model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
-        model.addAttribute("objections", evaluations.objections(scope.get(), id));
+        var objections = evaluations.objections(scope.get(), id);
+        model.addAttribute("objections", objections);
+        model.addAttribute("files", attachments.of(Attachments.Owner.OBJECTION,
+                objections.stream().map(o -> o.id()).toList()));
         model.addAttribute("land", run.status().landOnly() ? evaluations.land(scope.get(), id) : List.of());
         model.addAttribute("parks", parkOptions.list(scope.get()));
         model.addAttribute("filter", Map.of("cohort", cohort == null ? "" : cohort, "klass", klass == null ? "" : klass,
@@ -112,8 +124,11 @@ class EvaluationController {
         model.addAttribute("run", evaluations.runRow(id));
         model.addAttribute("e", evaluations.explanation(scope.get(), id, enterprise)
                 .orElseThrow(() -> Refusal.notFound("enterprise", enterprise)));
-        model.addAttribute("objections", evaluations.objections(scope.get(), id).stream()
-                .filter(o -> o.enterpriseId() == enterprise).toList());
+        var objections = evaluations.objections(scope.get(), id).stream()
+                .filter(o -> o.enterpriseId() == enterprise).toList();
+        model.addAttribute("objections", objections);
+        model.addAttribute("files", attachments.of(Attachments.Owner.OBJECTION,
+                objections.stream().map(o -> o.id()).toList()));
         return "evaluation-enterprise";
     }
 
@@ -121,16 +136,34 @@ class EvaluationController {
     @OnRefusal("/evaluations/{id}/enterprises/{enterprise}")
     String object(@PathVariable long id, @PathVariable long enterprise, @RequestParam String metric,
             @RequestParam(required = false) @Nullable Double claimed, @RequestParam String reason,
-            @RequestParam(required = false) @Nullable String evidence, Authentication auth, RedirectAttributes flash) {
-        step(flash, "eval.objectionFiled",
-                () -> evaluations.object(scope.get(), id, enterprise, metric, claimed, reason, evidence, auth.getName()));
+            @RequestParam(required = false) @Nullable String evidence,
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Authentication auth,
+            RedirectAttributes flash) throws IOException {
+        byte[] document = file == null || file.isEmpty() ? null : file.getBytes();
+        if (document != null) {
+            FileKind.check(String.valueOf(file.getOriginalFilename()), document); // refused before anything is kept
+        }
+        step(flash, "eval.objectionFiled", () -> {
+            long objection = evaluations.object(scope.get(), id, enterprise, metric, claimed, reason, evidence,
+                    auth.getName());
+            if (document != null) {
+                attachments.store(Attachments.Owner.OBJECTION, objection, null, enterprise, file.getOriginalFilename(),
+                        document);
+            }
+        });
         return "redirect:/evaluations/" + id + "/enterprises/" + enterprise;
     }
 
     @PostMapping("/evaluations/{id}/publicise")
     @OnRefusal("/evaluations/{id}")
     String publicise(@PathVariable long id, @RequestParam(defaultValue = "5") int days,
-            @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "false") boolean workingDays, Authentication auth, RedirectAttributes flash,
+            HttpServletRequest request, Model model) {
+        if (!Confirmation.given(request)) {
+            RunRow run = evaluations.runRow(id);
+            return Confirmation.ask(model, request, UserMessage.of("confirm.publicise", evaluations.scheme(id).region(), run.year(),
+                    run.version(), days), "/evaluations/" + id);
+        }
         step(flash, "eval.done", () -> evaluations.publicise(id, days, workingDays, auth.getName()));
         return "redirect:/evaluations/" + id;
     }
@@ -151,7 +184,13 @@ class EvaluationController {
 
     @PostMapping("/evaluations/{id}/finalise")
     @OnRefusal("/evaluations/{id}")
-    String finalise(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+    String finalise(@PathVariable long id, Authentication auth, RedirectAttributes flash, HttpServletRequest request,
+            Model model) {
+        if (!Confirmation.given(request)) {
+            RunRow run = evaluations.runRow(id);
+            return Confirmation.ask(model, request, UserMessage.of("confirm.finalise", evaluations.scheme(id).region(), run.year(),
+                    run.version()), "/evaluations/" + id);
+        }
         step(flash, "eval.done", () -> evaluations.finalise(id, auth.getName()));
         return "redirect:/evaluations/" + id;
     }
@@ -159,8 +198,32 @@ class EvaluationController {
     @PostMapping("/evaluations/{id}/objections/{objection}/decide")
     @OnRefusal("/evaluations/{id}")
     String decide(@PathVariable long id, @PathVariable long objection, @RequestParam boolean accept,
-            @RequestParam(defaultValue = "") String decision, Authentication auth, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "") String decision, Authentication auth, RedirectAttributes flash,
+            HttpServletRequest request, Model model) {
+        if (!Confirmation.given(request)) {
+            return Confirmation.ask(model, request, UserMessage.of(accept ? "confirm.objection.accept"
+                    : "confirm.objection.reject", objection), "/evaluations/" + id);
+        }
         step(flash, "eval.done", () -> evaluations.decide(objection, accept, decision, auth.getName()));
+        return "redirect:/evaluations/" + id;
+    }
+
+    /** The objection queue's bulk decision: the ticked objections accepted or rejected together, after confirming. */
+    @PostMapping("/evaluations/{id}/objections/decisions")
+    @OnRefusal("/evaluations/{id}")
+    String decideMany(@PathVariable long id, @RequestParam(name = "objection", required = false) @Nullable List<Long> ids,
+            @RequestParam boolean accept, @RequestParam(defaultValue = "") String decision, Authentication auth,
+            RedirectAttributes flash, HttpServletRequest request, Model model) {
+        List<Long> chosen = ids == null ? List.of() : ids;
+        if (chosen.isEmpty()) {
+            throw Refusal.of("eval.bulk.none");
+        }
+        if (!Confirmation.given(request)) {
+            return Confirmation.ask(model, request, UserMessage.of(accept ? "confirm.objections.accept"
+                    : "confirm.objections.reject", chosen.size()), "/evaluations/" + id);
+        }
+        int n = evaluations.decideAll(id, chosen, accept, decision, auth.getName());
+        flash.addFlashAttribute("message", text(accept ? "eval.bulk.accepted" : "eval.bulk.rejected", n));
         return "redirect:/evaluations/" + id;
     }
 

@@ -160,6 +160,11 @@ public class EvaluationService {
         process.decide(objection, accept, decision, actor);
     }
 
+    /** One decision on several open objections of a run, all or none; returns how many were decided. */
+    public int decideAll(long run, List<Long> objections, boolean accept, String decision, String actor) {
+        return process.decideAll(run, objections, accept, decision, actor);
+    }
+
     /** A new version with the accepted corrections applied; the old version is kept (SUPERSEDED) for the diff. */
     public long recalculate(long run, String actor) {
         return process.recalculate(run, actor);

@@ -8,6 +8,7 @@ import static org.parkscope.core.evaluation.RunStatus.SUPERSEDED;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
@@ -111,6 +112,26 @@ class RunProcess {
         was.put("decision", before.decision());
         audit.record("DECIDE", "evaluation_objection", objection, null, null, was,
                 Map.of("status", status, "decision", decision == null ? "" : decision));
+    }
+
+    /**
+     * One decision on several open objections of a run, each decided and audited as if alone, all or none: an
+     * objection of another run, or one already decided, refuses the lot.
+     */
+    @Transactional
+    int decideAll(long run, List<Long> objections, boolean accept, @Nullable String decision, String actor) {
+        if (objections.isEmpty()) {
+            throw Refusal.of("eval.bulk.none");
+        }
+        for (long objection : new java.util.LinkedHashSet<>(objections)) {
+            long of = jdbc.sql("select run_id from evaluation_objection where id = ?").param(objection)
+                    .query(Long.class).optional().orElseThrow(() -> Refusal.notFound("objection", objection));
+            if (of != run) {
+                throw Refusal.notFound("objection", objection);
+            }
+            decide(objection, accept, decision, actor);
+        }
+        return new java.util.LinkedHashSet<>(objections).size();
     }
 
     /**

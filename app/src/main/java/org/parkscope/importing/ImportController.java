@@ -86,7 +86,11 @@ class ImportController {
     }
 
     @PostMapping("/import/batches/{id}/rollback")
-    String rollback(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+    String rollback(@PathVariable long id, Authentication auth, RedirectAttributes flash,
+            jakarta.servlet.http.HttpServletRequest request, Model model) {
+        if (!org.parkscope.shared.Confirmation.given(request)) {
+            return org.parkscope.shared.Confirmation.ask(model, request, UserMessage.of("confirm.rollback", id), "/import");
+        }
         ImportRollback.Result r = imports.rollback(id, auth.getName());
         flash.addFlashAttribute(r.done() ? "message" : "error", UserMessage.bilingual(r.messageZh(), r.messageEn()).text());
         return "redirect:/import";

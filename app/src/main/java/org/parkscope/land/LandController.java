@@ -10,6 +10,7 @@ import org.parkscope.shared.UserMessage;
 import org.parkscope.shared.Scope;
 import org.parkscope.shared.TownContext;
 import org.parkscope.access.CurrentScope;
+import org.parkscope.attachment.Attachments;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.Sheets;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,11 +38,16 @@ class LandController {
     private final LowEfficiencyService lowEfficiency;
     private final VacancyQueries vacancy;
     private final LandCommands commands;
+    private final LedgerFromFinding fromFinding;
+    private final Attachments attachments;
     private final TownContext town;
     private final CurrentScope scope;
 
     LandController(MapService map, ParcelService parcels, LandQueries land, LowEfficiencyService lowEfficiency,
-            VacancyQueries vacancy, LandCommands commands, TownContext town, CurrentScope scope) {
+            VacancyQueries vacancy, LandCommands commands, LedgerFromFinding fromFinding, Attachments attachments,
+            TownContext town, CurrentScope scope) {
+        this.attachments = attachments;
+        this.fromFinding = fromFinding;
         this.map = map;
         this.parcels = parcels;
         this.land = land;
@@ -96,6 +102,8 @@ class LandController {
         model.addAttribute("page", page);
         model.addAttribute("p", page.parcel());
         model.addAttribute("contractKinds", LandCommands.CONTRACT_KINDS.stream().sorted().toList());
+        model.addAttribute("contractFiles", attachments.of(Attachments.Owner.CONTRACT,
+                page.contracts().stream().map(c -> c.contract().id()).toList()));
         return "parcel";
     }
 
@@ -143,6 +151,7 @@ class LandController {
         model.addAttribute("size", shown.size());
         model.addAttribute("park", park);
         model.addAttribute("listedMu", shown.totals().areaMu());
+        model.addAttribute("kinds", LandCommands.INTERVENTION_KINDS.stream().sorted().toList());
         return "low-efficiency";
     }
 
@@ -157,18 +166,57 @@ class LandController {
     @GetMapping("/land/low-efficiency.xlsx")
     ResponseEntity<byte[]> lowEfficiencyExport() {
         int year = town.referenceYear();
+        boolean en = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage().equals("en");
         List<List<Object>> rows = new ArrayList<>();
         for (LowEfficiencyService.Listed l : lowEfficiency.list(scope.get(), year)) {
             rows.add(List.of(l.parkName(), l.certificateNo(), round2(l.areaMu()), l.landUse(), l.holder(),
                     round2(l.taxPerMu()), round2(l.outputPerMu()),
-                    String.join("；", l.reasons().stream().map(f -> f.zh()).toList()),
-                    String.join("; ", l.reasons().stream().map(f -> f.en()).toList())));
+                    String.join(en ? "; " : "；", l.reasons().stream().map(f -> en ? f.en() : f.zh()).toList())));
         }
-        return Sheets.xlsx("低效用地清单-" + year + ".xlsx", "低效用地清单", List.of("园区", "不动产权证号", "面积（亩）",
-                "用地性质", "权利人", "亩均税收（万元/亩）", "亩均产值（万元/亩）", "认定理由", "Reasons"), rows);
+        String name = UserMessage.of("land.lowEfficiency").text();
+        return Sheets.xlsx(name + "-" + year + ".xlsx", name, Sheets.titles("parks.name", "park.parcel.certificate",
+                "park.parcel.areaMu", "park.parcel.landUse", "park.parcel.holder", "parks.taxPerMu", "land.outputPerMu",
+                "land.reasons"), rows);
+    }
+
+    /** The ledger as a workbook: each item with its parcels, area, dates and baseline year. */
+    @GetMapping("/land/interventions.xlsx")
+    ResponseEntity<byte[]> interventionsExport() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (LandQueries.Intervention i : land.interventions(scope.get(), null)) {
+            rows.add(java.util.Arrays.asList(i.id(), UserMessage.of("land.kind." + i.kind()).text(), i.title(),
+                    i.parkName(), String.join("、", i.certificates()), round2(i.areaM2().doubleValue() * 3 / 2000),
+                    i.startedOn().toString(), i.completedOn() == null ? null : i.completedOn().toString(),
+                    i.baselineYear(), i.description(), i.document()));
+        }
+        String name = UserMessage.of("land.ledger").text();
+        return Sheets.xlsx(name + ".xlsx", name, Sheets.titles("export.number", "land.kind", "land.titleField",
+                "parks.name", "land.certificates", "park.parcel.areaMu", "land.started", "land.completed",
+                "land.baseline", "land.description", "land.document"), rows);
+    }
+
+    /** A listed parcel into the 盘活 ledger in one step; the new item's page opens. */
+    @PostMapping("/land/low-efficiency/{id}/ledger")
+    @OnRefusal("/land/low-efficiency")
+    String toLedger(@PathVariable long id, @RequestParam(defaultValue = "RENOVATION") String kind,
+            RedirectAttributes flash) {
+        long item = fromFinding.open(scope.get(), id, town.referenceYear(), kind);
+        flash.addFlashAttribute("message", UserMessage.of("flash.ledgerAdded").text());
+        return "redirect:/land/interventions/" + item;
     }
 
     // ------------------------------------------------------------------------------------------------ ledger
+
+    /** One ledger item: its parcels, its before-and-after figures. */
+    @GetMapping("/land/interventions/{id}")
+    String intervention(@PathVariable long id, Model model) {
+        LandQueries.Intervention i = land.intervention(scope.get(), id)
+                .orElseThrow(() -> Refusal.notFound("intervention", id));
+        model.addAttribute("v", parcels.effect(scope.get(), i, land.yearRange()));
+        model.addAttribute("files", attachments.of(Attachments.Owner.INTERVENTION, List.of(id)).getOrDefault(id,
+                List.of()));
+        return "intervention";
+    }
 
     @GetMapping("/land/interventions")
     String interventions(Model model) {

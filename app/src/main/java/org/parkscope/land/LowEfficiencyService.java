@@ -56,6 +56,11 @@ public class LowEfficiencyService {
         return rows(scope, year, null, 0, Integer.MAX_VALUE);
     }
 
+    /** A parcel's entry on the list of {@code year}, if it is listed and in scope. */
+    public java.util.Optional<Listed> listed(Scope scope, int year, long parcelId) {
+        return list(scope, year).stream().filter(l -> l.parcelId() == parcelId).findFirst();
+    }
+
     /** One page of the list ({@code size} rows, pages counted from 0), optionally of one park. */
     public Page page(Scope scope, int year, @Nullable Long park, int page, int size) {
         Totals totals = totals(scope, year, park);

@@ -6,6 +6,9 @@ import org.parkscope.enterprise.EnterpriseQueries;
 import org.parkscope.shared.TownContext;
 import org.parkscope.access.CurrentScope;
 import org.parkscope.shared.Refusal;
+import org.parkscope.shared.Sheets;
+import org.parkscope.shared.UserMessage;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +41,23 @@ class ParkController {
         model.addAttribute("parks", shown.rows());
         model.addAttribute("shown", shown);
         return "parks";
+    }
+
+    /** Every park in scope with its land and the year's figures, as a workbook. */
+    @GetMapping("/parks.xlsx")
+    ResponseEntity<byte[]> export() {
+        int year = town.referenceYear();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (ParkQueries.ParkSummary p : parks.summaries(scope.get(), year)) {
+            rows.add(java.util.Arrays.asList(p.name(), p.operator(), UserMessage.of("parks.kind." + p.kind()).text(),
+                    String.join("、", p.clusterTags()), p.landMu(), p.parcels(), p.enterprises(), p.taxWan(),
+                    p.revenueWan(), p.taxPerMu()));
+        }
+        List<String> header = new java.util.ArrayList<>(Sheets.titles("parks.name", "parks.operator", "parks.kind",
+                "parks.tags", "parks.land", "parks.parcels", "parks.enterprises"));
+        header.addAll(Sheets.yearTitles(year, "parks.tax", "enterprises.revenue", "parks.taxPerMu"));
+        String name = UserMessage.of("parks.title").text();
+        return Sheets.xlsx(name + "-" + year + ".xlsx", name, header, rows);
     }
 
     @GetMapping("/parks/{id}")

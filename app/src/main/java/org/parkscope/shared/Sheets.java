@@ -84,6 +84,17 @@ public final class Sheets {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
+    /** Column titles (or a file or sheet name) from the message files, in the reader's language. */
+    public static List<String> titles(String... codes) {
+        return java.util.Arrays.stream(codes).map(c -> UserMessage.of(c).text()).toList();
+    }
+
+    /** Column titles of one year's figures ("税收（万元）（2023 年）"), from the message files. */
+    public static List<String> yearTitles(int year, String... codes) {
+        return java.util.Arrays.stream(codes).map(c -> UserMessage.of("export.yearColumn", UserMessage.of(c), year)
+                .text()).toList();
+    }
+
     public static ResponseEntity<byte[]> xlsx(String fileName, String sheetName, List<String> header,
             List<List<Object>> rows) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -44,6 +44,10 @@ class AccessMatrixIT {
         POLICY.put("GET /api/dashboard", REGISTRY);
         POLICY.put("GET /parks", REGISTRY);
         POLICY.put("GET /parks/{id}", REGISTRY);
+        POLICY.put("GET /parks.xlsx", REGISTRY);
+        POLICY.put("GET /enterprises.xlsx", ENTERPRISES);
+        POLICY.put("GET /leads.xlsx", TOWN);
+        POLICY.put("GET /land/interventions.xlsx", REGISTRY);
         POLICY.put("GET /api/parks", REGISTRY);
         POLICY.put("GET /api/parks/{id}", REGISTRY);
         POLICY.put("GET /parks/{id}/edit", ADMIN);
@@ -88,6 +92,7 @@ class AccessMatrixIT {
         POLICY.put("POST /evaluations/{id}/recalculate", ADMIN);
         POLICY.put("POST /evaluations/{id}/finalise", ADMIN);
         POLICY.put("POST /evaluations/{id}/objections/{objection}/decide", ADMIN);
+        POLICY.put("POST /evaluations/{id}/objections/decisions", ADMIN);
         POLICY.put("GET /map", REGISTRY);
         POLICY.put("GET /api/map", REGISTRY);
         POLICY.put("GET /map/parcels/{id}", REGISTRY);
@@ -99,6 +104,11 @@ class AccessMatrixIT {
         POLICY.put("GET /api/land/low-efficiency", REGISTRY);
         POLICY.put("GET /land/interventions", REGISTRY);
         POLICY.put("POST /land/interventions", ADMIN);
+        POLICY.put("GET /land/interventions/{id}", REGISTRY);
+        POLICY.put("POST /land/low-efficiency/{id}/ledger", ADMIN);
+        POLICY.put("POST /land/interventions/{id}/attachments", ADMIN);
+        POLICY.put("POST /parcels/{id}/contracts/{contract}/attachments", ADMIN);
+        POLICY.put("GET /attachments/{id}", ENTERPRISES);
         POLICY.put("GET /space", REGISTRY);
         POLICY.put("GET /space.xlsx", REGISTRY);
         POLICY.put("GET /api/space", REGISTRY);
@@ -115,6 +125,7 @@ class AccessMatrixIT {
         POLICY.put("POST /chains/{id}/nodes/{node}/decisions", ADMIN);
         POLICY.put("POST /chains/{id}/nodes/{node}/decisions/{enterprise}/withdraw", ADMIN);
         POLICY.put("POST /chains/{id}/designations", ADMIN);
+        POLICY.put("POST /chains/review/decisions", ADMIN);
         POLICY.put("POST /chains/recompute", ADMIN);
         POLICY.put("GET /chains/targets", TOWN);
         POLICY.put("GET /chains/targets/export.xlsx", TOWN);
@@ -122,6 +133,9 @@ class AccessMatrixIT {
         POLICY.put("GET /leads", TOWN);
         POLICY.put("POST /leads", ADMIN);
         POLICY.put("POST /leads/{id}/status", ADMIN);
+        POLICY.put("GET /leads/{id}", TOWN);
+        POLICY.put("POST /leads/{id}/assignment", ADMIN);
+        POLICY.put("POST /leads/{id}/follow-ups", ADMIN);
         POLICY.put("GET /account", ALL);
         POLICY.put("POST /account/password", ALL);
         POLICY.put("POST /account/tokens", ALL);
@@ -133,7 +147,7 @@ class AccessMatrixIT {
     @Autowired JdbcClient jdbc;
     @Autowired AccountStore accounts;
 
-    long slsParcel, xcParcel;
+    long slsParcel, xcParcel, slsIntervention, xcIntervention;
     long slsPark, xcPark, slsEnterprise, quectel, slsQualification, quectelQualification;
     final Map<Who, Long> userIds = new EnumMap<>(Who.class);
     final Map<Who, Long> tokenIds = new EnumMap<>(Who.class);
@@ -267,7 +281,10 @@ class AccessMatrixIT {
             path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcPark : slsPark));
         } else if (pattern.startsWith("/parcels/{id}") || pattern.startsWith("/api/parcels/{id}")
                 || pattern.startsWith("/map/parcels/{id}")) {
-            path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel));
+            path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel))
+                    .replace("{contract}", "999999");
+        } else if (pattern.startsWith("/attachments/{id}")) {
+            path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/enterprises/{id}") || pattern.startsWith("/api/enterprises/{id}")) {
             path = path.replace("{id}", String.valueOf(enterprise));
             path = path.replace("{qid}", String.valueOf(enterprise == quectel ? quectelQualification : slsQualification));
@@ -284,6 +301,10 @@ class AccessMatrixIT {
             path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/chains/{id}")) {
             path = path.replace("{id}", "SC").replace("{node}", "SC-M1").replace("{enterprise}", String.valueOf(enterprise));
+        } else if (pattern.startsWith("/land/low-efficiency/{id}")) {
+            path = path.replace("{id}", String.valueOf(who == Who.PARK_OPERATOR && !own ? xcParcel : slsParcel));
+        } else if (pattern.startsWith("/land/interventions/{id}")) {
+            path = path.replace("{id}", String.valueOf(own ? slsIntervention : xcIntervention));
         } else if (pattern.startsWith("/leads/{id}")) {
             path = path.replace("{id}", "999999");
         } else if (pattern.startsWith("/admin/users/{id}")) {
@@ -325,12 +346,27 @@ class AccessMatrixIT {
         };
     }
 
+    /** A ledger item on a parcel of the park (one is made when the demo town has none there). */
+    private long intervention(long park) {
+        return jdbc.sql("select ip.intervention_id from land_intervention_parcel ip join parcel p on p.id = ip.parcel_id"
+                + " where p.park_id = ? order by 1 limit 1").param(park).query(Long.class).optional().orElseGet(() -> {
+                    long id = jdbc.sql("insert into land_intervention(kind, title, started_on, baseline_year, created_by)"
+                            + " values ('RENOVATION', 'matrix', current_date, 2023, 'matrix') returning id")
+                            .query(Long.class).single();
+                    jdbc.sql("insert into land_intervention_parcel(intervention_id, parcel_id) select ?, min(id) from parcel"
+                            + " where park_id = ?").params(id, park).update();
+                    return id;
+                });
+    }
+
     void setUp() {
         slsPark = jdbc.sql("select id from park where code = 'SLS'").query(Long.class).single();
         xcPark = jdbc.sql("select id from park where code = 'G60XC'").query(Long.class).single();
         slsParcel = jdbc.sql("select min(id) from parcel where park_id = ?").param(slsPark).query(Long.class).single();
         xcParcel = jdbc.sql("select min(id) from parcel where park_id = ?").param(xcPark).query(Long.class).single();
         quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
+        slsIntervention = intervention(slsPark);
+        xcIntervention = intervention(xcPark);
         slsEnterprise = jdbc.sql("select min(id) from enterprise where park_id = ?").param(slsPark).query(Long.class).single();
         quectelQualification = jdbc.sql("select min(id) from qualification where enterprise_id = ?").param(quectel)
                 .query(Long.class).single();

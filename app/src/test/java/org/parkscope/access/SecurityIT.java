@@ -152,7 +152,7 @@ class SecurityIT {
         assertThat(script.get("/api/parks").statusCode()).isEqualTo(200);
         long tokenId = accounts.tokens(accounts.find("pwtest").orElseThrow().id()).get(0).id();
         b.get("/account");
-        b.post("/account/tokens/" + tokenId + "/revoke", Map.of());
+        b.post("/account/tokens/" + tokenId + "/revoke", Map.of("confirm", "yes"));
         assertThat(script.get("/api/parks").statusCode()).isEqualTo(401);
         assertThat(Browser.withToken(port(), "psk_forged").get("/api/parks").statusCode()).isEqualTo(401);
     }

@@ -76,7 +76,7 @@ class AuditIT {
         assertThat(added.before()).isNull();
         assertThat(added.after()).contains("GR2025310099");
         admin.get("/enterprises/" + e + "/edit");
-        admin.post("/enterprises/" + e + "/qualifications/" + q + "/delete", Map.of());
+        admin.post("/enterprises/" + e + "/qualifications/" + q + "/delete", Map.of("confirm", "yes"));
         Row deleted = last("qualification", String.valueOf(q));
         assertThat(deleted.action()).isEqualTo("DELETE");
         assertThat(deleted.before()).contains("GR2025310099");

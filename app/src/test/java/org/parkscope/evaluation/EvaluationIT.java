@@ -76,7 +76,7 @@ class EvaluationIT {
                 .contains("我的亩均评价").doesNotContain("id=\"run-" + run + "\"");
 
         admin.get("/evaluations/" + run);
-        admin.post("/evaluations/" + run + "/publicise", Map.of("days", "5"));
+        admin.post("/evaluations/" + run + "/publicise", Map.of("days", "5", "confirm", "yes"));
         assertThat(admin.get("/evaluations/" + run).body()).contains("公示中");
         double before = jdbc.sql("select total::float8 from evaluation_result where run_id = ? and enterprise_id = ?")
                 .params(run, quectel).query(Double.class).single();
@@ -100,10 +100,10 @@ class EvaluationIT {
 
         // cannot be made final while an objection is open
         admin.get("/evaluations/" + run);
-        admin.post("/evaluations/" + run + "/finalise", Map.of());
+        admin.post("/evaluations/" + run + "/finalise", Map.of("confirm", "yes"));
         assertThat(admin.get("/evaluations/" + run).body()).contains("未处理");
         admin.post("/evaluations/" + run + "/objections/" + objection + "/decide",
-                Map.of("accept", "true", "decision", "经核实采纳"));
+                Map.of("accept", "true", "decision", "经核实采纳", "confirm", "yes"));
         HttpResponse<String> recalculated = admin.post("/evaluations/" + run + "/recalculate", Map.of());
         long next = Long.parseLong(recalculated.headers().firstValue("Location").orElseThrow()
                 .replaceAll(".*/evaluations/(\\d+)/diff", "$1"));
@@ -115,7 +115,16 @@ class EvaluationIT {
         assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(run).query(String.class).single())
                 .isEqualTo("SUPERSEDED");
         admin.get("/evaluations/" + next);
-        admin.post("/evaluations/" + next + "/finalise", Map.of());
+        // 定稿 is irreversible: the first press only asks, stating the consequence; the confirmation does it
+        HttpResponse<String> asked = admin.post("/evaluations/" + next + "/finalise", Map.of());
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("id=\"consequence\"", "不能再修改", "不可撤销");
+        assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(next).query(String.class).single())
+                .isEqualTo("PUBLICISED");
+        assertThat(admin.post("/evaluations/" + next + "/finalise?lang=en", Map.of()).body())
+                .contains("cannot be undone").doesNotContain("不可撤销");
+        admin.get("/evaluations/" + next + "?lang=zh_CN");
+        assertThat(admin.confirm(asked).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(next).query(String.class).single())
                 .isEqualTo("FINAL");
         assertThat(enterprise.get("/evaluations?lang=en").body()).contains("My per-mu evaluation",
@@ -233,7 +242,7 @@ class EvaluationIT {
         admin.post("/evaluations/" + run + "/score", Map.of());
         assertThat(admin.get("/evaluations/" + run).body()).contains("未处理");
         admin.post("/evaluations/" + run + "/objections/" + objection + "/decide", Map.of("accept", "true",
-                "decision", "核实采纳"));
+                "decision", "核实采纳", "confirm", "yes"));
         admin.post("/evaluations/" + run + "/score", Map.of());
         assertThat(jdbc.sql("select status from evaluation_run where id = ?").param(run).query(String.class).single())
                 .isEqualTo("SCORED");

@@ -65,7 +65,11 @@ class ImportSurfacesIT {
         assertThat(awaitReport(admin, job2)).contains("已导入第");
         long batch = jdbc.sql("select max(id) from import_batch where status = 'COMMITTED'").query(Long.class).single();
         assertThat(admin.get("/import").body()).contains("figures.xlsx");
-        admin.post("/import/batches/" + batch + "/rollback", Map.of());
+        HttpResponse<String> asked = admin.post("/import/batches/" + batch + "/rollback", Map.of());
+        assertThat(asked.body()).contains("将回滚第 " + batch + " 批导入", "不可撤销");
+        assertThat(jdbc.sql("select count(*) from indicator_value where period = '2034'").query(Long.class).single())
+                .as("asking rolls nothing back").isEqualTo(1);
+        admin.confirm(asked);
         assertThat(admin.get("/import").body()).contains("已回滚第 " + batch + " 批");
         assertThat(jdbc.sql("select count(*) from indicator_value where period = '2034'").query(Long.class).single()).isZero();
 

@@ -71,6 +71,56 @@ public final class Browser {
         return postRaw(path, all);
     }
 
+    /** Follows a redirect (its Location is absolute) on this server: the page it leads to. */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
+        URI to = URI.create(redirect.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("not a redirect: " + redirect.statusCode() + " " + redirect.body())));
+        return get(to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery()));
+    }
+
+    /** A form POST whose fields may repeat (checkboxes), with the CSRF token of the last page fetched. */
+    public HttpResponse<String> postFields(String path, java.util.List<Map.Entry<String, String>> fields) {
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        return postEntries(path, all);
+    }
+
+    private HttpResponse<String> postEntries(String path, java.util.List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static final Pattern CONFIRM_FORM = Pattern.compile(
+            "<form method=\"post\" action=\"([^\"]+)\" class=\"confirm-step\">(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+    /**
+     * Presses "confirm" on a confirmation page (the second step of an irreversible action): posts its form with the
+     * fields it carries, as the page's button does.
+     */
+    public HttpResponse<String> confirm(HttpResponse<String> confirmationPage) {
+        Matcher form = CONFIRM_FORM.matcher(confirmationPage.body());
+        if (!form.find()) {
+            throw new AssertionError("not a confirmation page: " + confirmationPage.statusCode() + " "
+                    + confirmationPage.body());
+        }
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+        Matcher hidden = HIDDEN.matcher(form.group(2));
+        while (hidden.find()) {
+            fields.add(Map.entry(unescape(hidden.group(1)), unescape(hidden.group(2))));
+        }
+        return postEntries(unescape(form.group(1)), fields);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
     /** A multipart upload with the CSRF token of the last page fetched (none when signed in by token). */
     public HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, byte[] content) {
         String boundary = "----parkscope" + System.nanoTime();

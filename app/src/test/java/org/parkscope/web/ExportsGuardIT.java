@@ -39,7 +39,8 @@ class ExportsGuardIT {
             "\tX", "\rY");
     /** Exports that show park or firm names, so must carry at least one of the hostile names (guarded). */
     static final Set<String> NAMING = Set.of("/evaluations/{id}/export.xlsx", "/land/low-efficiency.xlsx", "/space.xlsx",
-            "/chains/{id}/export.xlsx", "/audit/export.csv");
+            "/chains/{id}/export.xlsx", "/audit/export.csv", "/enterprises.xlsx", "/parks.xlsx",
+            "/land/interventions.xlsx");
 
     @Autowired Environment env;
     @Autowired JdbcClient jdbc;

@@ -39,9 +39,11 @@ class LandController {
     private final LandCommands commands;
     private final TownContext town;
     private final CurrentScope scope;
+    private final ScopeBounds bounds;
 
     LandController(MapService map, ParcelService parcels, LandQueries land, LowEfficiencyService lowEfficiency,
-            VacancyQueries vacancy, LandCommands commands, TownContext town, CurrentScope scope) {
+            VacancyQueries vacancy, LandCommands commands, TownContext town, CurrentScope scope, ScopeBounds bounds) {
+        this.bounds = bounds;
         this.map = map;
         this.parcels = parcels;
         this.land = land;
@@ -58,6 +60,8 @@ class LandController {
     @GetMapping("/map")
     String map(Model model) {
         model.addAttribute("year", town.referenceYear());
+        // A park operator's map opens on its parks (an address's own bbox=… wins, read by the page's script).
+        model.addAttribute("bbox", bounds.bbox(scope.get()).orElse(null));
         return "map";
     }
 

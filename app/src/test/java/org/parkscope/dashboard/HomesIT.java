@@ -133,7 +133,8 @@ class HomesIT {
                 .containsPattern("<option value=\"" + reference + "\" selected");
 
         String en = analyst.get("/?lang=en").body();
-        assertThat(en).contains("YoY", "Key figures " + reference).doesNotContain("同比");
+        assertThat(en).contains("YoY", "Key figures " + reference, "share of above-scale industrial output (" + reference + ")")
+                .doesNotContain("同比", "{0", "??");
     }
 
     private void checkTown(String html, int year) {
@@ -346,7 +347,10 @@ class HomesIT {
         }
 
         String en = firm.get("/?lang=en").body();
-        assertThat(en).contains("My enterprise", "Raise an objection", "Class " + result.get("klass"));
+        assertThat(en).contains("My enterprise", "Raise an objection", "Class " + result.get("klass"), "YoY")
+                .doesNotContain("{0", "??", "同比");
+        assertThat(Browser.signedIn(port, "park", PASSWORD).get("/?lang=en").body())
+                .contains("My parks", "Leases ending within 12 months", "YoY").doesNotContain("{0", "??", "同比");
     }
 
     @Test

@@ -359,6 +359,43 @@ class HomesIT {
                 .doesNotContain("/evaluations/" + draft + "/");
     }
 
+    /** In a real browser: the year selector reloads the home for the chosen year; the maps open on the park. */
+    @Test
+    void inABrowserTheYearSelectorWorksAndTheMapsOpenOnTheOperatorsPark() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        long sls = jdbc.sql("select id from park where code = 'SLS'").query(Long.class).single();
+        int parcels = jdbc.sql("select count(*) from parcel where park_id = ? and geometry is not null").param(sls)
+                .query(Integer.class).single();
+        try (org.parkscope.web.HeadlessChromium chrome = new org.parkscope.web.HeadlessChromium(1440, 900)) {
+            chrome.signIn(base, "park", PASSWORD);
+            chrome.open(base + "/");
+            chrome.waitFor("const m = document.getElementById('home-map');"
+                    + " return m && m.dataset.ready === 'true'", java.time.Duration.ofSeconds(20));
+            assertThat(chrome.script("return document.querySelectorAll('#home-map svg path').length").asInt())
+                    .isGreaterThanOrEqualTo(parcels);
+            int earlier = reference - 1;
+            chrome.script("const s = document.getElementById('year'); s.value = arguments[0];"
+                    + " s.dispatchEvent(new Event('change'));", String.valueOf(earlier));
+            chrome.waitFor("return location.search.includes('year=" + earlier + "') && document.readyState === 'complete'",
+                    java.time.Duration.ofSeconds(20));
+            assertThat(chrome.script("return document.getElementById('year').value").asString())
+                    .isEqualTo(String.valueOf(earlier));
+
+            // The town map opens on the park: the park's extent fills most of the map, inside it.
+            chrome.open(base + "/map");
+            chrome.waitFor("const m = document.getElementById('town-map');"
+                    + " return m && m.dataset.ready === 'true' && !!m.dataset.fitted", java.time.Duration.ofSeconds(30));
+            double share = chrome.script("""
+                    const b = document.getElementById('town-map').dataset.fitted.split(',').map(Number);
+                    const m = window.parkscopeMap;
+                    const p = m.convertToPixel({geoIndex: 0}, [b[0], b[1]]), q = m.convertToPixel({geoIndex: 0}, [b[2], b[3]]);
+                    const inside = [p, q].every(c => c[0] >= 0 && c[1] >= 0 && c[0] <= m.getWidth() && c[1] <= m.getHeight());
+                    return inside ? Math.max(Math.abs(q[0] - p[0]) / m.getWidth(), Math.abs(q[1] - p[1]) / m.getHeight()) : -1;
+                    """).asDouble();
+            assertThat(share).as("share of the map the park's extent takes").isBetween(0.5, 1.0);
+        }
+    }
+
     @Test
     void theAuditorsHomeIsTheAuditTrail() {
         HttpResponse<String> r = Browser.signedIn(port, "auditor", PASSWORD).get("/");

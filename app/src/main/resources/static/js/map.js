@@ -14,6 +14,7 @@
   const rows = c => c.id.map((id, i) => ({id: id, name: c.name[i], lon: c.lon[i], lat: c.lat[i],
       parcelId: c.parcelId[i], klass: c.klass[i]}));
 
+  const box0 = () => document.getElementById('town-map');
   function start(first) {
   let data = first, level = first.level || 0, loadedBox = first.bbox || null, partial = !!first.partial;
   // Every value from the registry is escaped before it goes into tooltip or legend HTML.
@@ -263,7 +264,12 @@
   document.getElementById('map-search-go').addEventListener('click', find);
   document.getElementById('map-search').addEventListener('keydown', e => { if (e.key === 'Enter') find(); });
   document.getElementById('map-reset').addEventListener('click', () => chart.setOption({geo: {center: null, zoom: 1.1}}));
-  document.getElementById('colour-by').addEventListener('change', e => { mode = e.target.value; render(); });
+  document.getElementById('colour-by').addEventListener('change', e => {
+    mode = e.target.value;
+    const view = chart.getOption().geo[0];                      // a new colouring keeps the view
+    render();
+    chart.setOption({geo: {center: view.center, zoom: view.zoom}});
+  });
 
   // Export what is on screen as a PNG: the SVG drawing rasterised at twice its size.
   document.getElementById('map-export').addEventListener('click', () => {
@@ -283,9 +289,20 @@
   render();
   const focus = new URLSearchParams(location.search).get('focus');
   if (focus) { document.getElementById('map-search').value = focus; find(); }
+  // Open on a box (west,south,east,north): the address's bbox=…, else the page's (a park operator's parks).
+  const open = (new URLSearchParams(location.search).get('bbox') || cfg.bbox || '').split(',').map(Number);
+  if (!focus && open.length === 4 && open.every(Number.isFinite)) fitTo(open);
+  function fitTo(b) {
+    chart.setOption({geo: {center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2], zoom: 1}});
+    const p = chart.convertToPixel({geoIndex: 0}, [b[0], b[1]]), q = chart.convertToPixel({geoIndex: 0}, [b[2], b[3]]);
+    const w = Math.max(Math.abs(q[0] - p[0]), 1), h = Math.max(Math.abs(q[1] - p[1]), 1);
+    chart.setOption({geo: {zoom: Math.max(1, 0.85 * Math.min(chart.getWidth() / w, chart.getHeight() / h))}});
+    box0().dataset.fitted = b.join(',');
+    refine();
+  }
   window.addEventListener('resize', () => chart.resize());
   window.parkscopeMap = chart;
-  const box = document.getElementById('town-map');
+  const box = box0();
   box.dataset.level = String(level);
   box.dataset.parcels = String(parcels.length);
   box.dataset.ready = 'true';

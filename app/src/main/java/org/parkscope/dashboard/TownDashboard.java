@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.core.stats.YearOnYear;
 import org.parkscope.park.ParkQueries;
 import org.parkscope.park.ParkQueries.ParkSummary;
 import org.parkscope.shared.ClusterFigures;
@@ -59,6 +60,30 @@ public class TownDashboard {
         List<ParkSummary> summaries = parks.summaries(scope, year);
         return new Figures(year, asOf, summaries.size(), featured(summaries), clusters.seiShare(scope, year),
                 clusters.keyClusterRevenue(scope, year), clusters.clusters(scope, year), qualified(scope, asOf), chartParks(summaries));
+    }
+
+    /**
+     * 同比 of the dashboard's yearly figures against the year before ({@code prior}: whether that year has figures;
+     * without, every change is "—"): the featured park's tax and sales, the SEI share (in points), the key clusters'
+     * revenue, and each cluster's revenue the year before (by code) for the chart.
+     */
+    public record Trend(YearOnYear featuredTax, YearOnYear featuredSales, YearOnYear seiShare,
+            YearOnYear keyClusterRevenue, Map<String, BigDecimal> clusterRevenueBefore) {}
+
+    public Trend trend(Scope scope, Figures now, boolean prior) {
+        int year = now.year() - 1;
+        FeaturedPark f = now.featured();
+        ParkSummary before = prior && f != null ? parks.summary(scope, f.id(), year).orElse(null) : null;
+        Map<String, BigDecimal> clusterBefore = new LinkedHashMap<>();
+        if (prior) {
+            clusters.clusters(scope, year).forEach(c -> clusterBefore.put(c.code(), c.revenueWan()));
+        }
+        return new Trend(
+                YearOnYear.of(f == null ? null : f.taxWan(), before == null ? null : before.taxWan()),
+                YearOnYear.of(f == null ? null : f.goodsSalesWan(), before == null ? null : before.goodsSalesWan()),
+                YearOnYear.of(now.seiShare().percent(), prior ? clusters.seiShare(scope, year).percent() : null),
+                YearOnYear.of(now.keyClusterRevenueWan(), prior ? clusters.keyClusterRevenue(scope, year) : null),
+                clusterBefore);
     }
 
     static List<ParkSummary> chartParks(List<ParkSummary> summaries) {

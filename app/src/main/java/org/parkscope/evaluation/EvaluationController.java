@@ -119,9 +119,17 @@ class EvaluationController {
         return "evaluation-progress :: status";
     }
 
+    /**
+     * One enterprise's explanation and objections. An enterprise user sees only runs published to the evaluated firms
+     * ({@code RunStatus.shownToEnterprises}): a scored draft or a superseded version is "not found" for it.
+     */
     @GetMapping("/evaluations/{id}/enterprises/{enterprise}")
     String enterprise(@PathVariable long id, @PathVariable long enterprise, Model model) {
-        model.addAttribute("run", evaluations.runRow(id));
+        RunRow run = evaluations.runRow(id);
+        if (scope.get().enterpriseId() != null && !run.status().shownToEnterprises()) {
+            throw Refusal.notFound("evaluation run", id);
+        }
+        model.addAttribute("run", run);
         model.addAttribute("e", evaluations.explanation(scope.get(), id, enterprise)
                 .orElseThrow(() -> Refusal.notFound("enterprise", enterprise)));
         var objections = evaluations.objections(scope.get(), id).stream()

@@ -42,12 +42,14 @@ class LandController {
     private final Attachments attachments;
     private final TownContext town;
     private final CurrentScope scope;
+    private final ScopeBounds bounds;
 
     LandController(MapService map, ParcelService parcels, LandQueries land, LowEfficiencyService lowEfficiency,
             VacancyQueries vacancy, LandCommands commands, LedgerFromFinding fromFinding, Attachments attachments,
-            TownContext town, CurrentScope scope) {
+            TownContext town, CurrentScope scope, ScopeBounds bounds) {
         this.attachments = attachments;
         this.fromFinding = fromFinding;
+        this.bounds = bounds;
         this.map = map;
         this.parcels = parcels;
         this.land = land;
@@ -64,6 +66,8 @@ class LandController {
     @GetMapping("/map")
     String map(Model model) {
         model.addAttribute("year", town.referenceYear());
+        // A park operator's map opens on its parks (an address's own bbox=… wins, read by the page's script).
+        model.addAttribute("bbox", bounds.bbox(scope.get()).orElse(null));
         return "map";
     }
 

@@ -129,13 +129,23 @@ public class ParkQueries {
 
     /** Parcel outlines of a park as a GeoJSON FeatureCollection, for the park page's map. */
     public String parcelsGeoJson(Scope scope, long parkId) {
+        return parcelsOf(scope, parkId);
+    }
+
+    /** Parcel outlines of every park in scope (a park operator's home map). */
+    public String parcelsGeoJson(Scope scope) {
+        return parcelsOf(scope, null);
+    }
+
+    private String parcelsOf(Scope scope, @Nullable Long parkId) {
         return ScopeParams.bind(jdbc.sql("""
                 select coalesce(json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
                     json_build_object('type', 'Feature', 'geometry', pa.geometry,
                         'properties', json_build_object('id', pa.id, 'name', pa.certificate_no,
                                                         'holder', pa.rights_holder_name))
                     order by pa.id), '[]'::json))::text, '{}')
-                from parcel pa where pa.park_id = :park and pa.geometry is not null and %s
+                from parcel pa where (cast(:park as bigint) is null or pa.park_id = :park) and pa.geometry is not null
+                  and %s
                 """.formatted(Scope.parkCondition("pa.park_id"))), scope).param("park", parkId)
                 .query(String.class).single();
     }

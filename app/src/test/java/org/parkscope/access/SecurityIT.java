@@ -47,8 +47,9 @@ class SecurityIT {
         Browser enterprise = Browser.signedIn(port(), "enterprise", "Parkscope2024");
         long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
         HttpResponse<String> home = enterprise.get("/");
-        assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/enterprises/" + quectel);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).as("its own home, 我的企业").contains("我的企业", "上海移远通信技术股份有限公司",
+                "href=\"/enterprises/" + quectel + "\"");
         assertThat(enterprise.get("/enterprises").body()).contains("共 1 条", "上海移远通信技术股份有限公司");
         assertThat(enterprise.get("/parks").statusCode()).isEqualTo(403);
 

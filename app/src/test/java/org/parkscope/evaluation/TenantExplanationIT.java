@@ -58,6 +58,7 @@ class TenantExplanationIT {
         String username = "tenant-" + mode.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + run;
         long account = accounts.create(username, "承租企业测试", "Tenant-page-2023", Role.ENTERPRISE_USER, null, tenant,
                 false);
+        evaluations.publicise(run, 3, "test"); // an enterprise sees a run once it is published to the firms
         try {
             Browser user = Browser.signedIn(port(), username, "Tenant-page-2023");
             var page = user.get("/evaluations/" + run + "/enterprises/" + tenant);
@@ -74,8 +75,7 @@ class TenantExplanationIT {
                     .contains("id=\"followers\"", "随本企业评价的承租企业", tenantName);
             assertThat(admin.get("/evaluations/" + run + "/enterprises/" + otherTenant + "?lang=en").body())
                     .contains("follows its parcel holder", "score breakdown — ");
-            // a tenant objects through its holder: no form, and a filed objection is refused
-            evaluations.publicise(run, 3, "test");
+            // a tenant objects through its holder: no form, and a filed objection is refused (the run is in 公示)
             assertThat(user.get("/evaluations/" + run + "/enterprises/" + tenant).body()).doesNotContain("id=\"object\"");
             user.post("/evaluations/" + run + "/enterprises/" + tenant + "/objections",
                     Map.of("metric", "TAX", "claimed", "1", "reason", "税收有误"));

@@ -54,6 +54,7 @@ public final class SchemeFile {
             problems.add(UserMessage.of("scheme.mapping", at));
             return over;
         }
+        SchemeKeys.check(m, at, SchemeKeys.BANDING, problems);
         Scheme.Rounding rounding = oneOf(m.get("rounding"), at + ".rounding", Scheme.Rounding.class, over.rounding(),
                 problems);
         Scheme.Ties ties = oneOf(m.get("ties"), at + ".ties", Scheme.Ties.class, over.ties(), problems);
@@ -100,10 +101,12 @@ public final class SchemeFile {
         if (!(root instanceof Map<?, ?> doc)) {
             throw new Invalid(name, List.of(UserMessage.of("scheme.rootMapping")));
         }
+        SchemeKeys.check(doc, "", SchemeKeys.ROOT, problems);
         String id = text(doc, "id", "", problems);
         String region = text(doc, "region", "", problems);
         Scheme.Effective effective = null;
         if (doc.get("effective") instanceof Map<?, ?> em) {
+            SchemeKeys.check(em, "effective", SchemeKeys.EFFECTIVE, problems);
             double from = number(em, "from", "effective", problems, true);
             double to = number(em, "to", "effective", problems, true);
             if (from == from && to == to) {
@@ -139,6 +142,8 @@ public final class SchemeFile {
                     continue;
                 }
                 Map<?, ?> members = cm.get("members") instanceof Map<?, ?> m ? m : Map.of();
+                SchemeKeys.check(cm, at, SchemeKeys.COHORT, problems);
+                SchemeKeys.check(members, at + ".members", SchemeKeys.MEMBERS, problems);
                 Boolean above = members.get("above_scale") instanceof Boolean b ? b : null;
                 double minMu = members.get("min_land_mu") instanceof Number n ? n.doubleValue() : 0;
                 Double minRevenue = members.get("min_revenue") instanceof Number n ? n.doubleValue() : null;
@@ -159,6 +164,7 @@ public final class SchemeFile {
                     for (int b = 0; b < bs.size(); b++) {
                         String bat = at + ".bands[" + b + "]";
                         if (bs.get(b) instanceof Map<?, ?> bm) {
+                            SchemeKeys.check(bm, bat, SchemeKeys.BAND, problems);
                             Integer count = bm.get("up_to_count") instanceof Number q ? q.intValue() : null;
                             Double minScore = bm.get("min_score") instanceof Number ms ? ms.doubleValue() : null;
                             boolean absolute = minScore != null || bs.stream().anyMatch(x -> x instanceof Map<?, ?> xm
@@ -175,6 +181,7 @@ public final class SchemeFile {
                     for (int k = 0; k < as.size(); k++) {
                         String aat = at + ".adjustments[" + k + "]";
                         if (as.get(k) instanceof Map<?, ?> am) {
+                            SchemeKeys.check(am, aat, SchemeKeys.ADJUSTMENT, problems);
                             String metric = text(am, "metric", aat, problems);
                             if (metric != null && !COUNTS.contains(metric)) {
                                 problems.add(UserMessage.of("scheme.unknownCount", aat, metric, String.valueOf(COUNTS)));
@@ -193,6 +200,7 @@ public final class SchemeFile {
                     for (int k = 0; k < vs.size(); k++) {
                         String vat = at + ".vetoes[" + k + "]";
                         if (vs.get(k) instanceof Map<?, ?> vm) {
+                            SchemeKeys.check(vm, vat, SchemeKeys.VETO, problems);
                             String metric = text(vm, "metric", vat, problems);
                             if (metric != null && !COUNTS.contains(metric)) {
                                 problems.add(UserMessage.of("scheme.unknownFlag", vat, metric, String.valueOf(COUNTS)));
@@ -215,6 +223,7 @@ public final class SchemeFile {
                     for (int k = 0; k < gs.size(); k++) {
                         String gat = at + ".groups[" + k + "]";
                         if (gs.get(k) instanceof Map<?, ?> gm) {
+                            SchemeKeys.check(gm, gat, SchemeKeys.GROUP, problems);
                             List<String> prefixes = new ArrayList<>();
                             if (gm.get("industries") instanceof List<?> ps) {
                                 ps.forEach(x -> prefixes.add(String.valueOf(x)));
@@ -232,6 +241,7 @@ public final class SchemeFile {
                 Scheme.Unrated unrated = null;
                 if (cm.get("unrated") instanceof Map<?, ?> um) {
                     String uat = at + ".unrated";
+                    SchemeKeys.check(um, uat, SchemeKeys.UNRATED, problems);
                     List<String> prefixes = new ArrayList<>();
                     if (um.get("industries") instanceof List<?> ps) {
                         ps.forEach(x -> prefixes.add(String.valueOf(x)));
@@ -261,6 +271,7 @@ public final class SchemeFile {
                     problems.add(UserMessage.of("scheme.mapping", pat));
                     continue;
                 }
+                SchemeKeys.check(pm, pat, SchemeKeys.POLICY, problems);
                 String klass = pm.get("class") == null ? null : String.valueOf(pm.get("class"));
                 String metric = pm.get("metric") == null ? null : String.valueOf(pm.get("metric"));
                 String group = pm.get("group") == null ? null : String.valueOf(pm.get("group"));
@@ -305,6 +316,7 @@ public final class SchemeFile {
             problems.add(UserMessage.of("scheme.mapping", at));
             return null;
         }
+        SchemeKeys.check(m, at, SchemeKeys.INDICATOR, problems);
         String numerator = text(m, "numerator", at, problems);
         String denominator = text(m, "denominator", at, problems);
         for (String metric : new String[] {numerator, denominator}) {

@@ -109,6 +109,35 @@ class HuangyanSchemeTest {
     }
 
     @Test
+    void aMisspeltKeyIsAnErrorNamingTheNearestKnownOne() {
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: strict
+                region: 测试
+                year: 2023
+                sourse: test
+                cohorts:
+                  - code: A
+                    name: a
+                    members: {min_land_muu: 3}
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 10, family: BENCHMARK_RATIO, benchmark: 1, cpa: 15}
+                      - {code: U, name: u, numerator: TAX, denominator: LAND_MU, weight: 10, family: BENCHMARK_RATIO, benchmark: 1, cap: 1.5x}
+                    bands: [{class: A, up_to: 1.0, colour: red}]
+                """);
+        assertThatThrownBy(() -> SchemeFile.parse(yaml, "strict.yaml")).satisfies(e -> {
+            String zh = ((SchemeFile.Invalid) e).inBothLanguages();
+            assertThat(zh).contains("sourse: 未知的键，是否应为“source”？")
+                    .contains("cohorts[0].members.min_land_muu: unknown key; did you mean \"min_land_mu\"?")
+                    .contains("cohorts[0].indicators[0].cpa: 未知的键，是否应为“cap”？")
+                    .contains("cohorts[0].indicators[1].cap: 须是数字")
+                    .contains("cohorts[0].bands[0].colour: unknown key (known: [class, min_score, up_to, up_to_count])");
+        });
+        for (String shipped : SchemeCatalogue.shipped()) {
+            assertThat(SchemeFile.classpath(shipped)).as("%s loads under the strict loader", shipped).isNotNull();
+        }
+    }
+
+    @Test
     void bandingRulesAreReadFromTheSchemeAndEachCohort() {
         Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
                 id: banding

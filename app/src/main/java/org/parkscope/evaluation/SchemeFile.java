@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.UserMessage;
 import org.parkscope.core.evaluation.Scheme;
@@ -40,41 +39,6 @@ public final class SchemeFile {
             "SAFETY_ACCIDENT", "ENV_PENALTY", "STOPPED", "NEW_ENTERPRISE");
 
     private SchemeFile() {}
-
-    /**
-     * A {@code banding: {rounding: ceil|floor|nearest|rank_share, ties: better|worse}} mapping (either key may be left
-     * out), over the banding it refines: the scheme's for a cohort, the default (ceil, better) for the scheme.
-     */
-    private static Scheme.Banding banding(@Nullable Object node, String at, Scheme.Banding over,
-            List<UserMessage> problems) {
-        if (node == null) {
-            return over;
-        }
-        if (!(node instanceof Map<?, ?> m)) {
-            problems.add(UserMessage.of("scheme.mapping", at));
-            return over;
-        }
-        SchemeKeys.check(m, at, SchemeKeys.BANDING, problems);
-        Scheme.Rounding rounding = oneOf(m.get("rounding"), at + ".rounding", Scheme.Rounding.class, over.rounding(),
-                problems);
-        Scheme.Ties ties = oneOf(m.get("ties"), at + ".ties", Scheme.Ties.class, over.ties(), problems);
-        return new Scheme.Banding(rounding, ties);
-    }
-
-    private static <E extends Enum<E>> E oneOf(@Nullable Object value, String at, Class<E> type, E otherwise,
-            List<UserMessage> problems) {
-        if (value == null) {
-            return otherwise;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(String.valueOf(value))) {
-                return e;
-            }
-        }
-        problems.add(UserMessage.of("scheme.oneOf", at, String.valueOf(value), java.util.Arrays.stream(
-                type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList().toString()));
-        return otherwise;
-    }
 
     public static Scheme load(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -130,7 +94,7 @@ public final class SchemeFile {
             list.forEach(a -> assumptions.add(String.valueOf(a)));
         }
         List<Scheme.Cohort> cohorts = new ArrayList<>();
-        Scheme.Banding schemeBanding = banding(doc.get("banding"), "banding", Scheme.Banding.DEFAULT, problems);
+        Scheme.Banding schemeBanding = SchemeRules.banding(doc.get("banding"), "banding", Scheme.Banding.DEFAULT, problems);
         Object cs = doc.get("cohorts");
         if (!(cs instanceof List<?> cohortList) || cohortList.isEmpty()) {
             problems.add(UserMessage.of("scheme.noCohort", "cohorts"));
@@ -260,7 +224,8 @@ public final class SchemeFile {
                 }
                 cohorts.add(new Scheme.Cohort(text(cm, "code", at, problems), text(cm, "name", at, problems),
                         new Scheme.Membership(above, minMu, minRevenue, minLeased), indicators, bands, adjustments, vetoes, groups,
-                        unrated, banding(cm.get("banding"), at + ".banding", schemeBanding, problems)));
+                        unrated, SchemeRules.banding(cm.get("banding"), at + ".banding", schemeBanding, problems),
+                        SchemeRules.caps(cm.get("caps"), at + ".caps", problems)));
             }
         }
         List<Scheme.Policy> policies = new ArrayList<>();
@@ -346,6 +311,12 @@ public final class SchemeFile {
         Double floor = m.get("floor") instanceof Number n ? n.doubleValue() : null;
         String code = text(m, "code", at, problems);
         double weight = number(m, "weight", at, problems, true);
+        if (m.get("cap_of_weight") instanceof Number times) { // "at most 1.5 × the weight"
+            if (cap != null) {
+                problems.add(UserMessage.of("scheme.capTwice", at));
+            }
+            cap = times.doubleValue() * weight;
+        }
         Integer benchmarkYear = null;
         if (m.get("year") instanceof Integer y) {
             benchmarkYear = y;

@@ -16,10 +16,12 @@ final class SchemeKeys {
     static final Set<String> EFFECTIVE = Set.of("from", "to");
     static final Set<String> BANDING = Set.of("rounding", "ties");
     static final Set<String> COHORT = Set.of("code", "name", "members", "indicators", "bands", "adjustments", "vetoes",
-            "groups", "unrated", "banding");
+            "groups", "unrated", "banding", "caps");
+    static final Set<String> CAPS = Set.of("adjustments", "total");
+    static final Set<String> RANGE = Set.of("min", "max");
     static final Set<String> MEMBERS = Set.of("above_scale", "min_land_mu", "min_revenue", "min_leased_m2");
     static final Set<String> INDICATOR = Set.of("code", "name", "numerator", "denominator", "family", "weight",
-            "missing", "factor", "benchmark", "k", "cap", "floor", "year");
+            "missing", "factor", "benchmark", "k", "cap", "cap_of_weight", "floor", "year");
     static final Set<String> BAND = Set.of("class", "up_to", "up_to_count", "min_score");
     static final Set<String> ADJUSTMENT = Set.of("code", "name", "metric", "first", "each", "limit");
     static final Set<String> VETO = Set.of("code", "name", "metric", "action", "class");
@@ -29,7 +31,7 @@ final class SchemeKeys {
 
     /** Keys of these levels that must be numbers when given. */
     private static final Set<String> NUMBERS = Set.of("min_land_mu", "min_revenue", "min_leased_m2", "factor",
-            "benchmark", "k", "cap", "floor", "weight", "up_to", "up_to_count", "min_score", "first", "each", "limit");
+            "benchmark", "k", "cap", "floor", "weight", "up_to", "up_to_count", "min_score", "first", "each", "limit", "cap_of_weight", "min", "max");
 
     private SchemeKeys() {}
 

@@ -109,6 +109,41 @@ class HuangyanSchemeTest {
     }
 
     @Test
+    void capsOnIndicatorsItemsAndTotalAreReadFromYaml() {
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: caps
+                region: 测试
+                year: 2023
+                source: test
+                cohorts:
+                  - code: A
+                    name: a
+                    caps: {adjustments: {min: -20}, total: {min: 0, max: 120}}
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 40, family: BENCHMARK_RATIO, benchmark: 1, cap_of_weight: 1.5}
+                    bands: [{class: A, up_to: 1.0}]
+                """);
+        Scheme.Cohort c = SchemeFile.parse(yaml, "caps.yaml").cohorts().get(0);
+        assertThat(c.indicators().get(0).cap()).isEqualTo(60.0);
+        assertThat(c.caps()).isEqualTo(new Scheme.Caps(-20.0, null, 0.0, 120.0));
+        Object bad = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: caps
+                region: 测试
+                year: 2023
+                source: test
+                cohorts:
+                  - code: A
+                    name: a
+                    caps: {total: {min: 100, max: 20}}
+                    indicators:
+                      - {code: T, name: t, numerator: TAX, denominator: LAND_MU, weight: 40, family: BENCHMARK_RATIO, benchmark: 1, cap: 50, cap_of_weight: 1.5}
+                    bands: [{class: A, up_to: 1.0}]
+                """);
+        assertThatThrownBy(() -> SchemeFile.parse(bad, "bad.yaml")).hasMessageContaining("cohorts[0].caps.total")
+                .hasMessageContaining("cohorts[0].indicators[0]");
+    }
+
+    @Test
     void aMisspeltKeyIsAnErrorNamingTheNearestKnownOne() {
         Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load("""
                 id: strict

@@ -170,9 +170,44 @@ public final class Engine {
                         + " / unrated (" + c.unrated().klass() + "), managed as " + c.unrated().managedAs()
                         + ", not ranked";
             }
+            String capped = cappedNote(c.caps(), items, adjusted, total[i]);
+            if (capped != null) {
+                groupNote = groupNote == null ? capped : groupNote + "；" + capped;
+            }
             return new Explanation(input.ids[i], input.names[i], c.code(), c.name(), items, adjusted, vetoes, total[i],
                     rank[i], n, klass[i], cutoffs, groupNote);
         }
+    }
+
+    /** What the cohort's caps took off a firm's items or total, in words; null when they took nothing. */
+    private static String cappedNote(Scheme.Caps caps, List<Explanation.Item> items, List<Explanation.Adjusted> adjusted,
+            double total) {
+        if (!caps.any()) {
+            return null;
+        }
+        double itemSum = 0;
+        for (Explanation.Adjusted a : adjusted) {
+            itemSum += a.points();
+        }
+        List<String> notes = new ArrayList<>();
+        double kept = caps.adjustments(itemSum);
+        if (Math.abs(kept - itemSum) > 1e-9) {
+            notes.add("加减分合计 " + fmt(itemSum) + " 按 " + fmt(kept) + " 计 / bonus and penalty items "
+                    + fmt(itemSum) + " counted as " + fmt(kept));
+        }
+        double uncapped = kept;
+        for (Explanation.Item it : items) {
+            uncapped += it.points() == it.points() ? it.points() : 0;
+        }
+        if ((caps.totalMin() != null || caps.totalMax() != null) && Math.abs(uncapped - total) > 1e-6) {
+            notes.add("总分 " + fmt(uncapped) + " 按 " + fmt(total) + " 计 / total " + fmt(uncapped) + " counted as "
+                    + fmt(total));
+        }
+        return notes.isEmpty() ? null : String.join("；", notes);
+    }
+
+    private static String fmt(double v) {
+        return java.math.BigDecimal.valueOf(Math.round(v * 100) / 100.0).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -442,6 +477,7 @@ public final class Engine {
             deferred[j] = ind.missing() == Missing.COHORT_AVERAGE;
         }
         Scheme.Adjustment[] adjustments = cohort.adjustments().toArray(new Scheme.Adjustment[0]);
+        Scheme.Caps caps = cohort.caps();
         double[][] counts = new double[adjustments.length][];
         for (int a = 0; a < adjustments.length; a++) {
             counts[a] = in.column(adjustments[a].metric());
@@ -475,10 +511,7 @@ public final class Engine {
                         waiting[m] = true; // no reference (e.g. a zero mean): treated as missing
                     }
                 }
-                for (int a = 0; a < adjustments.length; a++) {
-                    t += adjustments[a].points(counts[a][i]);
-                }
-                total[i] = t;
+                total[i] = finish(caps, t, adjustments, counts, i);
                 wait |= waiting[m];
             }
             anyWaiting[c] = wait;
@@ -511,12 +544,29 @@ public final class Engine {
                             : simple[j] ? Math.min(v * scale[j], cap[j]) : pointsFor(inds[j], stats[j], v);
                     t += p == p ? p : stats[j].fill;
                 }
-                for (int a = 0; a < adjustments.length; a++) {
-                    t += adjustments[a].points(counts[a][i]);
-                }
-                total[i] = t;
+                total[i] = finish(caps, t, adjustments, counts, i);
             }
         }
+    }
+
+    /**
+     * A firm's total from its indicators' points and its bonus and penalty items, within the cohort's caps (without
+     * caps, summed in the order the items come, as always).
+     */
+    private static double finish(Scheme.Caps caps, double indicatorPoints, Scheme.Adjustment[] adjustments,
+            double[][] counts, int i) {
+        if (!caps.any()) {
+            double t = indicatorPoints;
+            for (int a = 0; a < adjustments.length; a++) {
+                t += adjustments[a].points(counts[a][i]);
+            }
+            return t;
+        }
+        double adjusted = 0;
+        for (int a = 0; a < adjustments.length; a++) {
+            adjusted += adjustments[a].points(counts[a][i]);
+        }
+        return caps.total(indicatorPoints + caps.adjustments(adjusted));
     }
 
     private static String referenceBasis(Indicator ind, int year, int firms) {

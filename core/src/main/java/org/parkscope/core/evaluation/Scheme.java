@@ -203,9 +203,10 @@ public record Scheme(String id, String region, int year, String source, List<Str
 
     public record Cohort(String code, String name, Membership membership, List<Indicator> indicators,
             List<Band> bands, List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated,
-            Banding banding) {
+            Banding banding, Caps caps) {
         public Cohort {
             banding = banding == null ? Banding.DEFAULT : banding;
+            caps = caps == null ? Caps.NONE : caps;
             indicators = List.copyOf(indicators);
             bands = List.copyOf(bands);
             adjustments = List.copyOf(adjustments);
@@ -215,7 +216,12 @@ public record Scheme(String id, String region, int year, String source, List<Str
 
         public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands,
                 List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated) {
-            this(code, name, membership, indicators, bands, adjustments, vetoes, groups, unrated, Banding.DEFAULT);
+            this(code, name, membership, indicators, bands, adjustments, vetoes, groups, unrated, Banding.DEFAULT, Caps.NONE);
+        }
+
+        public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands,
+                List<Adjustment> adjustments, List<Veto> vetoes, List<Group> groups, Unrated unrated, Banding banding) {
+            this(code, name, membership, indicators, bands, adjustments, vetoes, groups, unrated, banding, Caps.NONE);
         }
 
         public Cohort(String code, String name, Membership membership, List<Indicator> indicators, List<Band> bands,
@@ -396,6 +402,31 @@ public record Scheme(String id, String region, int year, String source, List<Str
 
     /** Which class firms tied across a band's cut-off take: the better one (all of them) or the worse one. */
     public enum Ties { BETTER, WORSE }
+
+    /**
+     * Bounds on a firm's points beyond each indicator's own cap: the sum of its bonus and penalty items (e.g. deductions
+     * at most 20 points in all), and its total. {@code null} is no bound.
+     */
+    public record Caps(Double adjustmentsMin, Double adjustmentsMax, Double totalMin, Double totalMax) {
+        public static final Caps NONE = new Caps(null, null, null, null);
+
+        public double adjustments(double sum) {
+            return clamp(sum, adjustmentsMin, adjustmentsMax);
+        }
+
+        public double total(double sum) {
+            return clamp(sum, totalMin, totalMax);
+        }
+
+        public boolean any() {
+            return adjustmentsMin != null || adjustmentsMax != null || totalMin != null || totalMax != null;
+        }
+
+        private static double clamp(double v, Double min, Double max) {
+            double out = min != null && v < min ? min : v;
+            return max != null && out > max ? max : out;
+        }
+    }
 
     /** A cohort's banding rules: the rounding of share cut-offs and the class of firms tied across one. */
     public record Banding(Rounding rounding, Ties ties) {

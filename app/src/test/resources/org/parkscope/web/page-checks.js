@@ -66,6 +66,10 @@ const links = [...document.querySelectorAll('header.top nav a')].filter(visible)
 if (links.length && new Set(links.map(a => Math.round(a.getBoundingClientRect().top))).size > 1) {
   problems.push('the menu wraps onto several lines');
 }
+const menu = document.querySelector('header.top nav');
+if (links.length && menu.scrollWidth > menu.clientWidth + 1) {
+  problems.push('the menu does not fit its line (' + menu.scrollWidth + ' px in ' + menu.clientWidth + ')');
+}
 
 // Charts: drawn with data, labels inside the chart (a map clips at its edges on purpose).
 document.querySelectorAll('div.chart').forEach(el => {

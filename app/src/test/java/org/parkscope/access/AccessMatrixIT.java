@@ -25,9 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * or receives a page or JSON that names an enterprise or park outside its scope.
  */
 @PlatformTest
-class AccessMatrixIT {
+public class AccessMatrixIT {
 
-    enum Who { ANONYMOUS, TOWN_ADMIN, TOWN_ANALYST, PARK_OPERATOR, ENTERPRISE_USER, AUDITOR }
+    public enum Who { ANONYMOUS, TOWN_ADMIN, TOWN_ANALYST, PARK_OPERATOR, ENTERPRISE_USER, AUDITOR }
 
     static final Set<Who> ALL = Set.of(Who.TOWN_ADMIN, Who.TOWN_ANALYST, Who.PARK_OPERATOR, Who.ENTERPRISE_USER, Who.AUDITOR);
     static final Set<Who> REGISTRY = Set.of(Who.TOWN_ADMIN, Who.TOWN_ANALYST, Who.PARK_OPERATOR);
@@ -35,8 +35,11 @@ class AccessMatrixIT {
     static final Set<Who> ADMIN = Set.of(Who.TOWN_ADMIN);
     static final Set<Who> TOWN = Set.of(Who.TOWN_ADMIN, Who.TOWN_ANALYST);
 
-    /** Who may use each route ("METHOD pattern"). This is the policy; the application must match it. */
-    static final Map<String, Set<Who>> POLICY = new LinkedHashMap<>();
+    /**
+     * Who may use each route ("METHOD pattern"). This is the policy; the application must match it. The page sweep
+     * ({@code web.PageSweepIT}) visits each page as each role allowed here.
+     */
+    public static final Map<String, Set<Who>> POLICY = new LinkedHashMap<>();
 
     static {
         POLICY.put("GET /login", Set.of(Who.values()));
@@ -335,7 +338,8 @@ class AccessMatrixIT {
         return foreignTokenId;
     }
 
-    private static String username(Who w) {
+    /** The demo account of each role. */
+    public static String username(Who w) {
         return switch (w) {
             case TOWN_ADMIN -> "admin";
             case TOWN_ANALYST -> "analyst";

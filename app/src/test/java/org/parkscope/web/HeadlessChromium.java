@@ -51,7 +51,7 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         String chrome = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "chromium";
         Map<String, Object> caps = Map.of("capabilities", Map.of("alwaysMatch", Map.of("browserName", "chrome",
-                "goog:chromeOptions", Map.of("binary", chrome, "args", List.of("--headless=new", "--no-sandbox",
+                "goog:loggingPrefs", Map.of("browser", "ALL"), "goog:chromeOptions", Map.of("binary", chrome, "args", List.of("--headless=new", "--no-sandbox",
                         "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                         "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
                         "--window-size=" + width + "," + height)))));
@@ -82,18 +82,54 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Polls a boolean script until it returns true. */
     public void waitFor(String js, Duration timeout) throws IOException, InterruptedException {
+        if (!waitForQuietly(js, timeout)) {
+            throw new AssertionError("timed out waiting for: " + js);
+        }
+    }
+
+    /** Polls a boolean script until it returns true or the time is up; says which. */
+    public boolean waitForQuietly(String js, Duration timeout) throws IOException, InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!script(js).asBoolean(false)) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + js);
+                return false;
             }
             Thread.sleep(100);
         }
+        return true;
     }
 
     /** A PNG of the viewport. */
     public byte[] screenshot() throws IOException, InterruptedException {
         return Base64.getDecoder().decode(call("GET", "/session/" + session + "/screenshot", null).asString());
+    }
+
+    /** A Chrome DevTools Protocol command (chromedriver's {@code goog/cdp/execute}); its result comes back as JSON. */
+    public JsonNode cdp(String command, Map<String, Object> params) throws IOException, InterruptedException {
+        return call("POST", "/session/" + session + "/goog/cdp/execute", Map.of("cmd", command, "params", params));
+    }
+
+    /**
+     * Makes the page's viewport exactly {@code width} × {@code height} CSS pixels (a window cannot be narrower than
+     * 500 px, a phone is 390).
+     */
+    public void viewport(int width, int height) throws IOException, InterruptedException {
+        cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
+                "mobile", false));
+    }
+
+    /** The browser console's entries since the last call (level, source, message). */
+    public JsonNode consoleLog() throws IOException, InterruptedException {
+        return call("POST", "/session/" + session + "/se/log", Map.of("type", "browser"));
+    }
+
+    /** A PNG of the whole page, not only the viewport (at most {@code maxHeight} CSS pixels tall). */
+    public byte[] fullPageScreenshot(int maxHeight) throws IOException, InterruptedException {
+        JsonNode size = cdp("Page.getLayoutMetrics", Map.of()).path("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.path("width").asDouble(),
+                "height", Math.min(size.path("height").asDouble(), maxHeight), "scale", 1);
+        return Base64.getDecoder().decode(cdp("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", clip)).path("data").asString());
     }
 
     /** Signs in with the form, as a person would. */

@@ -29,6 +29,18 @@ public record Scheme(String id, String region, int year, String source, List<Str
         this(id, region, year, source, assumptions, cohorts, policies, new Effective(year, year));
     }
 
+    /** A cohort's name by its code, as a page shows it (the code itself if the scheme has no such cohort). */
+    public String cohortName(String code) {
+        return cohorts.stream().filter(c -> c.code().equals(code)).map(Cohort::name).findFirst().orElse(code);
+    }
+
+    /** Each cohort's name by its code, in the scheme's order (for charts). */
+    public java.util.Map<String, String> cohortNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        cohorts.forEach(c -> names.put(c.code(), c.name()));
+        return names;
+    }
+
     /** The data years (inclusive) a scheme may evaluate. */
     public record Effective(int from, int to) {
         public Effective {

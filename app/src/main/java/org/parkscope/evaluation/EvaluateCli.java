@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Option;
  * scored, rows of another year only make up that year's cohorts for the benchmarks.
  */
 @Command(name = "parkscope evaluate", mixinStandardHelpOptions = true,
-        description = "离线评价一个数据文件 / evaluate a data file offline")
+        description = "Evaluates a data file offline: the result workbook is in the language of --lang.")
 public final class EvaluateCli implements Callable<Integer> {
 
     @Option(names = "--scheme", required = true, description = "scheme YAML, or the name of a shipped one (huangyan-2022)")
@@ -56,6 +57,10 @@ public final class EvaluateCli implements Callable<Integer> {
 
     @Option(names = "--year", description = "data year to evaluate, within the scheme's effective years (default: its year)")
     Integer year;
+
+    @Option(names = "--lang", description = "language of the result workbook: zh or en (default: the system's, zh unless"
+            + " it is English)")
+    String lang;
 
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
@@ -102,7 +107,7 @@ public final class EvaluateCli implements Callable<Integer> {
             console.println(e.getMessage());
             return 2;
         }
-        write(s, t, r, out);
+        write(s, t, r, out, lang == null ? UserMessage.commandLineLocale() : Locale.forLanguageTag(lang));
         Map<String, Integer> classes = new java.util.TreeMap<>();
         for (int i = 0; i < r.size(); i++) {
             classes.merge(r.klass(i) == null ? "—" : r.klass(i), 1, Integer::sum);
@@ -273,22 +278,21 @@ public final class EvaluateCli implements Callable<Integer> {
         return c >= 0 && c < cells.size() ? Text.clean(cells.get(c)) : null;
     }
 
-    static void write(Scheme s, Table t, Engine.Result r, Path out) throws IOException {
+    static void write(Scheme s, Table t, Engine.Result r, Path out, Locale locale) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); OutputStream os = Files.newOutputStream(out)) {
-            Sheet sheet = wb.createSheet("评价结果");
-            List<String> head = new ArrayList<>(List.of("统一社会信用代码", "企业名称", "评价对象组", "总分", "名次", "组内企业数",
-                    "等级"));
+            Sheet sheet = wb.createSheet(word(locale, "cli.evaluate.sheet"));
+            List<String> head = new ArrayList<>(List.of(word(locale, "cli.evaluate.columns").split("\\|")));
             List<Scheme.Indicator> all = new ArrayList<>();
             for (Scheme.Cohort c : s.cohorts()) {
                 for (Scheme.Indicator i : c.indicators()) {
                     if (all.stream().noneMatch(x -> x.code().equals(i.code()))) {
                         all.add(i);
-                        head.add(i.name() + " 值");
-                        head.add(i.name() + " 得分");
+                        head.add(word(locale, "cli.evaluate.value", i.name()));
+                        head.add(word(locale, "cli.evaluate.points", i.name()));
                     }
                 }
             }
-            head.add("说明");
+            head.add(word(locale, "cli.evaluate.notes"));
             Sheets.header(sheet, head);
             for (int i = 0; i < r.size(); i++) {
                 Explanation e = r.explain(i);
@@ -313,21 +317,29 @@ public final class EvaluateCli implements Callable<Integer> {
                 if (e.note() != null) {
                     notes.add(e.note());
                 }
-                e.items().stream().filter(x -> x.note() != null).forEach(x -> notes.add(x.name() + "：" + x.note()));
-                Sheets.text(row, head.size() - 1, String.join("；", notes));
+                e.items().stream().filter(x -> x.note() != null)
+                        .forEach(x -> notes.add(word(locale, "cli.evaluate.itemNote", x.name(), x.note())));
+                Sheets.text(row, head.size() - 1, String.join(word(locale, "cli.evaluate.noteSeparator"), notes));
             }
-            Sheet about = wb.createSheet("方案");
-            String[] lines = {"方案 scheme: " + s.id(), "地区 region: " + s.region(), "年度 year: " + s.year(),
-                "依据 source: " + s.source()};
+            Sheet about = wb.createSheet(word(locale, "cli.evaluate.aboutSheet"));
+            String[] lines = {word(locale, "cli.evaluate.scheme", s.id()),
+                word(locale, "cli.evaluate.region", s.region()),
+                word(locale, "cli.evaluate.schemeYear", String.valueOf(s.year())),
+                word(locale, "cli.evaluate.source", s.source())};
             for (int i = 0; i < lines.length; i++) {
                 Sheets.text(about.createRow(i), 0, lines[i]);
             }
             for (int i = 0; i < s.assumptions().size(); i++) {
-                Sheets.text(about.createRow(lines.length + i), 0, "假设 assumption: " + s.assumptions().get(i));
+                Sheets.text(about.createRow(lines.length + i), 0, word(locale, "cli.evaluate.assumption",
+                        s.assumptions().get(i)));
             }
             wb.write(os);
             wb.dispose();
         }
+    }
+
+    private static String word(Locale locale, String key, Object... args) {
+        return UserMessage.of(key, args).text(locale);
     }
 
     private static int indexOf(List<Scheme.Indicator> all, String code) {

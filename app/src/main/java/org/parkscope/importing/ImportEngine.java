@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
 import org.parkscope.core.code.Severity;
 import org.parkscope.shared.BulkWork;
+import org.parkscope.shared.UserMessage;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -113,7 +114,7 @@ public final class ImportEngine {
                 return fileProblem(req, ImportMessages.exception("import.failed"), t0);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("导入失败，数据库未做修改 / the import failed; nothing was changed", e);
+            throw new IllegalStateException("the import failed; nothing was changed", e);
         }
     }
 
@@ -318,9 +319,10 @@ public final class ImportEngine {
             try (PreparedStatement ps = c.prepareStatement(check.sql()); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String value = rs.getString(2);
+                    UserMessage message = UserMessage.of(check.message());
                     add(problems, counts, new ImportProblem(rs.getInt(1), col, label, value, check.severity(),
-                            "check." + check.field(), check.messageZh() + (value == null ? "" : "：" + value),
-                            check.messageEn() + (value == null ? "" : ": " + value)));
+                            "check." + check.field(), value == null ? message
+                                    : UserMessage.of("import.problem.value", message, value)));
                 }
             }
         }
@@ -363,8 +365,7 @@ public final class ImportEngine {
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 add(problems, counts, new ImportProblem(rs.getInt(1), -1, null, null, Severity.ERROR, "row.duplicate",
-                        "与文件中前面的第 " + rs.getInt(2) + " 行重复（" + keyLabel(kind) + "相同）",
-                        "repeats row " + rs.getInt(2) + " of the file (same " + keyLabelEn(kind) + ")"));
+                        UserMessage.of("row.duplicate", String.valueOf(rs.getInt(2)), keyLabel(kind))));
             }
         }
     }
@@ -453,21 +454,11 @@ public final class ImportEngine {
                 List.copyOf(problems), millis(t0));
     }
 
-    private static String keyLabel(ImportKind kind) {
+    /** What makes two rows of a kind the same row: a key of several columns has a name of its own. */
+    private static UserMessage keyLabel(ImportKind kind) {
         return switch (kind) {
-            case INDICATORS -> "企业、期间和指标";
-            case QUALIFICATIONS -> "企业、资质类型和认定日期";
-            case OCCUPANCY -> "企业、宗地、身份和起租日期";
-            default -> kind.fields().get(0).label();
-        };
-    }
-
-    private static String keyLabelEn(ImportKind kind) {
-        return switch (kind) {
-            case INDICATORS -> "enterprise, period and metric";
-            case QUALIFICATIONS -> "enterprise, type and issue date";
-            case OCCUPANCY -> "enterprise, parcel, role and start date";
-            default -> kind.fields().get(0).labelEn();
+            case INDICATORS, QUALIFICATIONS, OCCUPANCY -> UserMessage.of("import.key." + kind.name());
+            default -> UserMessage.bilingual(kind.fields().get(0).label(), kind.fields().get(0).labelEn());
         };
     }
 
@@ -486,8 +477,7 @@ public final class ImportEngine {
 
     /** The report of a file refused as a whole (or from the row where reading stopped). */
     static ImportReport rejected(ImportKind kind, String fileName, ImportException e, long millis) {
-        ImportProblem p = new ImportProblem(e.row(), e.column(), null, null, Severity.ERROR, e.code(), e.messageZh(),
-                e.messageEn());
+        ImportProblem p = new ImportProblem(e.row(), e.column(), null, null, Severity.ERROR, e.code(), e.userMessage());
         return new ImportReport(ImportReport.Status.REJECTED, kind, fileName, null, null, null, 0, 0, 0, 0, 0, 0, 1, 0,
                 List.of(p), millis);
     }

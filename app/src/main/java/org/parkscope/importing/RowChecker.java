@@ -26,6 +26,7 @@ import org.parkscope.core.parse.Numbers;
 import org.parkscope.core.parse.Text;
 import org.parkscope.core.validate.Limits;
 import org.parkscope.shared.GeoJson;
+import org.parkscope.shared.UserMessage;
 
 /**
  * Reads one data row against the header map: every cell of a mapped column is parsed and checked, problems are
@@ -118,8 +119,8 @@ final class RowChecker {
             String raw = cell(cells, col);
             if (raw == null) {
                 if (f.required()) {
-                    mine.add(problem(rowNo, col, null, Severity.ERROR, "cell.required", "必填项为空：" + f.label(),
-                            "required: " + f.labelEn()));
+                    mine.add(problem(rowNo, col, null, Severity.ERROR, "cell.required",
+                            UserMessage.of("cell.required", UserMessage.bilingual(f.label(), f.labelEn()))));
                 }
                 continue;
             }
@@ -127,7 +128,7 @@ final class RowChecker {
             CheckResult<String> r = bad.isPresent() ? new CheckResult<>(null, List.of(bad.get()))
                     : bounded(f, read(f, raw, col, reason));
             for (Problem p : r.problems()) {
-                mine.add(problem(rowNo, col, raw, p.severity(), p.code(), p.messageZh(), p.messageEn()));
+                mine.add(problem(rowNo, col, raw, p.severity(), p.code(), ImportMessages.message(p)));
             }
             staged[kind.stagingColumns().indexOf(f.key())] = r.value();
         }
@@ -153,8 +154,7 @@ final class RowChecker {
                 staged[iPeriod] = options.period();
             } else {
                 problems.add(problem(rowNo, periodColumn, null, Severity.ERROR, "period.missing",
-                        "缺少期间（年度或月份）：请填写期间列，或在导入时指定期间",
-                        "no period: fill the period column or give the period when importing"));
+                        UserMessage.of("period.missing")));
                 return;
             }
         }
@@ -162,7 +162,7 @@ final class RowChecker {
             if (staged[iMetric] == null || staged[iValue] == null) {
                 if (!rowErrors) {
                     problems.add(problem(rowNo, staged[iMetric] == null ? metricColumn : valueColumn, null,
-                            Severity.ERROR, "cell.required", "必填项为空：指标和数值", "required: metric and value"));
+                            Severity.ERROR, "cell.required", UserMessage.of("cell.required.figure")));
                 }
                 return;
             }
@@ -186,7 +186,7 @@ final class RowChecker {
             CheckResult<BigDecimal> n = bad.isPresent() ? new CheckResult<>(null, List.of(bad.get())) : Numbers.parse(raw);
             if (!passes(n)) {
                 n.problems().forEach(p -> problems.add(problem(rowNo, m.getKey(), raw, p.severity(), p.code(),
-                        p.messageZh(), p.messageEn())));
+                        ImportMessages.message(p))));
                 ok = false;
                 continue;
             }
@@ -212,21 +212,19 @@ final class RowChecker {
         Optional<BigDecimal> factor = Vocabulary.unitFactor(metric, unit);
         if (factor.isEmpty()) {
             problems.add(problem(rowNo, col, unit, Severity.ERROR, "unit.unknown",
-                    "单位“" + unit + "”不适用于该指标（应为 " + Vocabulary.METRIC_UNITS.get(metric) + " 等）",
-                    "unit “" + unit + "” does not fit this metric (expected " + Vocabulary.METRIC_UNITS.get(metric) + ")"));
+                    UserMessage.of("unit.unknown", unit, Vocabulary.METRIC_UNITS.get(metric))));
             return false;
         }
         if (value.signum() < 0) {
-            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, "value.negative", "数值不能为负",
-                    "the value must not be negative"));
+            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, "value.negative",
+                    UserMessage.of("value.negative")));
             return false;
         }
         BigDecimal canonical = value.multiply(factor.get()).setScale(4, RoundingMode.HALF_UP);
         Optional<String> limit = Limits.checkDecimal(canonical, Limits.MAX_FIGURE);
         if (limit.isPresent()) {
-            Problem p = ImportMessages.error(limit.get(), Limits.MAX_FIGURE.toPlainString());
-            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, p.code(), p.messageZh(),
-                    p.messageEn()));
+            problems.add(problem(rowNo, col, value.toPlainString(), Severity.ERROR, limit.get(),
+                    UserMessage.of(limit.get(), Limits.MAX_FIGURE.toPlainString())));
             return false;
         }
         row[cols.indexOf("value")] = canonical.stripTrailingZeros().toPlainString();
@@ -268,8 +266,7 @@ final class RowChecker {
             case INDUSTRY: {
                 CheckResult<IndustryCode> r = industries.check(raw);
                 if (r.ok() && r.value().level() != 4) {
-                    return bad("industry.level", "须填写 4 位行业小类代码，而不是“" + raw.strip() + "”",
-                            "give a 4-digit industry class, not “" + raw.strip() + "”");
+                    return bad("industry.level", raw.strip());
                 }
                 return new CheckResult<>(r.ok() ? r.value().code() : null, r.problems());
             }
@@ -284,7 +281,7 @@ final class RowChecker {
             case INTEGER: {
                 CheckResult<BigDecimal> r = Numbers.parse(raw);
                 if (r.ok() && r.value() != null && r.value().stripTrailingZeros().scale() > 0) {
-                    return bad("number.integer", "须为整数：“" + raw.strip() + "”", "must be a whole number: “" + raw.strip() + "”");
+                    return bad("number.integer", raw.strip());
                 }
                 return new CheckResult<>(r.value() == null ? null : r.value().toBigInteger().toString(), r.problems());
             }
@@ -295,25 +292,21 @@ final class RowChecker {
             case PERIOD:
                 return cached(periodCache, raw, () -> period(raw));
             case METRIC:
-                return cached(metricCache, raw, () -> lookup(Vocabulary.metric(raw), raw, "指标", "metric",
-                        Vocabulary.METRICS));
+                return cached(metricCache, raw, () -> lookup(Vocabulary.metric(raw), raw, f.type(), Vocabulary.METRICS));
             case UNIT:
                 return ok(Text.clean(raw));
             case DEPARTMENT:
-                return lookup(Vocabulary.lookup(Vocabulary.DEPARTMENTS, raw), raw, "来源部门", "department",
-                        Vocabulary.DEPARTMENTS);
+                return lookup(Vocabulary.lookup(Vocabulary.DEPARTMENTS, raw), raw, f.type(), Vocabulary.DEPARTMENTS);
             case ROLE:
-                return lookup(Vocabulary.lookup(Vocabulary.ROLES, raw), raw, "身份", "role", Vocabulary.ROLES);
+                return lookup(Vocabulary.lookup(Vocabulary.ROLES, raw), raw, f.type(), Vocabulary.ROLES);
             case SIZE_CLASS:
-                return lookup(Vocabulary.lookup(Vocabulary.SIZE_CLASSES, raw), raw, "企业规模", "size class",
-                        Vocabulary.SIZE_CLASSES);
+                return lookup(Vocabulary.lookup(Vocabulary.SIZE_CLASSES, raw), raw, f.type(), Vocabulary.SIZE_CLASSES);
             case STATUS:
-                return lookup(Vocabulary.lookup(Vocabulary.STATUSES, raw), raw, "经营状态", "status", Vocabulary.STATUSES);
+                return lookup(Vocabulary.lookup(Vocabulary.STATUSES, raw), raw, f.type(), Vocabulary.STATUSES);
             case PARK_KIND:
-                return lookup(Vocabulary.lookup(Vocabulary.PARK_KINDS, raw), raw, "园区类型", "park kind",
-                        Vocabulary.PARK_KINDS);
+                return lookup(Vocabulary.lookup(Vocabulary.PARK_KINDS, raw), raw, f.type(), Vocabulary.PARK_KINDS);
             case QUALIFICATION_TYPE:
-                return lookup(Vocabulary.lookup(Vocabulary.QUALIFICATIONS, raw), raw, "资质类型", "qualification type",
+                return lookup(Vocabulary.lookup(Vocabulary.QUALIFICATIONS, raw), raw, f.type(),
                         Vocabulary.QUALIFICATIONS);
             case GEOMETRY:
                 return geometry(raw);
@@ -396,7 +389,7 @@ final class RowChecker {
         }
         Optional<BigDecimal> factor = Vocabulary.unitFactor("LAND_AREA", unit);
         if (factor.isEmpty()) {
-            return bad("unit.area", "面积单位“" + unit + "”无法识别（平方米、亩、公顷）", "unknown area unit “" + unit + "”");
+            return bad("unit.area", unit);
         }
         if (Limits.checkScale(n.value()).isPresent()) {
             return new CheckResult<>(null, List.of(ImportMessages.error("limit.scale", Limits.MAX_SCALE)));
@@ -405,7 +398,7 @@ final class RowChecker {
                 ? Area.mu(n.value()).squareMetres().setScale(2, RoundingMode.HALF_UP)
                 : n.value().multiply(factor.get()).setScale(2, RoundingMode.HALF_UP);
         if (m2.signum() <= 0) { // also an area too small to keep in whole hundredths of a square metre
-            return bad("area.positive", "面积须大于 0（至少 0.01 平方米）", "the area must be greater than 0 (0.01 m² at least)");
+            return bad("area.positive");
         }
         return ok(m2.toPlainString());
     }
@@ -415,7 +408,7 @@ final class RowChecker {
         return switch (k) {
             case "是", "y", "yes", "true", "1", "√", "✓", "规上" -> ok("true");
             case "否", "n", "no", "false", "0", "×", "✗", "规下" -> ok("false");
-            default -> bad("bool.format", "应填“是”或“否”：“" + raw.strip() + "”", "expected yes or no: “" + raw.strip() + "”");
+            default -> bad("bool.format", raw.strip());
         };
     }
 
@@ -441,8 +434,7 @@ final class RowChecker {
                 }
             }
         }
-        return bad("period.format", "期间应为年份或年月（如 2023、2023-05）：“" + raw.strip() + "”",
-                "the period must be a year or a month (e.g. 2023, 2023-05): “" + raw.strip() + "”");
+        return bad("period.format", raw.strip());
     }
 
     private static CheckResult<String> geometry(String raw) {
@@ -450,28 +442,28 @@ final class RowChecker {
         try {
             Geometry g = s.startsWith("{") ? GeoJson.readPolygonal(s, GF) : new WKTReader(GF).read(s);
             if (!(g instanceof org.locationtech.jts.geom.Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon)) {
-                return bad("geometry.type", "范围须为多边形（Polygon / MultiPolygon）", "the shape must be a polygon");
+                return bad("geometry.type");
             }
             if (!g.isValid()) {
-                return bad("geometry.invalid", "多边形无效（边自相交或未闭合）", "the polygon is invalid (self-intersecting or not closed)");
+                return bad("geometry.invalid");
             }
             if (Math.abs(g.getCentroid().getX()) > 180 || Math.abs(g.getCentroid().getY()) > 90) {
-                return bad("geometry.crs", "坐标须为经纬度（WGS-84）", "coordinates must be longitude/latitude (WGS-84)");
+                return bad("geometry.crs");
             }
             return ok(GeoJson.write(g));
         } catch (ParseException | IllegalArgumentException e) {
-            return bad("geometry.format", "范围须为 GeoJSON 或 WKT 多边形", "the shape must be a GeoJSON or WKT polygon");
+            return bad("geometry.format");
         }
     }
 
-    private static CheckResult<String> lookup(Optional<String> code, String raw, String what, String whatEn,
+    /** A word from one of the vocabularies; the accepted words are the vocabulary's own (data, not text). */
+    private static CheckResult<String> lookup(Optional<String> code, String raw, FieldType what,
             Map<String, String> table) {
         if (code.isPresent()) {
             return ok(code.get());
         }
         String accepted = String.join("、", new java.util.LinkedHashSet<>(table.values()));
-        return bad("value.unknown", what + "“" + raw.strip() + "”无法识别（可用：" + accepted + "）",
-                "unknown " + whatEn + " “" + raw.strip() + "” (accepted: " + accepted + ")");
+        return bad("value.unknown", UserMessage.of("import.what." + what.name()), raw.strip(), accepted);
     }
 
     private static @Nullable String cell(List<String> cells, int col) {
@@ -479,15 +471,16 @@ final class RowChecker {
     }
 
     private ImportProblem problem(int rowNo, int col, @Nullable String value, Severity severity, String code,
-            String zh, String en) {
-        return new ImportProblem(rowNo, col, col >= 0 ? header.labels.get(col) : null, value, severity, code, zh, en);
+            UserMessage message) {
+        return new ImportProblem(rowNo, col, col >= 0 ? header.labels.get(col) : null, value, severity, code, message);
     }
 
     private static CheckResult<String> ok(@Nullable String v) {
         return new CheckResult<>(v, List.of());
     }
 
-    private static CheckResult<String> bad(String code, String zh, String en) {
-        return new CheckResult<>(null, List.of(Problem.error(code, zh, en)));
+    /** A problem of this package's: its code is its message key. */
+    private static CheckResult<String> bad(String code, Object... args) {
+        return new CheckResult<>(null, List.of(ImportMessages.error(code, args)));
     }
 }

@@ -59,14 +59,14 @@ final class ImportFuzzing {
             source.read(reader);
             reader.end();
         } catch (ImportException e) {
-            assertThat(e.messageZh()).isNotBlank();
-            assertThat(e.messageEn()).isNotBlank();
+            assertThat(e.text(java.util.Locale.SIMPLIFIED_CHINESE)).isNotBlank();
+            assertThat(e.text(java.util.Locale.ENGLISH)).isNotBlank();
             return;
         }
         for (ImportProblem p : problems) {
             assertThat(p.row()).isPositive();
-            assertThat(p.messageZh()).isNotBlank();
-            assertThat(p.messageEn()).isNotBlank();
+            assertThat(p.text(java.util.Locale.SIMPLIFIED_CHINESE)).isNotBlank();
+            assertThat(p.text(java.util.Locale.ENGLISH)).isNotBlank();
         }
     }
 }

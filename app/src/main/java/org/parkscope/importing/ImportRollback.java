@@ -110,7 +110,7 @@ public final class ImportRollback {
             ps.setLong(2, batch);
             ps.executeUpdate();
         }
-        ImportEngine.audit(c, actor, "ROLLBACK", batch, "{\"restored\": " + restored + ", \"removed\": " + removed + "}");
+        BatchStore.audit(c, actor, "ROLLBACK", batch, "{\"restored\": " + restored + ", \"removed\": " + removed + "}");
         return new Result(true, restored, removed, UserMessage.of("import.rollback.done", String.valueOf(batch),
                 String.valueOf(restored), String.valueOf(removed)));
     }

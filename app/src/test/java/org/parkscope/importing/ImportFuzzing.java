@@ -53,7 +53,7 @@ final class ImportFuzzing {
     static void stage(ImportKind kind, RowSource source) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
         int[] staged = new int[1];
-        ImportEngine.Reader reader = new ImportEngine.Reader(kind, ImportRequest.Options.defaults(),
+        StagingReader reader = new StagingReader(kind, ImportRequest.Options.defaults(),
                 bytes -> staged[0] += bytes.length, problems, new int[2], ImportEngine.Progress.NONE);
         try {
             source.read(reader);

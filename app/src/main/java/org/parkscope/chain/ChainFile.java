@@ -13,6 +13,7 @@ import org.parkscope.core.chain.ChainNode;
 import org.parkscope.core.chain.NodeScope;
 import org.parkscope.core.chain.Stage;
 import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.core.code.Problem;
 import org.parkscope.core.code.SeiCategories;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.UserMessage;
@@ -44,9 +45,9 @@ public final class ChainFile {
         return UserMessage.of("chains.file.at", at, UserMessage.of(code, args));
     }
 
-    /** A problem reported by core's checks, which come as one text. */
-    static UserMessage checked(String text) {
-        return UserMessage.of("chains.file.checked", text);
+    /** A problem reported by core's checks, which word it in both languages: the reader sees one. */
+    static UserMessage checked(Problem p) {
+        return UserMessage.bilingual(p.messageZh(), p.messageEn());
     }
 
     private static final IndustryCodes CODES = IndustryCodes.load();
@@ -133,7 +134,7 @@ public final class ChainFile {
         try {
             stage = Stage.parse(text(n, "stage", at, problems));
         } catch (IllegalArgumentException e) {
-            problems.add(UserMessage.of("chains.file.at", at + ".stage", checked(e.getMessage())));
+            problems.add(at(at + ".stage", "chains.file.stage", optional(n, "stage")));
         }
         NodeScope scope = NodeScope.CITY;
         String s = optional(n, "scope");

@@ -275,7 +275,7 @@ class ChainIT {
         HttpResponse<String> r = admin.post("/chains/SC/definition", Map.of("yaml", broken));
         assertThat(r.statusCode()).isEqualTo(302);
         String page = admin.get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
-        assertThat(page).contains("stage 须是", "stage must be");
+        assertThat(page).contains(".stage: 须是 上游、中游 或 下游：旁游").doesNotContain("must be");
         assertThat(chains.yaml("SC")).isEqualTo(original);
         // The impact of a keyword edit is shown before it is published, and nothing is stored.
         admin.get("/chains/SC/definition");
@@ -309,8 +309,8 @@ class ChainIT {
             admin.get("/chains/SC/definition");
             HttpResponse<String> r = admin.post("/chains/SC/definition", Map.of("yaml", original.replace("SC-D4", bad)));
             assertThat(r.statusCode()).as(bad).isEqualTo(302);
-            assertThat(admin.get("/chains/SC/definition").body()).as(bad).contains("节点编号须为大写字母或数字",
-                    "a node id is upper-case letters or digits");
+            assertThat(admin.get("/chains/SC/definition").body()).as(bad).contains("节点编号须为大写字母或数字")
+                    .doesNotContain("a node id is");
         }
         assertThat(chains.yaml("SC")).isEqualTo(original);
         long firm = jdbc.sql("select min(id) from enterprise where status = 'ACTIVE'").query(Long.class).single();

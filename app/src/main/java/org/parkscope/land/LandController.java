@@ -153,17 +153,23 @@ class LandController {
     }
 
     @GetMapping("/land/low-efficiency.xlsx")
-    ResponseEntity<byte[]> lowEfficiencyExport() {
+    ResponseEntity<byte[]> lowEfficiencyExport(java.util.Locale locale) {
         int year = town.referenceYear();
+        boolean en = "en".equals(locale.getLanguage());
         List<List<Object>> rows = new ArrayList<>();
         for (LowEfficiencyService.Listed l : lowEfficiency.list(scope.get(), year)) {
             rows.add(List.of(l.parkName(), l.certificateNo(), round2(l.areaMu()), l.landUse(), l.holder(),
                     round2(l.taxPerMu()), round2(l.outputPerMu()),
-                    String.join("；", l.reasons().stream().map(f -> f.zh()).toList()),
-                    String.join("; ", l.reasons().stream().map(f -> f.en()).toList())));
+                    String.join(en ? "; " : "；", l.reasons().stream().map(f -> en ? f.en() : f.zh()).toList())));
         }
-        return Sheets.xlsx("低效用地清单-" + year + ".xlsx", "低效用地清单", List.of("园区", "不动产权证号", "面积（亩）",
-                "用地性质", "权利人", "亩均税收（万元/亩）", "亩均产值（万元/亩）", "认定理由", "Reasons"), rows);
+        return export(locale, "land.export.lowEfficiency", String.valueOf(year), rows);
+    }
+
+    /** A workbook named, titled and headed by {@code key}'s messages ({@code .file}, {@code .sheet}, {@code .columns}). */
+    private static ResponseEntity<byte[]> export(java.util.Locale locale, String key, String fileArg,
+            List<List<Object>> rows) {
+        return Sheets.xlsx(UserMessage.of(key + ".file", fileArg).text(locale), UserMessage.of(key + ".sheet").text(locale),
+                List.of(UserMessage.of(key + ".columns").text(locale).split("\\|")), rows);
     }
 
     // ------------------------------------------------------------------------------------------------ ledger
@@ -221,15 +227,15 @@ class LandController {
     }
 
     @GetMapping("/space.xlsx")
-    ResponseEntity<byte[]> spaceExport(@ModelAttribute("filter") VacancyQueries.Filter f) {
+    ResponseEntity<byte[]> spaceExport(@ModelAttribute("filter") VacancyQueries.Filter f, java.util.Locale locale) {
+        String yes = UserMessage.of("land.export.yes").text(locale);
         List<List<Object>> rows = new ArrayList<>();
         for (VacancyQueries.Space s : vacancy.search(scope.get(), f, town.asOf())) {
             rows.add(java.util.Arrays.asList(s.parkName(), s.positioning(), s.building(), s.label(), s.floor(),
                     s.areaM2(), s.use(), s.floorLoad(), s.clearHeight(), s.rent(),
-                    s.availableFrom() == null ? null : s.availableFrom().toString(), s.reserved() ? "是" : ""));
+                    s.availableFrom() == null ? null : s.availableFrom().toString(), s.reserved() ? yes : ""));
         }
-        return Sheets.xlsx("空置空间.xlsx", "空置空间", List.of("园区", "园区定位", "楼栋", "单元", "楼层", "面积（m²）", "用途",
-                "楼面荷载（kN/m²）", "净高（m）", "租金（元/m²/天）", "可入驻日期", "已预留"), rows);
+        return export(locale, "land.export.space", "", rows);
     }
 
     private static double round2(double v) {

@@ -215,8 +215,12 @@ public class ChainAnalysis {
                 .query(RecordRows.of(FirmOnNode.class)).list();
     }
 
+    /** A candidate link waiting for a person's decision. */
+    public record ReviewRow(long enterpriseId, String name, String nodeId, String nodeName, String chainId,
+            @Nullable BigDecimal score, String role, @Nullable String note, @Nullable String evidence) {}
+
     /** One page of the review queue: candidate links (below the auto threshold or held back by a rule), best first. */
-    public List<Map<String, Object>> reviewQueue(Scope scope, @Nullable String chainId, int page) {
+    public List<ReviewRow> reviewQueue(Scope scope, @Nullable String chainId, int page) {
         return ScopeParams.bind(jdbc.sql("""
                 select e.id as enterprise_id, e.name, n.id as node_id, n.name as node_name, n.chain_id, l.score, l.role,
                        k.note, k.evidence::text as evidence
@@ -226,7 +230,7 @@ public class ChainAnalysis {
                   and is_current_firm(e.status) and %s
                 order by l.score desc, e.id, n.id limit :limit offset :offset
                 """.formatted(Scope.condition("e.park_id", "e.id"))), scope).param("chain", chainId).param("limit", PAGE_SIZE)
-                .param("offset", (long) Math.max(0, page) * PAGE_SIZE).query().listOfRows();
+                .param("offset", (long) Math.max(0, page) * PAGE_SIZE).query(RecordRows.of(ReviewRow.class)).list();
     }
 
     /** Candidate links of current firms in the scope, on one chain or all (the stored count). */
@@ -236,21 +240,27 @@ public class ChainAnalysis {
 
     /** An enterprise's own words and the chain nodes it is on (for its page), within the scope. */
     public record EnterpriseChains(@Nullable String businessScope, @Nullable String mainProducts,
-            List<Map<String, Object>> links) {}
+            List<EnterpriseLink> links) {}
+
+    /** A chain node an enterprise is on, and how (auto, candidate or confirmed; its role and score). */
+    public record EnterpriseLink(String chainId, String chainName, String nodeId, String nodeName, String status,
+            String role, @Nullable BigDecimal score) {}
+
+    private record OwnWords(@Nullable String businessScope, @Nullable String mainProducts) {}
 
     public EnterpriseChains forEnterprise(Scope scope, long enterpriseId) {
         var texts = ScopeParams.bind(jdbc.sql("select e.business_scope, e.main_products from enterprise e where e.id = :id and "
-                + Scope.condition("e.park_id", "e.id")), scope).param("id", enterpriseId).query().listOfRows();
+                + Scope.condition("e.park_id", "e.id")), scope).param("id", enterpriseId).query(RecordRows.of(OwnWords.class))
+                .optional();
         if (texts.isEmpty()) {
             return new EnterpriseChains(null, null, List.of());
         }
-        List<Map<String, Object>> links = jdbc.sql("""
+        List<EnterpriseLink> links = jdbc.sql("""
                 select n.chain_id, c.name as chain_name, n.id as node_id, n.name as node_name, l.status, l.role, l.score
                 from chain_firm l join chain_node n on n.id = l.node_id join industry_chain c on c.id = n.chain_id
                 where l.enterprise_id = ? and l.status <> 'REJECTED' order by c.sort_order, n.sort_order
-                """).param(enterpriseId).query().listOfRows();
-        return new EnterpriseChains((String) texts.get(0).get("business_scope"), (String) texts.get(0).get("main_products"),
-                links);
+                """).param(enterpriseId).query(RecordRows.of(EnterpriseLink.class)).list();
+        return new EnterpriseChains(texts.get().businessScope(), texts.get().mainProducts(), links);
     }
 
 

@@ -8,6 +8,7 @@ import org.parkscope.core.chain.Chain;
 import org.parkscope.access.CurrentScope;
 import org.parkscope.shared.Confirmation;
 import org.parkscope.shared.OnRefusal;
+import org.parkscope.shared.Refusal;
 import org.parkscope.shared.UserMessage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -38,14 +39,15 @@ class ChainDecisionController {
             RedirectAttributes flash) {
         Chain c = requests.chain(id);
         requests.node(c, node);
-        try {
+        String page = "review".equals(back) ? "/chains/review?chain=" + id : "/chains/" + id + "/nodes/" + node;
+        try { // not @OnRefusal: the page to go back to depends on a parameter
             long enterpriseId = decisions.resolveEnterprise(scope.get(), enterprise);
             decisions.decide(enterpriseId, node, decision, role, reason == null ? "" : reason);
             flash.addFlashAttribute("message", UserMessage.of("chains.flash.recorded").text());
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", e.text());
         }
-        return "redirect:" + ("review".equals(back) ? "/chains/review?chain=" + id : "/chains/" + id + "/nodes/" + node);
+        return "redirect:" + page;
     }
 
     /** The review queue's bulk action: the selected placements confirmed or rejected in one step, with one reason. */
@@ -75,17 +77,14 @@ class ChainDecisionController {
     }
 
     @PostMapping("/chains/{id}/designations")
+    @OnRefusal("/chains/{id}")
     String designate(@PathVariable String id, @RequestParam String enterprise, @RequestParam String document,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate designatedOn,
             @RequestParam(required = false) @Nullable String note, RedirectAttributes flash) {
         requests.chain(id);
-        try {
-            long e = decisions.resolveEnterprise(scope.get(), enterprise);
-            decisions.designate(id, e, document, designatedOn, note);
-            flash.addFlashAttribute("message", UserMessage.of("chains.flash.designated").text());
-        } catch (IllegalArgumentException ex) {
-            flash.addFlashAttribute("error", ex.getMessage());
-        }
+        long e = decisions.resolveEnterprise(scope.get(), enterprise);
+        decisions.designate(id, e, document, designatedOn, note);
+        flash.addFlashAttribute("message", UserMessage.of("chains.flash.designated").text());
         return "redirect:/chains/" + id;
     }
 }

@@ -33,28 +33,27 @@ public class ChainDecisions {
 
     /** An enterprise by its id or its 统一社会信用代码, within the scope. */
     long resolveEnterprise(Scope scope, String text) {
-        return enterprises.byIdOrUscc(scope, text).orElseThrow(() -> new IllegalArgumentException(
-                "找不到企业（请填写企业编号或统一社会信用代码）/ no such enterprise (give its id or credit code): " + text));
+        return enterprises.byIdOrUscc(scope, text).orElseThrow(() -> Refusal.of("chains.refused.noSuchEnterprise", text));
     }
 
     /** A person's decision on one firm and node; it survives every recomputation. */
     @Transactional
     public void decide(long enterpriseId, String nodeId, String decision, @Nullable String role, String reason) {
         if (!List.of("CONFIRMED", "REJECTED").contains(decision)) {
-            throw new IllegalArgumentException("决定须为确认或排除 / the decision must be CONFIRMED or REJECTED");
+            throw Refusal.of("chains.refused.decision");
         }
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("请填写理由 / a reason is required");
+            throw Refusal.of("chains.refused.reason");
         }
         if (chains.chains().stream().flatMap(c -> c.nodes().stream()).noneMatch(n -> n.id().equals(nodeId))) {
-            throw new IllegalArgumentException("节点不存在 / no such node: " + nodeId);
+            throw Refusal.of("chains.refused.noSuchNode", nodeId);
         }
         String r = role == null || role.isBlank()
                 ? jdbc.sql("select role from chain_link where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId)
                         .query(String.class).optional().orElse("PRODUCER")
                 : role;
         if (!List.of("PRODUCER", "SERVICE", "SELLER", "USER").contains(r)) {
-            throw new IllegalArgumentException("角色无效 / invalid role: " + r);
+            throw Refusal.of("chains.refused.role", r);
         }
         Map<String, Object> before = jdbc.sql("select decision, role, reason from chain_link_override"
                 + " where enterprise_id = ? and node_id = ?").params(enterpriseId, nodeId).query().listOfRows().stream()
@@ -124,7 +123,7 @@ public class ChainDecisions {
             @Nullable String note) {
         chains.chain(chainId);
         if (document == null || document.isBlank()) {
-            throw new IllegalArgumentException("请填写认定文件（名称与文号）/ the designating document is required");
+            throw Refusal.of("chains.refused.document");
         }
         long id = jdbc.sql("insert into chain_leader_designation(chain_id, enterprise_id, document, designated_on, note,"
                 + " created_by) values (?, ?, ?, ?, ?, ?) returning id").params(chainId, enterpriseId, document.strip(),

@@ -3,6 +3,7 @@ package org.parkscope.chain;
 import java.nio.charset.StandardCharsets;
 import org.parkscope.core.chain.Chain;
 import org.parkscope.shared.Downloads;
+import org.parkscope.shared.UserMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,7 @@ class ChainDefinitionController {
     @PostMapping("/chains/recompute")
     String recompute(RedirectAttributes flash) {
         int n = recomputation.recompute();
-        flash.addFlashAttribute("message", "已重新计算 " + n + " 条关联 / " + n + " placements recomputed");
+        flash.addFlashAttribute("message", UserMessage.of("chains.flash.recomputed", n).text());
         return "redirect:/chains";
     }
 
@@ -48,10 +49,10 @@ class ChainDefinitionController {
     String saveClusterDefinition(@RequestParam String yaml, RedirectAttributes flash) {
         try {
             clusters.save(yaml, new java.util.HashSet<>(chains.chains().stream().map(Chain::id).toList()));
-            flash.addFlashAttribute("message", "集群构成已保存 / cluster composition saved");
+            flash.addFlashAttribute("message", UserMessage.of("clusters.flash.saved").text());
             return "redirect:/chains";
         } catch (ChainFile.Invalid e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", e.text());
             flash.addFlashAttribute("yaml", yaml);
             return "redirect:/chains/clusters/definition";
         }
@@ -77,16 +78,16 @@ class ChainDefinitionController {
             try {
                 model.addAttribute("impact", chains.preview(id, yaml));
             } catch (ChainFile.Invalid e) {
-                model.addAttribute("error", e.getMessage());
+                model.addAttribute("error", e.text());
             }
             return "chain-definition";
         }
         try {
             chains.save(id, yaml);
-            flash.addFlashAttribute("message", "已保存并重新计算 / saved and recomputed");
+            flash.addFlashAttribute("message", UserMessage.of("chains.flash.saved").text());
             return "redirect:/chains/" + id;
         } catch (ChainFile.Invalid e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", e.text());
             flash.addFlashAttribute("yaml", yaml);
             return "redirect:/chains/" + id + "/definition";
         }

@@ -13,13 +13,16 @@ import org.parkscope.core.chain.ChainNode;
 import org.parkscope.core.chain.NodeScope;
 import org.parkscope.core.chain.Stage;
 import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.core.code.Problem;
 import org.parkscope.core.code.SeiCategories;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a chain definition from YAML (one file per chain, layout in {@code shared/domain/chains.md} §9 and the
  * README) and checks it: required fields, stages and scopes, GB/T 4754-2017 classes and SEI 2018 codes that exist,
- * and mirrored up- and downstream edges. Every problem is reported with its place in the file, in Chinese and English.
+ * and mirrored up- and downstream edges. Every problem is reported with its place in the file, in the reader's language.
  */
 public final class ChainFile {
 
@@ -27,17 +30,24 @@ public final class ChainFile {
     public static final List<String> SHIPPED = List.of("sc", "5g", "cc", "iot", "bd", "nev", "ai", "ic");
 
     /** A chain file that cannot be used, with every problem found. */
-    public static final class Invalid extends RuntimeException {
-        private final List<String> problems;
-
-        public Invalid(String name, List<String> problems) {
-            super("产业链定义 " + name + " 有误 / chain definition " + name + " is invalid:\n  " + String.join("\n  ", problems));
-            this.problems = List.copyOf(problems);
+    public static final class Invalid extends Refusal {
+        public Invalid(String name, List<UserMessage> problems) {
+            this("chains.file.invalid", name, problems);
         }
 
-        public List<String> problems() {
-            return problems;
+        Invalid(String headline, String name, List<UserMessage> problems) {
+            super(Kind.REFUSED, UserMessage.of(headline, name), problems);
         }
+    }
+
+    /** A problem at a place in the file ({@code nodes[2](SC-M1).codes}). */
+    static UserMessage at(String at, String code, Object... args) {
+        return UserMessage.of("chains.file.at", at, UserMessage.of(code, args));
+    }
+
+    /** A problem reported by core's checks, which word it in both languages: the reader sees one. */
+    static UserMessage checked(Problem p) {
+        return UserMessage.bilingual(p.messageZh(), p.messageEn());
     }
 
     private static final IndustryCodes CODES = IndustryCodes.load();
@@ -48,7 +58,7 @@ public final class ChainFile {
     public static String shippedText(String name) {
         try (InputStream in = ChainFile.class.getResourceAsStream("/chains/" + name + ".yaml")) {
             if (in == null) {
-                throw new Invalid(name, List.of("没有这个内置产业链 / no such shipped chain"));
+                throw new Invalid(name, List.of(UserMessage.of("chains.file.notShipped")));
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -61,19 +71,19 @@ public final class ChainFile {
         try {
             root = org.parkscope.shared.SafeYaml.load(yaml);
         } catch (YAMLException e) {
-            throw new Invalid(name, List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
+            throw new Invalid(name, List.of(UserMessage.of("chains.file.yaml", e.getMessage())));
         }
-        List<String> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         if (!(root instanceof Map<?, ?> doc)) {
-            throw new Invalid(name, List.of("文件须是一个映射（键: 值）/ the file must be a mapping"));
+            throw new Invalid(name, List.of(UserMessage.of("chains.file.rootMapping")));
         }
         if (!(doc.get("chain") instanceof Map<?, ?> c)) {
-            throw new Invalid(name, List.of("chain: 缺少产业链信息 / missing"));
+            throw new Invalid(name, List.of(at("chain", "chains.file.missing")));
         }
         String id = text(c, "id", "chain", problems);
         List<ChainNode> nodes = new ArrayList<>();
         if (!(doc.get("nodes") instanceof List<?> ns) || ns.isEmpty()) {
-            problems.add("nodes: 至少需要一个节点 / at least one node is needed");
+            problems.add(at("nodes", "chains.file.noNodes"));
         } else {
             for (int i = 0; i < ns.size(); i++) {
                 String at = "nodes[" + i + "]";
@@ -83,7 +93,7 @@ public final class ChainFile {
                         nodes.add(node);
                     }
                 } else {
-                    problems.add(at + ": 须是映射 / must be a mapping");
+                    problems.add(at(at, "chains.file.mapping"));
                 }
             }
         }
@@ -106,25 +116,25 @@ public final class ChainFile {
         for (Chain.Anchor a : anchors) {
             for (String n : a.nodes()) {
                 if (chain.node(n).isEmpty()) {
-                    problems.add("anchors." + a.id() + ": 节点不存在 / no such node: " + n);
+                    problems.add(at("anchors." + a.id(), "chains.file.noSuchNode", n));
                 }
             }
         }
-        problems.addAll(ChainChecks.check(chain));
+        ChainChecks.check(chain).forEach(p -> problems.add(checked(p)));
         if (!problems.isEmpty()) {
             throw new Invalid(name, problems);
         }
         return chain;
     }
 
-    private static ChainNode node(Map<?, ?> n, String at, List<String> problems) {
+    private static ChainNode node(Map<?, ?> n, String at, List<UserMessage> problems) {
         String id = text(n, "id", at, problems);
         at = at + "(" + id + ")";
         Stage stage = null;
         try {
             stage = Stage.parse(text(n, "stage", at, problems));
         } catch (IllegalArgumentException e) {
-            problems.add(at + ".stage: " + e.getMessage());
+            problems.add(at(at + ".stage", "chains.file.stage", optional(n, "stage")));
         }
         NodeScope scope = NodeScope.CITY;
         String s = optional(n, "scope");
@@ -132,7 +142,7 @@ public final class ChainFile {
             try {
                 scope = NodeScope.valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(at + ".scope: 须是 local/district/city/national 之一 / must be local, district, city or national: " + s);
+                problems.add(at(at + ".scope", "chains.file.scope", s));
             }
         }
         List<ChainNode.CodeRef> codes = new ArrayList<>();
@@ -143,11 +153,11 @@ public final class ChainFile {
                     if (o instanceof Map<?, ?> g && g.get("code") != null) {
                         String code = String.valueOf(g.get("code"));
                         if (CODES.find(code).isEmpty()) {
-                            problems.add(at + ".codes: 不是 GB/T 4754-2017 小类 / not a GB/T 4754-2017 class: " + code);
+                            problems.add(at(at + ".codes", "chains.file.notIndustryClass", code));
                         }
                         codes.add(new ChainNode.CodeRef(code, Boolean.TRUE.equals(g.get("partial"))));
                     } else {
-                        problems.add(at + ".codes.gbt4754_2017: 每项须有 code / every entry needs a code");
+                        problems.add(at(at + ".codes.gbt4754_2017", "chains.file.entryCode"));
                     }
                 }
             }
@@ -158,7 +168,7 @@ public final class ChainFile {
                         continue; // inferred level-3 codes are hints, not used for reporting
                     }
                     if (SEI.find(code).isEmpty()) {
-                        problems.add(at + ".codes.sei2018: 不是战略性新兴产业分类(2018)代码 / not an SEI 2018 code: " + code);
+                        problems.add(at(at + ".codes.sei2018", "chains.file.notSei", code));
                     }
                     sei.add(code);
                 }
@@ -190,7 +200,7 @@ public final class ChainFile {
                 leaders);
     }
 
-    private static List<ChainNode.Edge> edges(Map<?, ?> n, String key, String at, List<String> problems) {
+    private static List<ChainNode.Edge> edges(Map<?, ?> n, String key, String at, List<UserMessage> problems) {
         List<ChainNode.Edge> out = new ArrayList<>();
         if (n.get(key) instanceof List<?> l) {
             for (Object o : l) {
@@ -200,21 +210,20 @@ public final class ChainFile {
                         out.add(new ChainNode.Edge(String.valueOf(e.get("node")),
                                 ChainNode.EdgeKind.valueOf(kind.toUpperCase(Locale.ROOT))));
                     } catch (IllegalArgumentException ex) {
-                        problems.add(at + "." + key + ": kind 须是 supplies/serves/certifies/feeds / kind must be supplies,"
-                                + " serves, certifies or feeds: " + kind);
+                        problems.add(at(at + "." + key, "chains.file.edgeKind", kind));
                     }
                 } else {
-                    problems.add(at + "." + key + ": 每条边须有 node / every edge needs a node");
+                    problems.add(at(at + "." + key, "chains.file.edgeNode"));
                 }
             }
         }
         return out;
     }
 
-    private static String text(Map<?, ?> m, String key, String at, List<String> problems) {
+    private static String text(Map<?, ?> m, String key, String at, List<UserMessage> problems) {
         Object v = m.get(key);
         if (v == null || String.valueOf(v).isBlank()) {
-            problems.add(at + "." + key + ": 缺少 / missing");
+            problems.add(at(at + "." + key, "chains.file.missing"));
             return "";
         }
         return String.valueOf(v).strip();

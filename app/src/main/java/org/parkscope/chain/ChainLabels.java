@@ -2,6 +2,7 @@ package org.parkscope.chain;
 
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.parkscope.core.chain.GapAnalysis;
 import org.parkscope.core.chain.Reason;
 import org.parkscope.shared.Sheets;
@@ -27,8 +28,14 @@ final class ChainLabels {
         return String.join(english() ? ", " : "、", flags.stream().map(f -> msg(messages, "chains.flag." + f.name())).toList());
     }
 
-    static void header(Sheet sheet, String[] head) {
-        Sheets.header(sheet, List.of(head));
+    /**
+     * A workbook sheet named by {@code key + ".sheet"}, with the header row {@code key + ".columns"} (column titles
+     * separated by {@code |}), both in the request's language.
+     */
+    static Sheet sheet(Workbook wb, MessageSource messages, String key) {
+        Sheet sheet = wb.createSheet(msg(messages, key + ".sheet"));
+        Sheets.header(sheet, List.of(msg(messages, key + ".columns").split("\\|")));
+        return sheet;
     }
 
     static String reasons(List<Reason> reasons) {

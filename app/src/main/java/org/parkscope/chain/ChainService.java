@@ -17,6 +17,7 @@ import org.parkscope.core.chain.FirmProfile;
 import org.parkscope.core.chain.MatchSettings;
 import org.parkscope.core.chain.Placement;
 import org.parkscope.shared.QualificationType;
+import org.parkscope.shared.UserMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +39,13 @@ public class ChainService {
      */
     public static final Map<String, String> QUALIFICATION_TITLES = QualificationType.chainTitles();
 
-    /** Qualification titles in a chain that the registry has no type for (each a problem in both languages). */
-    static List<String> unknownQualifications(Chain chain) {
-        List<String> problems = new ArrayList<>();
+    /** Qualification titles in a chain that the registry has no type for (each a problem). */
+    static List<UserMessage> unknownQualifications(Chain chain) {
+        List<UserMessage> problems = new ArrayList<>();
         for (ChainNode n : chain.nodes()) {
             for (String q : n.qualifications()) {
                 if (!QUALIFICATION_TITLES.containsValue(q)) {
-                    problems.add(n.id() + ".qualifications: 登记系统中没有此资质类型 / the registry has no such qualification"
-                            + " type: " + q);
+                    problems.add(ChainFile.at(n.id() + ".qualifications", "chains.file.noSuchQualification", q));
                 }
             }
         }
@@ -167,7 +167,7 @@ public class ChainService {
     public record DefinitionSaved(String chainId) {}
 
     /**
-     * Saves an edited definition: parsed and checked first (problems come back in both languages and nothing is
+     * Saves an edited definition: parsed and checked first (problems come back in the reader's language and nothing is
      * stored), then stored as a new revision, the nodes mirrored, the links recomputed, and the change audited.
      */
     @Transactional
@@ -176,11 +176,11 @@ public class ChainService {
         Chain before = chain(id);
         Chain chain = ChainFile.parse(yaml, id);
         if (!chain.id().equals(id)) {
-            throw new ChainFile.Invalid(id, List.of("chain.id 不可更改（" + id + " → " + chain.id() + "）/ the chain id cannot change"));
+            throw new ChainFile.Invalid(id, List.of(UserMessage.of("chains.file.idChanged", id, chain.id())));
         }
         List<Chain> all = new ArrayList<>(chains());
         all.replaceAll(c -> c.id().equals(id) ? chain : c);
-        List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
+        List<UserMessage> across = new ArrayList<>(ChainChecks.checkAcross(all).stream().map(ChainFile::checked).toList());
         across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         across.addAll(stillReferenced(chain(id), all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {
@@ -204,10 +204,10 @@ public class ChainService {
      * Nodes an edit would remove while people's work still points at them: decisions on firms (confirmations and
      * exclusions) and open 招商 leads. Such an edit is refused until the references are withdrawn or moved.
      */
-    List<String> stillReferenced(Chain before, Chain after) {
+    List<UserMessage> stillReferenced(Chain before, Chain after) {
         Set<String> kept = new HashSet<>();
         after.nodes().forEach(n -> kept.add(n.id()));
-        List<String> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         for (ChainNode n : before.nodes()) {
             if (kept.contains(n.id())) {
                 continue;
@@ -217,9 +217,7 @@ public class ChainService {
             long leads = jdbc.sql("select count(*) from investment_lead where node_id = ? and status not in ('SIGNED', 'DROPPED')")
                     .param(n.id()).query(Long.class).single();
             if (decisions > 0 || leads > 0) {
-                problems.add(n.id() + ": 此节点将被删除，但仍有 " + decisions + " 项人工决定、" + leads
-                        + " 条进行中的招商线索引用它，请先撤回或改到其他节点 / this node would disappear but " + decisions
-                        + " manual decision(s) and " + leads + " open lead(s) still reference it: withdraw or move them first");
+                problems.add(ChainFile.at(n.id(), "chains.file.stillReferenced", decisions, leads));
             }
         }
         return problems;
@@ -236,11 +234,11 @@ public class ChainService {
         chain(id);
         Chain edited = ChainFile.parse(yaml, id);
         if (!edited.id().equals(id)) {
-            throw new ChainFile.Invalid(id, List.of("chain.id 不可更改（" + id + " → " + edited.id() + "）/ the chain id cannot change"));
+            throw new ChainFile.Invalid(id, List.of(UserMessage.of("chains.file.idChanged", id, edited.id())));
         }
         List<Chain> all = new ArrayList<>(chains());
         all.replaceAll(c -> c.id().equals(id) ? edited : c);
-        List<String> across = new ArrayList<>(ChainChecks.checkAcross(all));
+        List<UserMessage> across = new ArrayList<>(ChainChecks.checkAcross(all).stream().map(ChainFile::checked).toList());
         across.addAll(unknownQualifications(all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         across.addAll(stillReferenced(chain(id), all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
         if (!across.isEmpty()) {

@@ -42,11 +42,7 @@ class ChainWorkbookController {
         ChainAnalysis.ChainView v = analysis.view(s, id, y);
         boolean en = ChainLabels.english();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet nodes = wb.createSheet(en ? "Nodes" : "节点");
-            ChainLabels.header(nodes, en ? new String[] {"Node", "Name", "Stage", "Scope", "Key link", "Firms", "Above scale",
-                "Revenue (10k yuan)", "Output (10k yuan)", "Tax (10k yuan)", "Staff", "Certificates", "In review", "Flags",
-                "Reasons"} : new String[] {"节点", "名称", "环节", "范围", "关键环节", "企业数", "规上企业", "营业收入（万元）",
-                "产值（万元）", "税收（万元）", "从业人员", "资质证书", "待复核", "判定", "理由"});
+            Sheet nodes = ChainLabels.sheet(wb, messages, "chains.export.nodes");
             int r = 1;
             for (ChainAnalysis.NodeView n : v.nodes()) {
                 Row row = nodes.createRow(r++);
@@ -67,10 +63,7 @@ class ChainWorkbookController {
                 Sheets.text(row, c++, ChainLabels.flags(messages, n.assessment().flags()));
                 Sheets.text(row, c, String.join("；", n.assessment().reasons().stream().map(x -> x.text(en)).toList()));
             }
-            Sheet firms = wb.createSheet(en ? "Firms" : "企业");
-            ChainLabels.header(firms, en ? new String[] {"Node", "Enterprise", "Park", "Status", "Role", "Score", "Revenue (10k yuan)",
-                "Tax (10k yuan)", "Evidence"} : new String[] {"节点", "企业", "园区", "状态", "角色", "得分", "营业收入（万元）",
-                "税收（万元）", "证据"});
+            Sheet firms = ChainLabels.sheet(wb, messages, "chains.export.firms");
             r = 1;
             for (ChainAnalysis.NodeView n : v.nodes()) {
                 for (ChainAnalysis.FirmOnNode f : analysis.firms(s, n.node().id(), y)) {
@@ -86,10 +79,7 @@ class ChainWorkbookController {
                     Sheets.text(row, 8, f.evidence() == null ? f.decisionReason() : f.evidence());
                 }
             }
-            Sheet leaders = wb.createSheet(en ? "Leader candidates" : "链主候选");
-            ChainLabels.header(leaders, en ? new String[] {"Rank", "Enterprise", "Score", "Scale", "Network", "Market", "Innovation",
-                "Local", "Eligible", "Reasons"} : new String[] {"名次", "企业", "得分", "规模", "带动", "市场地位", "创新",
-                "本地根植", "达到门槛", "理由"});
+            Sheet leaders = ChainLabels.sheet(wb, messages, "chains.export.leaders");
             r = 1;
             for (LeaderScoring.Candidate c : analysis.leaders(s, id, y)) {
                 Row row = leaders.createRow(r);
@@ -106,7 +96,7 @@ class ChainWorkbookController {
             }
             wb.write(out);
             wb.dispose();
-            return Downloads.file(out.toByteArray(), (en ? "chain-" : "产业链-") + id + "-" + y + ".xlsx", Downloads.XLSX);
+            return Downloads.file(out.toByteArray(), msg("chains.export.file") + id + "-" + y + ".xlsx", Downloads.XLSX);
         }
     }
 

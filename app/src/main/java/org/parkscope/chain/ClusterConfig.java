@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.audit.AuditLog;
+import org.parkscope.shared.UserMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,15 +129,15 @@ public class ClusterConfig {
      * The clusters a YAML text defines, checked without the database (tiers, chains among {@code chainIds}, SEI codes,
      * parents, cycles): problems are added to {@code problems}; a text that is not a cluster list at all is refused.
      */
-    static List<ClusterDef> definitions(String yaml, java.util.Set<String> chainIds, List<String> problems) {
+    static List<ClusterDef> definitions(String yaml, java.util.Set<String> chainIds, List<UserMessage> problems) {
         Object root;
         try {
             root = org.parkscope.shared.SafeYaml.load(yaml);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new ChainFile.Invalid("clusters", List.of("YAML 格式错误 / not valid YAML: " + e.getMessage()));
+            throw clustersInvalid(List.of(UserMessage.of("chains.file.yaml", e.getMessage())));
         }
         if (!(root instanceof Map<?, ?> doc) || !(doc.get("clusters") instanceof List<?> list)) {
-            throw new ChainFile.Invalid("clusters", List.of("clusters: 须是集群列表 / must be a list of clusters"));
+            throw clustersInvalid(List.of(ChainFile.at("clusters", "clusters.file.list")));
         }
         var sei = org.parkscope.core.code.SeiCategories.load();
         List<ClusterDef> defs = new ArrayList<>();
@@ -144,27 +145,27 @@ public class ClusterConfig {
         for (int i = 0; i < list.size(); i++) {
             String at = "clusters[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> m) || m.get("code") == null || m.get("name") == null) {
-                problems.add(at + ": 须有 code 和 name / needs a code and a name");
+                problems.add(ChainFile.at(at, "clusters.file.codeAndName"));
                 continue;
             }
             String code = String.valueOf(m.get("code"));
             String tier = String.valueOf(m.get("tier"));
             if (!codes.add(code)) {
-                problems.add(at + ": 集群编码重复 / duplicate cluster code " + code);
+                problems.add(ChainFile.at(at, "clusters.file.duplicate", code));
             }
             if (!List.of("1", "4", "X", "SUB").contains(tier)) {
-                problems.add(at + ".tier: 须是 1、4、X 或 SUB / must be 1, 4, X or SUB: " + tier);
+                problems.add(ChainFile.at(at + ".tier", "clusters.file.tier", tier));
             }
             List<String> chains = m.get("chains") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
             List<String> cats = m.get("sei") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
             for (String c : chains) {
                 if (!chainIds.contains(c)) {
-                    problems.add(at + ".chains: 产业链不存在 / no such chain: " + c);
+                    problems.add(ChainFile.at(at + ".chains", "clusters.file.noSuchChain", c));
                 }
             }
             for (String c : cats) {
                 if (sei.find(c).isEmpty()) {
-                    problems.add(at + ".sei: 不是战略性新兴产业分类(2018)代码 / not an SEI 2018 code: " + c);
+                    problems.add(ChainFile.at(at + ".sei", "chains.file.notSei", c));
                 }
             }
             defs.add(new ClusterDef(code, String.valueOf(m.get("name")), tier,
@@ -173,7 +174,7 @@ public class ClusterConfig {
         Map<String, String> parents = new java.util.HashMap<>();
         for (ClusterDef d : defs) {
             if (d.parent() != null && !codes.contains(d.parent())) {
-                problems.add(d.code() + ".parent: 上级集群不在文件中 / the parent cluster is not in the file: " + d.parent());
+                problems.add(ChainFile.at(d.code() + ".parent", "clusters.file.noParent", d.parent()));
             }
             if (d.parent() != null) {
                 parents.put(d.code(), d.parent());
@@ -184,22 +185,22 @@ public class ClusterConfig {
     }
 
     /**
-     * Replaces the clusters' composition from YAML: every problem is reported in Chinese and English and nothing is
+     * Replaces the clusters' composition from YAML: every problem is reported in the reader's language and nothing is
      * stored; clusters new in the file are created; a registered cluster cannot be dropped here.
      */
     @Transactional
     public void save(String yaml, java.util.Set<String> chainIds) {
-        List<String> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         List<ClusterDef> defs = definitions(yaml, chainIds, problems);
         java.util.Set<String> codes = new java.util.HashSet<>();
         defs.forEach(d -> codes.add(d.code()));
         for (String existing : jdbc.sql("select code from cluster order by id").query(String.class).list()) {
             if (!codes.contains(existing)) {
-                problems.add(existing + ": 已登记的集群不能在此删除 / a registered cluster cannot be removed here");
+                problems.add(ChainFile.at(existing, "clusters.file.cannotRemove"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ChainFile.Invalid("clusters", problems);
+            throw clustersInvalid(problems);
         }
         String before = yaml();
         for (ClusterDef d : defs) {
@@ -226,9 +227,13 @@ public class ClusterConfig {
         audit.record("UPDATE", "cluster_config", "clusters", null, null, Map.of("yaml", before), Map.of("yaml", yaml()));
     }
 
+    private static ChainFile.Invalid clustersInvalid(List<UserMessage> problems) {
+        return new ChainFile.Invalid("clusters.file.invalid", "clusters", problems);
+    }
+
     /** Parent chains that come back to where they started (A → B → A, or A → A), each reported once. */
-    static List<String> cycles(Map<String, String> parents) {
-        List<String> problems = new ArrayList<>();
+    static List<UserMessage> cycles(Map<String, String> parents) {
+        List<UserMessage> problems = new ArrayList<>();
         java.util.Set<String> reported = new java.util.HashSet<>();
         for (String start : new java.util.TreeSet<>(parents.keySet())) {
             List<String> path = new ArrayList<>(List.of(start));
@@ -239,7 +244,7 @@ public class ClusterConfig {
             }
             if (at != null && at.equals(start) && reported.add(String.join(",", new java.util.TreeSet<>(path)))) {
                 path.add(start);
-                problems.add(start + ".parent: 上级关系成环 / the parents form a cycle: " + String.join(" → ", path));
+                problems.add(ChainFile.at(start + ".parent", "clusters.file.cycle", String.join(" → ", path)));
             }
         }
         return problems;

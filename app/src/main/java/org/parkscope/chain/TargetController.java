@@ -8,7 +8,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.chain.TargetRanking;
 import org.parkscope.shared.Downloads;
+import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.Sheets;
+import org.parkscope.shared.UserMessage;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -50,16 +52,12 @@ class TargetController {
     @GetMapping("/chains/targets/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Integer year) throws IOException {
         int y = year == null ? analysis.defaultYear() : year;
-        boolean en = ChainLabels.english();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(en ? "Targets" : "补链目标");
-            ChainLabels.header(sheet, en ? new String[] {"Chain", "Node", "Gap", "Gap reasons", "Priority", "Target",
-                "Security code", "Region", "Fit", "Reasons", "Suggested space"} : new String[] {"产业链", "节点", "缺口",
-                "缺口理由", "优先级", "目标企业", "证券代码", "所在地", "匹配度", "理由", "建议载体"});
+            Sheet sheet = ChainLabels.sheet(wb, messages, "targets.export");
             int r = 1;
             for (TargetList.GapTargets g : list.targets(y, TargetList.STORED_PER_GAP)) {
                 String space = g.spaces().isEmpty() ? "" : g.spaces().get(0).parkName() + " " + g.spaces().get(0).label()
-                        + "（" + g.spaces().get(0).areaM2().toPlainString() + " m²）";
+                        + " (" + g.spaces().get(0).areaM2().toPlainString() + " m²)";
                 for (TargetRanking.Target t : g.targets()) {
                     Row row = sheet.createRow(r++);
                     Sheets.text(row, 0, g.chain().name());
@@ -77,7 +75,8 @@ class TargetController {
             }
             wb.write(out);
             wb.dispose();
-            return Downloads.file(out.toByteArray(), (en ? "chain-targets-" : "补链目标-") + y + ".xlsx", Downloads.XLSX);
+            return Downloads.file(out.toByteArray(), ChainLabels.msg(messages, "targets.export.file") + y + ".xlsx",
+                    Downloads.XLSX);
         }
     }
 
@@ -86,28 +85,21 @@ class TargetController {
     }
 
     @PostMapping("/chains/targets/pool")
+    @OnRefusal("/chains/targets")
     String importPool(@RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
-        try {
-            int n = targets.importPool(file.getInputStream(), file.getOriginalFilename() == null ? "upload.csv"
-                    : file.getOriginalFilename(), ChainService.actor());
-            flash.addFlashAttribute("message", "已导入 " + n + " 家目标企业 / " + n + " target firms imported");
-        } catch (TargetService.PoolFileInvalid e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
+        int n = targets.importPool(file.getInputStream(), file.getOriginalFilename() == null ? "upload.csv"
+                : file.getOriginalFilename(), ChainService.actor());
+        flash.addFlashAttribute("message", UserMessage.of("targets.flash.imported", n).text());
         return "redirect:/chains/targets";
     }
 
     @PostMapping("/leads")
+    @OnRefusal("/chains/targets")
     String createLead(@RequestParam long target, @RequestParam(required = false) @Nullable String chain,
             @RequestParam(required = false) @Nullable String node, @RequestParam(required = false) @Nullable Long space,
             @RequestParam(required = false) @Nullable String note, RedirectAttributes flash) {
-        try {
-            long id = targets.createLead(target, chain, node, space, note, ChainService.actor());
-            flash.addFlashAttribute("message", "已创建招商线索 #" + id + " / lead #" + id + " created");
-            return "redirect:/leads";
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            return "redirect:/chains/targets";
-        }
+        long id = targets.createLead(target, chain, node, space, note, ChainService.actor());
+        flash.addFlashAttribute("message", UserMessage.of("targets.flash.leadCreated", String.valueOf(id)).text());
+        return "redirect:/leads";
     }
 }

@@ -13,6 +13,9 @@ import org.parkscope.audit.AuditLog;
 import org.parkscope.core.chain.Chain;
 import org.parkscope.core.code.Csv;
 import org.parkscope.core.code.IndustryCodes;
+import org.parkscope.shared.RecordRows;
+import org.parkscope.shared.Refusal;
+import org.parkscope.shared.UserMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +31,10 @@ public class TargetService {
             List.of("证券代码", "代码", "symbol"), List.of("行业代码", "industry_code"),
             List.of("主营业务", "经营范围", "business"), List.of("所在地", "地区", "region"));
 
-    public static final class PoolFileInvalid extends RuntimeException {
-        PoolFileInvalid(List<String> problems) {
-            super("目标企业库文件有误 / the target pool file is invalid:\n  " + String.join("\n  ", problems));
+    /** A pool file that cannot be stored, with every problem found. */
+    public static final class PoolFileInvalid extends Refusal {
+        PoolFileInvalid(List<UserMessage> problems) {
+            super(Kind.REFUSED, UserMessage.of("targets.pool.invalid"), problems);
         }
     }
 
@@ -80,12 +84,12 @@ public class TargetService {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
         String[] lines = text.split("\r?\n");
         if (lines.length < 2) {
-            throw new PoolFileInvalid(List.of("文件为空 / the file is empty"));
+            throw new PoolFileInvalid(List.of(UserMessage.of("targets.pool.empty")));
         }
         List<String> head = fields(lines[0]).orElseThrow(() -> new PoolFileInvalid(
-                List.of("第 1 行：引号未闭合 / line 1: a quote is not closed")));
+                List.of(UserMessage.of("targets.pool.openQuote", "1"))));
         int[] col = new int[HEADERS.size()];
-        List<String> problems = new ArrayList<>();
+        List<UserMessage> problems = new ArrayList<>();
         for (int i = 0; i < HEADERS.size(); i++) {
             col[i] = -1;
             for (int j = 0; j < head.size(); j++) {
@@ -96,7 +100,7 @@ public class TargetService {
             }
         }
         if (col[0] < 0 || col[3] < 0) {
-            throw new PoolFileInvalid(List.of("缺少“名称”或“主营业务”列 / the name or main-business column is missing"));
+            throw new PoolFileInvalid(List.of(UserMessage.of("targets.pool.columns")));
         }
         List<Object[]> rows = new ArrayList<>();
         for (int l = 1; l < lines.length; l++) {
@@ -105,19 +109,18 @@ public class TargetService {
             }
             Optional<List<String>> split = fields(lines[l]);
             if (split.isEmpty()) {
-                problems.add("第 " + (l + 1) + " 行：引号未闭合 / line " + (l + 1) + ": a quote is not closed");
+                problems.add(UserMessage.of("targets.pool.openQuote", String.valueOf(l + 1)));
                 continue;
             }
             List<String> cells = split.get();
             String name = cell(cells, col[0]);
             String code = cell(cells, col[2]);
             if (name.isEmpty()) {
-                problems.add("第 " + (l + 1) + " 行：缺少名称 / line " + (l + 1) + ": the name is missing");
+                problems.add(UserMessage.of("targets.pool.noName", String.valueOf(l + 1)));
                 continue;
             }
             if (!code.isEmpty() && codes.find(code).isEmpty()) {
-                problems.add("第 " + (l + 1) + " 行：行业代码 " + code + " 不是 GB/T 4754-2017 小类 / line " + (l + 1)
-                        + ": " + code + " is not a GB/T 4754-2017 class");
+                problems.add(UserMessage.of("targets.pool.industry", String.valueOf(l + 1), code));
                 continue;
             }
             String symbol = cell(cells, col[1]);
@@ -150,30 +153,28 @@ public class TargetService {
     public long createLead(long targetFirmId, @Nullable String chainId, @Nullable String nodeId, @Nullable Long floorSpaceId,
             @Nullable String note, String actor) {
         String firm = jdbc.sql("select name from target_firm where id = ?").param(targetFirmId).query(String.class)
-                .optional().orElseThrow(() -> new IllegalArgumentException("目标企业不存在 / no such target firm"));
+                .optional().orElseThrow(() -> Refusal.of("targets.lead.noSuchTarget"));
         Long park = null;
         if (floorSpaceId != null) {
             // Lock the unit's row so two leads cannot reserve it at the same time.
             park = jdbc.sql("select park_id from floor_space where id = ? for update").param(floorSpaceId).query(Long.class)
-                    .optional().orElseThrow(() -> new IllegalArgumentException("空间不存在 / no such floor space"));
+                    .optional().orElseThrow(() -> Refusal.of("targets.lead.noSuchSpace"));
             boolean occupied = jdbc.sql("""
                     select count(*) from occupancy_at(?) o where o.floor_space_id = ?""").params(town.asOf(), floorSpaceId)
                     .query(Long.class).single() > 0;
             if (occupied) {
-                throw new IllegalArgumentException("该空间已有企业使用，不能用于招商线索 / the unit is occupied and cannot be"
-                        + " offered to a lead");
+                throw Refusal.of("targets.lead.occupied");
             }
             List<Long> holding = jdbc.sql("select id from investment_lead where floor_space_id = ?"
                     + " and status not in ('SIGNED', 'DROPPED') order by id").param(floorSpaceId).query(Long.class).list();
             if (!holding.isEmpty()) {
-                throw new IllegalArgumentException("该空间已为招商线索 #" + holding.get(0) + " 预留 / the unit is already"
-                        + " reserved for open lead #" + holding.get(0));
+                throw Refusal.of("targets.lead.reserved", String.valueOf(holding.get(0)));
             }
         }
         if (chainId != null && !chainId.isBlank()) {
             Chain c = chains.chain(chainId);
             if (nodeId != null && !nodeId.isBlank() && c.node(nodeId).isEmpty()) {
-                throw new IllegalArgumentException("节点不存在 / no such node: " + nodeId);
+                throw Refusal.of("chains.refused.noSuchNode", nodeId);
             }
         }
         long id = jdbc.sql("""
@@ -190,7 +191,7 @@ public class TargetService {
     @Transactional
     public void updateLead(long id, String status, @Nullable String note) {
         if (!LEAD_STATUSES.contains(status)) {
-            throw new IllegalArgumentException("状态无效 / invalid status: " + status);
+            throw Refusal.of("targets.lead.status", status);
         }
         Map<String, Object> before = jdbc.sql("select status, note, park_id from investment_lead where id = ?").param(id)
                 .query().listOfRows().stream().findFirst()

@@ -66,7 +66,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             if (clean) {
                 throw new IllegalStateException("Another process runs the database in " + dir
-                        + " / 另一进程正在使用该数据目录");
+                        + System.lineSeparator() + "另一进程正在使用该数据目录");
             }
             Optional<EmbeddedDatabase> attached = attach(dir);
             if (attached.isPresent()) {
@@ -74,7 +74,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The process that owns " + dir + " does not answer"
-                        + " / 占用该数据目录的进程没有响应");
+                        + System.lineSeparator() + "占用该数据目录的进程没有响应");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
@@ -133,7 +133,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             closeQuietly(pg);
             lock.close();
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dir
-                    + " / 无法在该目录启动内置 PostgreSQL", e);
+                    + System.lineSeparator() + "无法在该目录启动内置 PostgreSQL", e);
         }
     }
 

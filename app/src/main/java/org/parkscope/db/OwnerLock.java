@@ -54,7 +54,7 @@ final class OwnerLock implements AutoCloseable {
             return Optional.empty(); // this JVM owns the folder already
         } catch (IOException e) {
             close(channel);
-            throw new UncheckedIOException("Cannot lock " + file + " / 无法锁定数据目录", e);
+            throw new UncheckedIOException("Cannot lock " + file + System.lineSeparator() + "无法锁定数据目录", e);
         }
     }
 

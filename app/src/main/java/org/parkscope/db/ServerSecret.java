@@ -43,7 +43,7 @@ final class ServerSecret {
             return Files.readString(dataDir.resolve(FILE), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the database secret in " + dataDir
-                    + " / 无法读取数据目录中的数据库口令文件", e);
+                    + System.lineSeparator() + "无法读取数据目录中的数据库口令文件", e);
         }
     }
 
@@ -74,7 +74,7 @@ final class ServerSecret {
             Files.writeString(dataDir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot secure the embedded database in " + dataDir
-                    + " / 无法为内置数据库设置口令", e);
+                    + System.lineSeparator() + "无法为内置数据库设置口令", e);
         }
     }
 

@@ -115,12 +115,17 @@ class EnterpriseController {
         return enterprises.list(scope.get(), f, town.referenceYear(), town.asOf());
     }
 
+    /** An enterprise as the API gives it: the registry record, its qualifications, occupancy and figures. */
+    record EnterpriseApi(EnterpriseQueries.EnterpriseDetail enterprise,
+            List<EnterpriseQueries.QualificationRow> qualifications, List<EnterpriseQueries.OccupancyRow> occupancy,
+            EnterpriseQueries.Figures figures) {}
+
     @GetMapping("/api/enterprises/{id}")
     @ResponseBody
-    Map<String, Object> apiOne(@PathVariable long id) {
+    EnterpriseApi apiOne(@PathVariable long id) {
         EnterpriseQueries.EnterpriseDetail e = enterprises.detail(scope.get(), id)
                 .orElseThrow(() -> Refusal.notFound("enterprise", id));
-        return Map.of("enterprise", e, "qualifications", enterprises.qualifications(scope.get(), id, town.asOf()),
-                "occupancy", enterprises.occupancy(scope.get(), id), "figures", enterprises.figures(scope.get(), id));
+        return new EnterpriseApi(e, enterprises.qualifications(scope.get(), id, town.asOf()),
+                enterprises.occupancy(scope.get(), id), enterprises.figures(scope.get(), id));
     }
 }

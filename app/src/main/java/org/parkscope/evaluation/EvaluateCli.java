@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
             "and a sheet saying what each column holds, in the order the scheme reads them. One row per enterprise:",
             "id (unified social credit code), name, above designated size (yes/no), industry code, year (only where",
             "the scheme benchmarks on another year), land area (mu; or m2 / ha in the header), then one column per",
-            "metric, count or flag the scheme uses, units in brackets in the header. Headers in Chinese or English."},
+            "metric, count or flag the scheme uses, units in brackets in the header. Headers in Chinese or English.",
+            "The result workbook and the template are in the language of --lang."},
         footer = {"", "Examples:", "  parkscope evaluate --template huangyan-2022 --out data.xlsx",
             "  parkscope evaluate --scheme huangyan-2022 --data data.xlsx --out result.xlsx"})
 public final class EvaluateCli implements Callable<Integer> {
@@ -66,11 +67,13 @@ public final class EvaluateCli implements Callable<Integer> {
             description = "write the data template of a scheme (YAML or shipped name) instead of evaluating")
     String template;
 
-    @Option(names = "--lang", description = "language of the template's headers: zh (default) or en")
-    String lang = "zh";
 
     @Option(names = "--year", description = "data year to evaluate, within the scheme's effective years (default: its year)")
     Integer year;
+
+    @Option(names = "--lang", description = "language of the result workbook: zh or en (default: the system's, zh unless"
+            + " it is English)")
+    String lang;
 
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
@@ -104,7 +107,7 @@ public final class EvaluateCli implements Callable<Integer> {
         }
         if (template != null) {
             Path file = out != null ? out : Path.of(s.id() + "-template.xlsx");
-            OfflineLayout.writeTemplate(s, file, "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+            OfflineLayout.writeTemplate(s, file, locale());
             console.println(UserMessage.of("evaluate.template.written", s.id(), file).inBothLanguages());
             return 0;
         }
@@ -134,7 +137,7 @@ public final class EvaluateCli implements Callable<Integer> {
             console.println(e.getMessage());
             return 2;
         }
-        write(s, t, r, out);
+        write(s, t, r, out, locale());
         Map<String, Integer> classes = new java.util.TreeMap<>();
         for (int i = 0; i < r.size(); i++) {
             classes.merge(r.klass(i) == null ? "—" : r.klass(i), 1, Integer::sum);
@@ -303,22 +306,26 @@ public final class EvaluateCli implements Callable<Integer> {
         return c >= 0 && c < cells.size() ? Text.clean(cells.get(c)) : null;
     }
 
-    static void write(Scheme s, Table t, Engine.Result r, Path out) throws IOException {
+    /** The language of what this command writes: --lang, else the system's. */
+    private Locale locale() {
+        return lang == null ? UserMessage.commandLineLocale() : Locale.forLanguageTag(lang);
+    }
+
+    static void write(Scheme s, Table t, Engine.Result r, Path out, Locale locale) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); OutputStream os = Files.newOutputStream(out)) {
-            Sheet sheet = wb.createSheet("评价结果");
-            List<String> head = new ArrayList<>(List.of("统一社会信用代码", "企业名称", "评价对象组", "总分", "名次", "组内企业数",
-                    "等级"));
+            Sheet sheet = wb.createSheet(word(locale, "cli.evaluate.sheet"));
+            List<String> head = new ArrayList<>(List.of(word(locale, "cli.evaluate.columns").split("\\|")));
             List<Scheme.Indicator> all = new ArrayList<>();
             for (Scheme.Cohort c : s.cohorts()) {
                 for (Scheme.Indicator i : c.indicators()) {
                     if (all.stream().noneMatch(x -> x.code().equals(i.code()))) {
                         all.add(i);
-                        head.add(i.name() + " 值");
-                        head.add(i.name() + " 得分");
+                        head.add(word(locale, "cli.evaluate.value", i.name()));
+                        head.add(word(locale, "cli.evaluate.points", i.name()));
                     }
                 }
             }
-            head.add("说明");
+            head.add(word(locale, "cli.evaluate.notes"));
             Sheets.header(sheet, head);
             for (int i = 0; i < r.size(); i++) {
                 Explanation e = r.explain(i);
@@ -343,21 +350,29 @@ public final class EvaluateCli implements Callable<Integer> {
                 if (e.note() != null) {
                     notes.add(e.note());
                 }
-                e.items().stream().filter(x -> x.note() != null).forEach(x -> notes.add(x.name() + "：" + x.note()));
-                Sheets.text(row, head.size() - 1, String.join("；", notes));
+                e.items().stream().filter(x -> x.note() != null)
+                        .forEach(x -> notes.add(word(locale, "cli.evaluate.itemNote", x.name(), x.note())));
+                Sheets.text(row, head.size() - 1, String.join(word(locale, "cli.evaluate.noteSeparator"), notes));
             }
-            Sheet about = wb.createSheet("方案");
-            String[] lines = {"方案 scheme: " + s.id(), "地区 region: " + s.region(), "年度 year: " + s.year(),
-                "依据 source: " + s.source()};
+            Sheet about = wb.createSheet(word(locale, "cli.evaluate.aboutSheet"));
+            String[] lines = {word(locale, "cli.evaluate.scheme", s.id()),
+                word(locale, "cli.evaluate.region", s.region()),
+                word(locale, "cli.evaluate.schemeYear", String.valueOf(s.year())),
+                word(locale, "cli.evaluate.source", s.source())};
             for (int i = 0; i < lines.length; i++) {
                 Sheets.text(about.createRow(i), 0, lines[i]);
             }
             for (int i = 0; i < s.assumptions().size(); i++) {
-                Sheets.text(about.createRow(lines.length + i), 0, "假设 assumption: " + s.assumptions().get(i));
+                Sheets.text(about.createRow(lines.length + i), 0, word(locale, "cli.evaluate.assumption",
+                        s.assumptions().get(i)));
             }
             wb.write(os);
             wb.dispose();
         }
+    }
+
+    private static String word(Locale locale, String key, Object... args) {
+        return UserMessage.of(key, args).text(locale);
     }
 
     private static int indexOf(List<Scheme.Indicator> all, String code) {

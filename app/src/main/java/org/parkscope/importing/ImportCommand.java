@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.UserMessage;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -36,9 +38,9 @@ class ImportCommand implements ApplicationRunner {
     }
 
     @Command(name = "parkscope import", mixinStandardHelpOptions = true,
-            description = "导入 Excel / CSV 文件 / import an Excel or CSV file")
+            description = "Imports an Excel or CSV file; messages are in the language of --lang.")
     static final class Args implements Callable<Integer> {
-        @Parameters(index = "0", description = "file / 文件 (.xlsx, .xls, .csv)")
+        @Parameters(index = "0", description = "file (.xlsx, .xls, .csv)")
         Path file;
 
         @Option(names = {"-t", "--type"}, required = true,
@@ -51,62 +53,69 @@ class ImportCommand implements ApplicationRunner {
         @Option(names = "--period", description = "period for figure rows without one (2023 or 2023-05)")
         @Nullable String period;
 
-        @Option(names = "--dry-run", description = "check only; store nothing / 仅检查")
+        @Option(names = "--dry-run", description = "check only; store nothing")
         boolean dryRun;
 
-        @Option(names = "--marked", description = "write the file with problems marked here / 输出标出问题的文件")
+        @Option(names = "--marked", description = "write the file with problems marked here")
         @Nullable Path marked;
 
         @Option(names = "--as", description = "who imports (for the audit trail)", defaultValue = "cli")
         String actor;
+
+        @Option(names = "--lang", description = "language of the messages and the marked file: zh or en (default: the"
+                + " system's, zh unless it is English)")
+        @Nullable String lang;
 
         ImportService imports;
         PrintStream out;
 
         @Override
         public Integer call() throws Exception {
+            Locale locale = lang == null ? UserMessage.commandLineLocale() : Locale.forLanguageTag(lang);
             if (!Files.isRegularFile(file)) {
-                out.println("文件不存在 / no such file: " + file);
+                out.println(UserMessage.of("cli.import.noFile", file).text(locale));
                 return 2;
             }
             ImportKind kind;
             try {
                 kind = ImportKind.parse(type);
             } catch (ImportException e) {
-                out.println(e.inBothLanguages());
+                out.println(e.text(locale));
                 return 2;
             }
             ImportReport report = imports.run(kind, file, file.getFileName().toString(),
                     new ImportRequest.Options(department, period, dryRun), actor);
-            print(report, out);
+            print(report, out, locale);
             if (marked != null && !report.problems().isEmpty()) {
-                MarkedFile.Output o = MarkedFile.write(file, file.getFileName().toString(), report);
+                MarkedFile.Output o = MarkedFile.write(file, file.getFileName().toString(), report, locale);
                 if (o != null) {
                     Files.write(marked, o.bytes());
-                    out.println("标出问题的文件 / marked file: " + marked);
+                    out.println(UserMessage.of("cli.import.marked", marked).text(locale));
                 }
             }
             return report.ok() ? 0 : 1;
         }
     }
 
-    static void print(ImportReport r, PrintStream out) {
-        out.println(r.summaryZh());
-        out.println(r.summaryEn());
+    static void print(ImportReport r, PrintStream out, Locale locale) {
+        out.println(r.summary().text(locale));
         if (r.sheet() != null) {
-            out.printf("工作表 sheet: %s · 表头行 header row: %d · 数据行 rows: %d · %d ms%n", r.sheet(), r.headerRow(),
-                    r.rowsRead(), r.millis());
+            out.println(UserMessage.of("cli.import.sheet", r.sheet(), String.valueOf(r.headerRow()),
+                    String.valueOf(r.rowsRead()), String.valueOf(r.millis())).text(locale));
         }
         for (ImportProblem p : r.problems()) {
-            String where = (p.row() > 0 ? "第 " + p.row() + " 行 row " + p.row() : "文件 file")
-                    + (p.columnLetter() != null ? " · " + p.columnLetter() + " 列" : "")
-                    + (p.columnLabel() != null ? "（" + p.columnLabel() + "）" : "");
-            out.printf("%s %s%s: %s / %s%n", p.isError() ? "错误 ERROR" : "警告 WARN ", where,
-                    p.value() != null ? " [" + p.value() + "]" : "", p.messageZh(), p.messageEn());
+            UserMessage where = p.row() > 0 ? UserMessage.of("cli.import.row", String.valueOf(p.row()))
+                    : UserMessage.of("cli.import.file");
+            if (p.columnLetter() != null) {
+                where = UserMessage.of("cli.import.column", where, p.columnLetter());
+            }
+            out.println(UserMessage.of("cli.import.problem", UserMessage.of(p.isError() ? "cli.import.error"
+                    : "cli.import.warning"), where, p.columnLabel() == null ? "" : " (" + p.columnLabel() + ")",
+                    p.value() == null ? "" : " [" + p.value() + "]", p.userMessage()).text(locale));
         }
         if (r.errors() + r.warnings() > r.problems().size()) {
-            out.printf("…… 另有 %d 个问题未列出 / %d more problems not listed%n",
-                    r.errors() + r.warnings() - r.problems().size(), r.errors() + r.warnings() - r.problems().size());
+            out.println(UserMessage.of("cli.import.more",
+                    String.valueOf(r.errors() + r.warnings() - r.problems().size())).text(locale));
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.OnRefusal;
 import org.parkscope.shared.UserMessage;
@@ -73,16 +74,17 @@ class ImportController {
     }
 
     @GetMapping("/import/jobs/{id}/marked")
-    ResponseEntity<byte[]> marked(@PathVariable String id, Authentication auth) {
-        MarkedFile.Output out = imports.marked(job(id, auth)).orElseThrow(() -> Refusal.notFound("marked file", id));
+    ResponseEntity<byte[]> marked(@PathVariable String id, Authentication auth, Locale locale) {
+        MarkedFile.Output out = imports.marked(job(id, auth), locale).orElseThrow(() -> Refusal.notFound("marked file", id));
         return download(out.bytes(), out.fileName(), out.contentType());
     }
 
     @GetMapping("/import/templates/{kind}")
-    ResponseEntity<byte[]> template(@PathVariable String kind) {
+    ResponseEntity<byte[]> template(@PathVariable String kind, Locale locale) {
         ImportKind k = Arrays.stream(ImportKind.values()).filter(x -> x.name().equalsIgnoreCase(kind)).findFirst()
                 .orElseThrow(() -> Refusal.notFound("template", kind));
-        return download(Templates.xlsx(k), "模板-" + k.labelZh() + ".xlsx", org.parkscope.shared.Downloads.XLSX);
+        return download(Templates.xlsx(k, locale), UserMessage.of("import.template.file", k.label()).text(locale),
+                org.parkscope.shared.Downloads.XLSX);
     }
 
     @PostMapping("/import/batches/{id}/rollback")
@@ -92,7 +94,7 @@ class ImportController {
             return org.parkscope.shared.Confirmation.ask(model, request, UserMessage.of("confirm.rollback", id), "/import");
         }
         ImportRollback.Result r = imports.rollback(id, auth.getName());
-        flash.addFlashAttribute(r.done() ? "message" : "error", UserMessage.bilingual(r.messageZh(), r.messageEn()).text());
+        flash.addFlashAttribute(r.done() ? "message" : "error", r.message());
         return "redirect:/import";
     }
 

@@ -2,9 +2,7 @@ package org.parkscope.importing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,12 +19,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.parkscope.audit.AuditLog;
 import org.parkscope.core.code.Severity;
 import org.parkscope.shared.BulkWork;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Imports a file in one database transaction: rows are read as a stream, checked, and copied (PostgreSQL COPY) into a
@@ -43,7 +39,6 @@ public final class ImportEngine {
         Progress NONE = n -> { };
     }
 
-    private static final int FLUSH_BYTES = 1 << 20;
     static final java.util.function.BiConsumer<String, Long> TIMING = Boolean.getBoolean("parkscope.import.timing")
             ? (phase, t0) -> System.err.printf("import %-10s %6d ms%n", phase, (System.nanoTime() - t0) / 1_000_000)
             : (phase, t0) -> { };
@@ -113,7 +108,7 @@ public final class ImportEngine {
                 return fileProblem(req, ImportMessages.exception("import.failed"), t0);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("导入失败，数据库未做修改 / the import failed; nothing was changed", e);
+            throw new IllegalStateException("the import failed; nothing was changed", e);
         }
     }
 
@@ -135,7 +130,7 @@ public final class ImportEngine {
             case XLS -> new XlsSource(req.file());
             case CSV -> new CsvSource(req.file(), req.fileName());
         });
-        Reader reader = new Reader(kind, req.options(), bytes -> copy.writeToCopy(bytes, 0, bytes.length), problems,
+        StagingReader reader = new StagingReader(kind, req.options(), bytes -> copy.writeToCopy(bytes, 0, bytes.length), problems,
                 counts, progress);
         try {
             source.read(reader);
@@ -150,199 +145,38 @@ public final class ImportEngine {
                 reader.rowsStaged);
     }
 
-    /** Where checked rows go, as CSV chunks (the staging table's COPY; a fuzz test's counter). */
-    interface Sink {
-        void write(byte[] csv) throws SQLException;
-    }
-
-    /**
-     * Streams rows: buffers the first ones to find the header, then checks each row and copies it to staging. Needs no
-     * database itself, so the fuzz tests drive it up to the staging copy.
-     */
-    static final class Reader implements RowSource.RowConsumer {
-        final ImportKind kind;
-        final ImportRequest.Options options;
-        final Sink copy;
-        final List<ImportProblem> problems;
-        final int[] counts;
-        final Progress progress;
-        final List<HeaderMap.Row> buffered = new ArrayList<>();
-        final StringBuilder out = new StringBuilder(FLUSH_BYTES + 4096);
-        HeaderMap header;
-        RowChecker checker;
-        int rowsRead;
-        int rowsStaged;
-        final List<ImportProblem> rowProblems = new ArrayList<>();
-
-        Reader(ImportKind kind, ImportRequest.Options options, Sink copy, List<ImportProblem> problems, int[] counts,
-                Progress progress) {
-            this.kind = kind;
-            this.options = options;
-            this.copy = copy;
-            this.problems = problems;
-            this.counts = counts;
-            this.progress = progress;
-        }
-
-        @Override
-        public void row(int rowNo, List<String> cells) {
-            if (header == null) {
-                buffered.add(new HeaderMap.Row(rowNo, cells));
-                if (buffered.size() >= HeaderMap.SEARCH_ROWS) {
-                    startData();
-                }
-                return;
-            }
-            data(rowNo, cells);
-        }
-
-        private void startData() {
-            boolean any = buffered.stream().anyMatch(r -> r.cells().stream().anyMatch(x -> x != null && !x.isBlank()));
-            if (!any) {
-                throw new ImportException("file.noData");
-            }
-            header = HeaderMap.detect(kind, buffered);
-            checker = new RowChecker(kind, header, options);
-            for (HeaderMap.Row r : buffered) {
-                if (r.rowNo() > header.headerRowNo) {
-                    data(r.rowNo(), r.cells());
-                }
-            }
-            buffered.clear();
-        }
-
-        private void data(int rowNo, List<String> cells) {
-            if (checker.skip(cells)) {
-                return;
-            }
-            rowsRead++;
-            rowProblems.clear();
-            checker.check(rowNo, cells, rowProblems, values -> stage(rowNo, values));
-            for (ImportProblem p : rowProblems) {
-                add(problems, counts, p);
-            }
-            if (rowsRead % 5000 == 0) {
-                progress.rows(rowsRead);
-            }
-        }
-
-        private void stage(int rowNo, String[] values) {
-            out.append(rowNo);
-            for (String v : values) {
-                out.append(',');
-                if (v != null) {
-                    csv(out, v);
-                }
-            }
-            out.append('\n');
-            rowsStaged++;
-            if (out.length() >= FLUSH_BYTES) {
-                flush();
-            }
-        }
-
-        void end() {
-            if (header == null) {
-                startData();
-            }
-            flush();
-            progress.rows(rowsRead);
-        }
-
-        private void flush() {
-            if (out.length() == 0) {
-                return;
-            }
-            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-            try {
-                copy.write(bytes);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            out.setLength(0);
-        }
-
-        private static void csv(StringBuilder sb, String v) {
-            boolean quote = v.isEmpty() || v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
-                    || v.indexOf('\r') >= 0;
-            if (!quote) {
-                sb.append(v);
-                return;
-            }
-            sb.append('"');
-            for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                if (ch == '"') {
-                    sb.append('"');
-                }
-                sb.append(ch);
-            }
-            sb.append('"');
-        }
-    }
-
-    static void add(List<ImportProblem> problems, int[] counts, ImportProblem p) {
-        if (p.isError()) {
-            counts[0]++;
-        } else {
-            counts[1]++;
-        }
-        if (problems.size() < ImportReport.MAX_LISTED) {
-            problems.add(p);
-        }
-    }
-
     private ImportReport finish(Connection c, ImportRequest req, String sha, Staging staging,
             List<ImportProblem> problems, int[] counts, long t0) throws SQLException, IOException {
         ImportKind kind = req.kind();
-        Merge merge = kind.merge();
         long t = System.nanoTime();
         try (Statement s = c.createStatement()) {
             if (kind == ImportKind.PARKS) {
                 s.execute("insert into park_operator(name) select distinct operator from stg where operator is not null"
                         + " on conflict (name) do nothing");
             }
-            s.execute("create temp table r on commit drop as " + merge.resolveSql(kind.resolveSql()));
+            s.execute("create temp table r on commit drop as " + kind.merge().resolveSql(kind.resolveSql()));
             s.execute("analyze r");
         }
         TIMING.accept("resolve", t);
         t = System.nanoTime();
-        for (Check check : kind.checks()) {
-            int col = -1;
-            String label = null;
-            for (Field f : kind.fields()) {
-                if (f.key().equals(check.field())) {
-                    label = f.label();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(check.sql()); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String value = rs.getString(2);
-                    add(problems, counts, new ImportProblem(rs.getInt(1), col, label, value, check.severity(),
-                            "check." + check.field(), check.messageZh() + (value == null ? "" : "：" + value),
-                            check.messageEn() + (value == null ? "" : ": " + value)));
-                }
-            }
-        }
-        // Rows repeating an earlier row's key: the whole-file search sorts every row, so it runs only on rows that update
-        // the same stored row, or when the batch is refused anyway; two new rows with one key meet in the table's
-        // unique index during the merge, and then the search runs and the batch is refused with them.
-        if (counts[0] > 0 || exists(c, merge.duplicatesSql("r.target_id is not null"))) {
-            duplicates(c, kind, problems, counts);
-        }
+        FileChecks.run(c, kind, problems, counts);
         TIMING.accept("checks", t);
         if (counts[0] > 0) {
             return rejected(req, staging, counts, problems, t0);
         }
         Savepoint beforeMerge = c.setSavepoint();
         try {
-            return merge(c, req, sha, staging, problems, counts, t0);
+            problems.sort(java.util.Comparator.comparingInt(ImportProblem::row).thenComparingInt(ImportProblem::column));
+            BatchStore.Stored stored = BatchStore.store(c, req, sha, staging.rowsStaged(), counts[1]);
+            boolean dryRun = req.options().dryRun();
+            return report(dryRun ? ImportReport.Status.VALID : ImportReport.Status.COMMITTED, req, staging,
+                    dryRun ? null : stored.batch(), stored.inserted(), stored.updated(), counts, problems, t0);
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
             }
             c.rollback(beforeMerge);
-            duplicates(c, kind, problems, counts);
+            FileChecks.duplicates(c, kind, problems, counts);
             if (counts[0] == 0) {
                 throw e;
             }
@@ -356,119 +190,12 @@ public final class ImportEngine {
         return report(ImportReport.Status.REJECTED, req, staging, null, 0, 0, counts, problems, t0);
     }
 
-    /** Reports the rows of the file that repeat an earlier row's key. */
-    private static void duplicates(Connection c, ImportKind kind, List<ImportProblem> problems, int[] counts)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(kind.merge().duplicatesSql("true"));
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                add(problems, counts, new ImportProblem(rs.getInt(1), -1, null, null, Severity.ERROR, "row.duplicate",
-                        "与文件中前面的第 " + rs.getInt(2) + " 行重复（" + keyLabel(kind) + "相同）",
-                        "repeats row " + rs.getInt(2) + " of the file (same " + keyLabelEn(kind) + ")"));
-            }
-        }
-    }
-
-    private static boolean exists(Connection c, String query) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select exists (" + query + ")");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
-        }
-    }
-
-    /** Stores a checked batch: its record, the before-images, the updates and the new rows, then its audit entry. */
-    private ImportReport merge(Connection c, ImportRequest req, String sha, Staging staging,
-            List<ImportProblem> problems, int[] counts, long t0) throws SQLException, IOException {
-        ImportKind kind = req.kind();
-        Merge merge = kind.merge();
-        problems.sort(java.util.Comparator.comparingInt(ImportProblem::row).thenComparingInt(ImportProblem::column));
-        long t;
-        long batch;
-        try (PreparedStatement ps = c.prepareStatement("insert into import_batch(kind, file_name, sha256,"
-                + " source_department, status, row_count, created_by, warnings) values (?, ?, ?, ?, 'COMMITTED', ?, ?, ?)"
-                + " returning id")) {
-            ps.setString(1, kind.name());
-            ps.setString(2, req.fileName());
-            ps.setString(3, sha);
-            ps.setString(4, req.options().department());
-            ps.setInt(5, staging.rowsStaged());
-            ps.setString(6, req.actor());
-            ps.setInt(7, counts[1]);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                batch = rs.getLong(1);
-            }
-        }
-        int updated;
-        int inserted;
-        try (Statement s = c.createStatement()) {
-            String id = Long.toString(batch);
-            t = System.nanoTime();
-            s.executeUpdate(merge.recordChangesSql().replace(":batch", id));
-            TIMING.accept("before", t);
-            t = System.nanoTime();
-            updated = s.executeUpdate(merge.updateSql().replace(":batch", id));
-            TIMING.accept("update", t);
-            t = System.nanoTime();
-            inserted = copyNewRows(c, merge, id);
-            TIMING.accept("insert", t);
-        }
-        int unchanged = Math.max(0, staging.rowsStaged() - inserted - updated);
-        try (PreparedStatement ps = c.prepareStatement("update import_batch set inserted = ?, updated = ?, unchanged = ?"
-                + " where id = ?")) {
-            ps.setInt(1, inserted);
-            ps.setInt(2, updated);
-            ps.setInt(3, unchanged);
-            ps.setLong(4, batch);
-            ps.executeUpdate();
-        }
-        audit(c, req.actor(), "IMPORT", batch, "{\"kind\": \"" + kind.name() + "\", \"file\": " + json(req.fileName())
-                + ", \"sha256\": \"" + sha + "\", \"inserted\": " + inserted + ", \"updated\": " + updated
-                + ", \"unchanged\": " + unchanged + ", \"warnings\": " + counts[1] + "}");
-        ImportReport.Status status = req.options().dryRun() ? ImportReport.Status.VALID : ImportReport.Status.COMMITTED;
-        return report(status, req, staging, req.options().dryRun() ? null : batch, inserted, updated, counts, problems,
-                t0);
-    }
-
-    /**
-     * Adds the batch's new rows with one COPY, the server's fastest way in (rows go to the heap in bulk, not one by
-     * one): they are copied out of {@code r} into a {@link Spool}, then copied into the table. One statement, so
-     * statement triggers on the table fire once for the batch.
-     */
-    private static int copyNewRows(Connection c, Merge merge, String batch) throws SQLException, IOException {
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        try (Spool spool = Spool.create(Spool.defaultDirectory())) {
-            OutputStream out = spool.output();
-            copy.copyOut("copy (" + merge.newRowsSql().replace(":batch", batch) + ") to stdout", out);
-            out.flush();
-            return Math.toIntExact(copy.copyIn("copy " + merge.insertColumns() + " from stdin", spool.input()));
-        }
-    }
-
     private static ImportReport report(ImportReport.Status status, ImportRequest req, Staging staging,
             @Nullable Long batch, int inserted, int updated, int[] counts, List<ImportProblem> problems, long t0) {
         int unchanged = status == ImportReport.Status.REJECTED ? 0 : Math.max(0, staging.rowsStaged() - inserted - updated);
         return new ImportReport(status, req.kind(), req.fileName(), staging.sheet(), batch, null, staging.headerRow(),
                 staging.rowsRead(), staging.rowsStaged(), inserted, updated, unchanged, counts[0], counts[1],
                 List.copyOf(problems), millis(t0));
-    }
-
-    private static String keyLabel(ImportKind kind) {
-        return switch (kind) {
-            case INDICATORS -> "企业、期间和指标";
-            case QUALIFICATIONS -> "企业、资质类型和认定日期";
-            case OCCUPANCY -> "企业、宗地、身份和起租日期";
-            default -> kind.fields().get(0).label();
-        };
-    }
-
-    private static String keyLabelEn(ImportKind kind) {
-        return switch (kind) {
-            case INDICATORS -> "enterprise, period and metric";
-            case QUALIFICATIONS -> "enterprise, type and issue date";
-            case OCCUPANCY -> "enterprise, parcel, role and start date";
-            default -> kind.fields().get(0).labelEn();
-        };
     }
 
     /**
@@ -486,8 +213,7 @@ public final class ImportEngine {
 
     /** The report of a file refused as a whole (or from the row where reading stopped). */
     static ImportReport rejected(ImportKind kind, String fileName, ImportException e, long millis) {
-        ImportProblem p = new ImportProblem(e.row(), e.column(), null, null, Severity.ERROR, e.code(), e.messageZh(),
-                e.messageEn());
+        ImportProblem p = new ImportProblem(e.row(), e.column(), null, null, Severity.ERROR, e.code(), e.userMessage());
         return new ImportReport(ImportReport.Status.REJECTED, kind, fileName, null, null, null, 0, 0, 0, 0, 0, 0, 1, 0,
                 List.of(p), millis);
     }
@@ -501,25 +227,6 @@ public final class ImportEngine {
                 return rs.next() ? rs.getLong(1) : null;
             }
         }
-    }
-
-    static void audit(Connection c, String actor, String action, long batch, String after) throws SQLException {
-        AuditLog.recordOn(c, actor, action, "import_batch", Long.toString(batch), after);
-    }
-
-    static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\') {
-                sb.append('\\');
-            }
-            if (ch < 0x20) {
-                sb.append(String.format("\\u%04x", (int) ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.append('"').toString();
     }
 
     static String sha256(java.nio.file.Path file) throws IOException {

@@ -1,7 +1,6 @@
 package org.parkscope.importing;
 
 import java.util.List;
-import java.util.Locale;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.UserMessage;
 
@@ -22,14 +21,6 @@ public class ImportException extends Refusal {
         super(Kind.REFUSED, UserMessage.of(code, args), List.of());
         this.row = row;
         this.column = column;
-    }
-
-    public String messageZh() {
-        return userMessage().text(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    public String messageEn() {
-        return userMessage().text(Locale.ENGLISH);
     }
 
     /** The row where reading stopped (1-based), or 0 for the whole file. */

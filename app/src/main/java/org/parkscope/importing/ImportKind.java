@@ -5,7 +5,9 @@ import static org.parkscope.importing.FieldType.*;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import org.parkscope.core.validate.Limits;
+import org.parkscope.shared.UserMessage;
 
 /**
  * What can be imported, with its columns, how staged rows resolve to registry ids, which checks run on the whole file,
@@ -14,7 +16,7 @@ import org.parkscope.core.validate.Limits;
  */
 public enum ImportKind {
 
-    PARKS("园区平台", "Parks", List.of(
+    PARKS(List.of(
             of("code", TEXT, true, "园区编码", "编码", "园区代码", "code"),
             of("name", TEXT, false, "园区名称", "名称", "园区", "name"),
             of("operator", TEXT, false, "运营主体", "运营方", "运营单位", "operator"),
@@ -32,17 +34,17 @@ public enum ImportKind {
             from stg s left join park_operator o on o.name = s.operator
             """,
             List.of(
-                    Check.error("name", "新园区须填写园区名称", "a new park needs a name",
+                    Check.error("name", "import.check.newPark",
                             "select r.row_no, r.name from r where r.name is null and not exists"
                                     + " (select 1 from park p where p.code = r.code)"),
-                    Check.error("code", "镇尚未登记，无法添加园区", "no town is registered to add parks to",
+                    Check.error("code", "import.check.noTown",
                             "select r.row_no, r.code from r where r.region_id is null")),
             new Merge("park", "park", List.of("code"), List.of(
                     Merge.col("name"), Merge.col("operator_id"), Merge.col("kind", "'PLATFORM'"),
                     Merge.col("positioning"), Merge.col("cluster_tags", "'{}'"), Merge.col("address"),
                     Merge.col("opened_on"), Merge.col("boundary"), Merge.col("region_id")))),
 
-    PARCELS("宗地", "Parcels", List.of(
+    PARCELS(List.of(
             of("certificate_no", TEXT, true, "不动产权证号", "土地证号", "宗地编号", "证号", "certificate no"),
             of("park", TEXT, true, "所属园区", "园区", "园区编码", "park"),
             of("area", AREA, false, "宗地面积", "土地面积", "面积", "area"),
@@ -63,17 +65,17 @@ public enum ImportKind {
             left join enterprise e on e.uscc = s.rights_holder_uscc
             """,
             List.of(
-                    Check.error("park", "园区不存在", "no such park",
+                    Check.error("park", "import.check.noSuchPark",
                             "select row_no, park_raw from r where park_id is null"),
-                    Check.warning("rights_holder_uscc", "权利人不是镇内登记企业", "the rights holder is not a registered enterprise",
+                    Check.warning("rights_holder_uscc", "import.check.holderNotRegistered",
                             "select row_no, rights_holder_uscc from r where rights_holder_uscc is not null and rights_holder_id is null"),
-                    Check.error("area", "新宗地须填写面积、用途和权利人", "a new parcel needs area, land use and rights holder",
+                    Check.error("area", "import.check.newParcel",
                             "select r.row_no, r.certificate_no from r where (r.area_m2 is null or r.land_use is null"
                                     + " or r.rights_holder_name is null) and not exists (select 1 from parcel pa"
                                     + " where pa.certificate_no = r.certificate_no)"),
-                    Check.error("term_ends_on", ImportMessages.zh("check.dateOrder"), ImportMessages.en("check.dateOrder"),
+                    Check.error("term_ends_on", "check.dateOrder",
                             "select row_no, term_ends_on::text from r where term_ends_on < granted_on"),
-                    Check.warning("area", "面积与已登记面积相差超过 20%", "the area differs from the registered area by more than 20 %",
+                    Check.warning("area", "import.check.areaDiffers",
                             "select r.row_no, r.area_m2::text from r join parcel pa on pa.certificate_no = r.certificate_no"
                                     + " where r.area_m2 is not null and abs(r.area_m2 - pa.area_m2) > 0.2 * pa.area_m2")),
             new Merge("parcel", "parcel", List.of("certificate_no"), List.of(
@@ -81,7 +83,7 @@ public enum ImportKind {
                     Merge.col("rights_holder_id"), Merge.col("granted_on"), Merge.col("term_ends_on"),
                     Merge.col("address"), Merge.col("geometry")))),
 
-    BUILDINGS("楼宇", "Buildings", List.of(
+    BUILDINGS(List.of(
             of("parcel", TEXT, true, "不动产权证号", "宗地", "证号", "parcel certificate"),
             of("name", TEXT, true, "楼宇名称", "楼号", "建筑名称", "building"),
             of("floors", INTEGER, false, "层数", "floors"),
@@ -94,9 +96,9 @@ public enum ImportKind {
             from stg s left join parcel pa on pa.certificate_no = s.parcel
             """,
             List.of(
-                    Check.error("parcel", "宗地不存在", "no such parcel",
+                    Check.error("parcel", "import.check.noSuchParcel",
                             "select row_no, parcel_raw from r where parcel_id is null"),
-                    Check.error("floor_area", "新楼宇须填写层数和建筑面积", "a new building needs floors and floor area",
+                    Check.error("floor_area", "import.check.newBuilding",
                             "select r.row_no, r.name from r where r.parcel_id is not null and (r.floors is null"
                                     + " or r.floor_area_m2 is null) and not exists (select 1 from building b"
                                     + " where b.parcel_id = r.parcel_id and b.name = r.name)")),
@@ -104,7 +106,7 @@ public enum ImportKind {
                     Merge.col("park_id"), Merge.col("floors"), Merge.col("floor_area_m2"),
                     Merge.col("completed_year")))),
 
-    FLOOR_SPACES("房屋单元", "Floor space", List.of(
+    FLOOR_SPACES(List.of(
             of("parcel", TEXT, true, "不动产权证号", "宗地", "证号", "parcel certificate"),
             of("building", TEXT, true, "楼宇名称", "楼号", "building"),
             of("label", TEXT, true, "房号", "单元", "房间号", "unit"),
@@ -125,9 +127,9 @@ public enum ImportKind {
             left join building b on b.parcel_id = pa.id and b.name = s.building
             """,
             List.of(
-                    Check.error("building", "该宗地上没有这栋楼", "no such building on that parcel",
+                    Check.error("building", "import.check.noSuchBuilding",
                             "select row_no, building_raw from r where building_id is null"),
-                    Check.error("area", "新单元须填写楼层和面积", "a new unit needs floor and area",
+                    Check.error("area", "import.check.newUnit",
                             "select r.row_no, r.label from r where r.building_id is not null and (r.floor_no is null"
                                     + " or r.area_m2 is null) and not exists (select 1 from floor_space f"
                                     + " where f.building_id = r.building_id and f.label = r.label)")),
@@ -136,7 +138,7 @@ public enum ImportKind {
                     Merge.col("floor_load_kn_m2"), Merge.col("clear_height_m"), Merge.col("rent_yuan_m2_day"),
                     Merge.col("available_from")))),
 
-    ENTERPRISES("企业", "Enterprises", List.of(
+    ENTERPRISES(List.of(
             of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("name", TEXT, false, "企业名称", "名称", "单位名称", "企业", "name"),
             of("industry_code", INDUSTRY, false, "行业代码", "国民经济行业代码", "行业小类代码", "industry code"),
@@ -161,9 +163,9 @@ public enum ImportKind {
             from stg s left join park p on p.code = s.park or p.name = s.park
             """,
             List.of(
-                    Check.error("park", "园区不存在", "no such park",
+                    Check.error("park", "import.check.noSuchPark",
                             "select row_no, park_raw from r where park_raw is not null and park_id is null"),
-                    Check.error("name", "新企业须填写名称和行业代码", "a new enterprise needs a name and an industry code",
+                    Check.error("name", "import.check.newEnterprise",
                             "select r.row_no, r.uscc from r where (r.name is null or r.industry_code is null)"
                                     + " and not exists (select 1 from enterprise e where e.uscc = r.uscc)")),
             new Merge("enterprise", "enterprise", List.of("uscc"), List.of(
@@ -173,7 +175,7 @@ public enum ImportKind {
                     Merge.col("tax_region_code"), Merge.col("sei_codes", "'{}'"), Merge.col("business_scope"),
                     Merge.col("main_products")))),
 
-    OCCUPANCY("租用关系", "Occupancy", List.of(
+    OCCUPANCY(List.of(
             of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("parcel", TEXT, true, "不动产权证号", "宗地", "证号", "parcel certificate"),
             of("role", ROLE, true, "身份", "使用方式", "角色", "role"),
@@ -197,32 +199,32 @@ public enum ImportKind {
             left join floor_space f on f.building_id = b.id and f.label = s.floor_label
             """,
             List.of(
-                    Check.error("uscc", "企业未登记，请先导入企业", "the enterprise is not registered: import it first",
+                    Check.error("uscc", "import.check.enterpriseNotRegistered",
                             "select row_no, uscc from r where enterprise_id is null"),
-                    Check.error("parcel", "宗地不存在", "no such parcel",
+                    Check.error("parcel", "import.check.noSuchParcel",
                             "select row_no, parcel_raw from r where parcel_id is null"),
-                    Check.error("landlord_uscc", "出租方未登记", "the landlord is not registered",
+                    Check.error("landlord_uscc", "import.check.landlordNotRegistered",
                             "select row_no, landlord_uscc from r where landlord_uscc is not null and landlord_id is null"),
-                    Check.error("building", "该宗地上没有这栋楼", "no such building on that parcel",
+                    Check.error("building", "import.check.noSuchBuilding",
                             "select row_no, building_raw from r where building_raw is not null and building_id is null"),
-                    Check.error("floor_label", "该楼没有这个房号", "no such unit in that building",
+                    Check.error("floor_label", "import.check.noSuchUnit",
                             "select row_no, floor_label from r where floor_label is not null and floor_space_id is null"),
-                    Check.error("landlord_uscc", ImportMessages.zh("check.selfLease"), ImportMessages.en("check.selfLease"),
+                    Check.error("landlord_uscc", "check.selfLease",
                             "select row_no, landlord_uscc from r where landlord_uscc = uscc"),
-                    Check.error("valid_to", ImportMessages.zh("check.dateOrder"), ImportMessages.en("check.dateOrder"),
+                    Check.error("valid_to", "check.dateOrder",
                             "select row_no, valid_to::text from r where valid_to < valid_from"),
-                    Check.error("leased_area", "承租须填写租赁面积", "a tenancy needs the leased area",
+                    Check.error("leased_area", "import.check.leasedArea",
                             "select row_no, uscc from r where role = 'TENANT' and leased_area_m2 is null"),
-                    Check.warning("leased_area", "租赁面积超过楼宇建筑面积", "the leased area exceeds the building's floor area",
+                    Check.warning("leased_area", "import.check.leasedExceeds",
                             "select row_no, leased_area_m2::text from r where leased_area_m2 > building_floor_area"),
-                    Check.warning("uscc", "承租企业在镇外纳税", "the tenant pays its tax outside the town",
+                    Check.warning("uscc", "import.check.taxOutside",
                             "select r.row_no, r.tax_region_code from r where r.role = 'TENANT' and r.tax_region_code"
                                     + " is not null and r.tax_region_code not in (select code from region where level = 'TOWN')")),
             new Merge("occupancy", "occupancy", List.of("enterprise_id", "parcel_id", "role", "valid_from"), List.of(
                     Merge.col("park_id"), Merge.col("building_id"), Merge.col("floor_space_id"),
                     Merge.col("landlord_id"), Merge.col("leased_area_m2"), Merge.col("valid_to")))),
 
-    QUALIFICATIONS("资质", "Qualifications", List.of(
+    QUALIFICATIONS(List.of(
             of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("type", QUALIFICATION_TYPE, true, "资质类型", "资质", "类型", "type"),
             of("level", TEXT, false, "级别", "level"),
@@ -236,14 +238,14 @@ public enum ImportKind {
             from stg s left join enterprise e on e.uscc = s.uscc
             """,
             List.of(
-                    Check.error("uscc", "企业未登记，请先导入企业", "the enterprise is not registered: import it first",
+                    Check.error("uscc", "import.check.enterpriseNotRegistered",
                             "select row_no, uscc from r where enterprise_id is null"),
-                    Check.error("expires_on", "有效期早于认定日期", "expires before it was issued",
+                    Check.error("expires_on", "import.check.expiresBeforeIssued",
                             "select row_no, expires_on::text from r where expires_on < issued_on")),
             new Merge("qualification", "qualification", List.of("enterprise_id", "type", "issued_on"), List.of(
                     Merge.col("level"), Merge.col("certificate_no"), Merge.col("expires_on"), Merge.col("note")))),
 
-    LAND_CONTRACTS("土地合同", "Land contracts", List.of(
+    LAND_CONTRACTS(List.of(
             of("parcel", TEXT, true, "不动产权证号", "宗地", "证号", "parcel certificate"),
             of("contract_no", TEXT, true, "合同编号", "出让合同编号", "contract number"),
             of("kind", TEXT, false, "合同类型", "类型", "kind"),
@@ -265,19 +267,18 @@ public enum ImportKind {
             from stg s left join parcel pa on pa.certificate_no = s.parcel
             """,
             List.of(
-                    Check.error("parcel", "宗地不存在", "no such parcel",
+                    Check.error("parcel", "import.check.noSuchParcel",
                             "select row_no, parcel_raw from r where parcel_id is null"),
-                    Check.error("kind", "合同类型须为标准地、全生命周期、出让或租赁",
-                            "the kind must be 标准地, 全生命周期, 出让 or 租赁",
+                    Check.error("kind", "import.check.contractKind",
                             "select row_no, kind_raw from r where kind = '?'"),
-                    Check.error("signed_on", "新合同须填写合同类型和签约日期", "a new contract needs its kind and signing date",
+                    Check.error("signed_on", "import.check.newContract",
                             "select r.row_no, r.contract_no from r where (r.kind is null or r.signed_on is null)"
                                     + " and not exists (select 1 from land_contract c where c.contract_no = r.contract_no)"),
-                    Check.error("completion_due", ImportMessages.zh("check.dateOrder"), ImportMessages.en("check.dateOrder"),
+                    Check.error("completion_due", "check.dateOrder",
                             "select row_no, completion_due::text from r where completion_due < construction_start_due"),
-                    Check.error("completed_on", "竣工日期早于签约日期", "completed before it was signed",
+                    Check.error("completed_on", "import.check.completedBeforeSigned",
                             "select row_no, completed_on::text from r where completed_on < signed_on"),
-                    Check.error("contract_no", "该合同已登记在另一宗地上", "the contract is registered on another parcel",
+                    Check.error("contract_no", "import.check.contractElsewhere",
                             "select r.row_no, r.contract_no from r join land_contract c on c.contract_no = r.contract_no"
                                     + " where c.parcel_id <> r.parcel_id")),
             new Merge("land_contract", "land_contract", List.of("contract_no"), List.of(
@@ -285,7 +286,7 @@ public enum ImportKind {
                     Merge.col("construction_start_due"), Merge.col("completion_due"), Merge.col("completed_on"),
                     Merge.col("term_ends_on"), Merge.col("note")))),
 
-    LAND_OBLIGATIONS("合同约定", "Contract obligations", List.of(
+    LAND_OBLIGATIONS(List.of(
             of("contract_no", TEXT, true, "合同编号", "出让合同编号", "contract number"),
             of("metric", TEXT, true, "约定指标", "指标", "metric"),
             of("target", DECIMAL, true, "目标值", "约定值", "target"),
@@ -316,22 +317,22 @@ public enum ImportKind {
             from stg s left join land_contract c on c.contract_no = s.contract_no
             """,
             List.of(
-                    Check.error("contract_no", "合同未登记，请先导入土地合同", "the contract is not registered: import it first",
+                    Check.error("contract_no", "import.check.contractNotRegistered",
                             "select row_no, contract_no from r where contract_id is null"),
-                    Check.error("metric", "约定指标须为税收、产值、营收或能耗", "the metric must be 税收, 产值, 营收 or 能耗",
+                    Check.error("metric", "import.check.obligationMetric",
                             "select row_no, metric_raw from r where metric = '?'"),
-                    Check.error("event", "起算节点须为竣工或签约", "the checkpoint starts at 竣工 or 签约",
+                    Check.error("event", "import.check.obligationEvent",
                             "select row_no, event_raw from r where event = '?'"),
-                    Check.error("target", "目标值须为正数", "the target must be positive",
+                    Check.error("target", "import.check.targetPositive",
                             "select row_no, target::text from r where target <= 0"),
-                    Check.error("tolerance", "容差须在 0–99%", "the tolerance must be 0–99 %",
+                    Check.error("tolerance", "import.check.tolerance",
                             "select row_no, (tolerance * 100)::text from r where tolerance < 0 or tolerance >= 1")),
             new Merge("land_obligation", "land_obligation", List.of("contract_id", "metric", "event", "offset_years"),
                     List.of(Merge.col("label"), Merge.col("target"), Merge.col("unit"), Merge.col("per_mu"),
                             Merge.col("at_most"), Merge.col("every_years", "0"), Merge.col("tolerance", "0"),
                             Merge.col("consequence")))),
 
-    INDICATORS("指标数据", "Figures", List.of(
+    INDICATORS(List.of(
             of("uscc", USCC, true, "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "credit code", "uscc"),
             of("name", TEXT, false, "企业名称", "单位名称", "名称", "name"),
             of("period", PERIOD, false, "期间", "年度", "年份", "月份", "统计期", "period"),
@@ -345,29 +346,25 @@ public enum ImportKind {
             from stg s left join enterprise e on e.uscc = s.uscc
             """,
             List.of(
-                    Check.error("uscc", "企业未登记，请先导入企业", "the enterprise is not registered: import it first",
+                    Check.error("uscc", "import.check.enterpriseNotRegistered",
                             "select row_no, uscc from r where enterprise_id is null"),
-                    Check.warning("name", "企业名称与登记名称不一致", "the name differs from the registered name",
+                    Check.warning("name", "import.check.nameDiffers",
                             "select row_no, name from r where name is not null and registered_name is not null"
                                     + " and name <> registered_name"),
-                    Check.warning("value", "税收高于营业收入", "tax exceeds revenue",
+                    Check.warning("value", "import.check.taxExceedsRevenue",
                             "select t.row_no, t.value::text from r t join r v on v.enterprise_id = t.enterprise_id"
                                     + " and v.period = t.period and v.metric = 'REVENUE' where t.metric = 'TAX'"
                                     + " and t.value > v.value")),
             new Merge("indicator_value", "indicator_value", List.of("enterprise_id", "period", "metric"), List.of(
                     Merge.col("value"), Merge.col("unit"), Merge.col("source_department"))));
 
-    private final String labelZh;
-    private final String labelEn;
     private final List<Field> fields;
     private final String resolveSql;
     private final List<Check> checks;
     private final Merge merge;
     private final List<String> stagingColumns;
 
-    ImportKind(String labelZh, String labelEn, List<Field> fields, String resolveSql, List<Check> checks, Merge merge) {
-        this.labelZh = labelZh;
-        this.labelEn = labelEn;
+    ImportKind(List<Field> fields, String resolveSql, List<Check> checks, Merge merge) {
         this.fields = fields;
         this.resolveSql = resolveSql;
         this.checks = checks;
@@ -375,12 +372,9 @@ public enum ImportKind {
         this.stagingColumns = fields.stream().map(Field::key).toList();
     }
 
-    public String labelZh() {
-        return labelZh;
-    }
-
-    public String labelEn() {
-        return labelEn;
+    /** The kind's name ({@code importKind.PARKS} …), in the reader's language. */
+    public UserMessage label() {
+        return UserMessage.of("importKind." + name());
     }
 
     public List<Field> fields() {
@@ -407,7 +401,8 @@ public enum ImportKind {
     /** Parses "indicators", "INDICATORS", "指标数据" …. */
     public static ImportKind parse(String s) {
         for (ImportKind k : values()) {
-            if (k.name().equalsIgnoreCase(s.replace('-', '_')) || k.labelZh.equals(s) || k.labelEn.equalsIgnoreCase(s)) {
+            if (k.name().equalsIgnoreCase(s.replace('-', '_')) || k.label().text(Locale.SIMPLIFIED_CHINESE).equals(s)
+                    || k.label().text(Locale.ENGLISH).equalsIgnoreCase(s)) {
                 return k;
             }
         }

@@ -6,23 +6,24 @@ import org.parkscope.core.code.Problem;
 import org.parkscope.shared.UserMessage;
 
 /**
- * The import's messages, from the application's message files through {@link UserMessage}; a report's problems carry
- * both languages (the report is stored and shown to readers of either), everything else is resolved in the reader's.
+ * The import's messages, from the application's message files through {@link UserMessage}: a problem carries its code
+ * and arguments, and is worded when it is read — on the page, in the API's answer, in the marked file and on the command
+ * line — in that reader's language. Core's checks word their {@link Problem}s themselves, in both languages; the reader
+ * sees the one of their locale ({@link UserMessage#bilingual}).
  */
 final class ImportMessages {
 
     private ImportMessages() {}
 
-    static String zh(String code, Object... args) {
-        return UserMessage.of(code, args).text(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    static String en(String code, Object... args) {
-        return UserMessage.of(code, args).text(Locale.ENGLISH);
-    }
-
+    /** A problem worded by the message files. */
     static Problem error(String code, Object... args) {
-        return Problem.error(code, zh(code, args), en(code, args));
+        return Problem.error(code, UserMessage.of(code, args).text(Locale.SIMPLIFIED_CHINESE),
+                UserMessage.of(code, args).text(Locale.ENGLISH));
+    }
+
+    /** The message of a problem found by core's checks, or by this package's (whose code is a message key). */
+    static UserMessage message(Problem p) {
+        return UserMessage.bilingual(p.messageZh(), p.messageEn());
     }
 
     static ImportException exception(String code, Object... args) {

@@ -2,6 +2,7 @@ package org.parkscope.importing;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.shared.UserMessage;
 
 /**
  * What an import did, or would have done: its outcome, counts, and every problem (the first {@link #MAX_LISTED}
@@ -29,26 +30,19 @@ public record ImportReport(Status status, ImportKind kind, String fileName, @Nul
         return status != Status.REJECTED;
     }
 
-    public String summaryZh() {
+    /** What happened, as one sentence for the reader's language. */
+    public UserMessage summary() {
         return switch (status) {
-            case COMMITTED -> "已导入第 " + batchId + " 批：新增 " + inserted + "，更新 " + updated + "，未变 " + unchanged
-                    + "，警告 " + warnings + "。";
-            case REJECTED -> "未导入：发现 " + errors + " 个错误、" + warnings + " 个警告，数据库未做任何修改。请在返回的文件中修改后重新上传。";
-            case UNCHANGED -> "该文件已于第 " + previousBatchId + " 批导入，本次未做任何修改。";
-            case VALID -> "试导入通过：将新增 " + inserted + "，更新 " + updated + "，未变 " + unchanged + "，警告 " + warnings
-                    + "。数据库未做修改。";
+            case COMMITTED -> UserMessage.of("import.summary.COMMITTED", String.valueOf(batchId), n(inserted), n(updated),
+                    n(unchanged), n(warnings));
+            case REJECTED -> UserMessage.of("import.summary.REJECTED", n(errors), n(warnings));
+            case UNCHANGED -> UserMessage.of("import.summary.UNCHANGED", String.valueOf(previousBatchId));
+            case VALID -> UserMessage.of("import.summary.VALID", n(inserted), n(updated), n(unchanged), n(warnings));
         };
     }
 
-    public String summaryEn() {
-        return switch (status) {
-            case COMMITTED -> "Imported as batch " + batchId + ": " + inserted + " new, " + updated + " updated, "
-                    + unchanged + " unchanged, " + warnings + " warnings.";
-            case REJECTED -> "Not imported: " + errors + " errors and " + warnings
-                    + " warnings; nothing in the database changed. Fix the returned file and upload it again.";
-            case UNCHANGED -> "This file was imported before as batch " + previousBatchId + "; nothing changed.";
-            case VALID -> "Trial run passed: " + inserted + " new, " + updated + " updated, " + unchanged
-                    + " unchanged, " + warnings + " warnings. Nothing was stored.";
-        };
+    /** Counts as they were always written here: digits, no grouping. */
+    private static String n(int count) {
+        return Integer.toString(count);
     }
 }

@@ -1,5 +1,8 @@
 package org.parkscope.importing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.parkscope.shared.UserMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +27,15 @@ public final class ImportRollback {
         this.dataSource = dataSource;
     }
 
-    public record Result(boolean done, int restored, int removed, String messageZh, String messageEn) {}
+    /** What a roll-back did, or why it was refused, with its message for the reader's language. */
+    public record Result(boolean done, int restored, int removed, @JsonIgnore UserMessage userMessage) {
+
+        /** The message in the current reader's language (the page's, the API caller's). */
+        @JsonProperty("message")
+        public String message() {
+            return userMessage.text();
+        }
+    }
 
     public Result rollback(long batchId, String actor) {
         try (Connection c = dataSource.getConnection()) {
@@ -40,8 +51,7 @@ public final class ImportRollback {
             } catch (SQLException e) {
                 c.rollback();
                 if ("23503".equals(e.getSQLState())) {
-                    return refused("本批新增的记录已被其他数据引用（如其后导入的指标或租用关系），无法回滚",
-                            "rows this batch added are referenced by other data (e.g. figures or tenancies imported later)");
+                    return refused("import.rollback.referenced");
                 }
                 throw new IllegalStateException(e);
             }
@@ -55,10 +65,10 @@ public final class ImportRollback {
             ps.setLong(1, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return refused("没有第 " + batch + " 批导入", "no import batch " + batch);
+                    return refused("import.rollback.noBatch", String.valueOf(batch));
                 }
                 if (!"COMMITTED".equals(rs.getString(1))) {
-                    return refused("第 " + batch + " 批已回滚", "batch " + batch + " was already rolled back");
+                    return refused("import.rollback.already", String.valueOf(batch));
                 }
             }
         }
@@ -72,8 +82,7 @@ public final class ImportRollback {
                 rs.next();
                 long later = rs.getLong(1);
                 if (!rs.wasNull()) {
-                    return refused("第 " + later + " 批在本批之后修改了同样的数据，请先回滚第 " + later + " 批",
-                            "batch " + later + " changed the same rows afterwards: roll it back first");
+                    return refused("import.rollback.later", String.valueOf(later));
                 }
             }
         }
@@ -101,9 +110,9 @@ public final class ImportRollback {
             ps.setLong(2, batch);
             ps.executeUpdate();
         }
-        ImportEngine.audit(c, actor, "ROLLBACK", batch, "{\"restored\": " + restored + ", \"removed\": " + removed + "}");
-        return new Result(true, restored, removed, "已回滚第 " + batch + " 批：恢复 " + restored + " 条，删除 " + removed + " 条",
-                "batch " + batch + " rolled back: " + restored + " rows restored, " + removed + " removed");
+        BatchStore.audit(c, actor, "ROLLBACK", batch, "{\"restored\": " + restored + ", \"removed\": " + removed + "}");
+        return new Result(true, restored, removed, UserMessage.of("import.rollback.done", String.valueOf(batch),
+                String.valueOf(restored), String.valueOf(removed)));
     }
 
     private static String columns(Connection c, String table) throws SQLException {
@@ -118,7 +127,7 @@ public final class ImportRollback {
         }
     }
 
-    private static Result refused(String zh, String en) {
-        return new Result(false, 0, 0, zh, en);
+    private static Result refused(String code, Object... args) {
+        return new Result(false, 0, 0, UserMessage.of(code, args));
     }
 }

@@ -115,7 +115,7 @@ public class ImportService implements DisposableBean {
             int updated, int unchanged, int warnings, Instant createdAt, String createdBy,
             @Nullable Instant rolledBackAt) {}
 
-    /** Checks the name and keeps the upload; throws with a bilingual message for a type that cannot be imported. */
+    /** Checks the name and keeps the upload; refuses a type that cannot be imported. */
     public Path keep(String originalName, InputStream content) {
         String name = originalName == null ? "" : originalName;
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
@@ -166,12 +166,13 @@ public class ImportService implements DisposableBean {
         return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(actor));
     }
 
-    public Optional<MarkedFile.Output> marked(Job job) {
+    /** The job's file with its problems marked, in the reader's language. */
+    public Optional<MarkedFile.Output> marked(Job job, Locale locale) {
         if (job.report == null) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(MarkedFile.write(job.file, job.fileName, job.report));
+            return Optional.ofNullable(MarkedFile.write(job.file, job.fileName, job.report, locale));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -20,6 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.parkscope.shared.Sheets;
+import org.parkscope.shared.UserMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,14 +30,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MarkedFile {
 
-    public static final String COLUMN = "问题 / Problems";
-
     public record Output(byte[] bytes, String fileName, String contentType) {}
 
     private MarkedFile() {}
 
-    /** The marked file, or null when the file could not be read at all (its problem is in the report). */
-    public static @Nullable Output write(Path file, String fileName, ImportReport report) throws IOException {
+    /**
+     * The marked file, its problems column in the reader's language, or null when the file could not be read at all
+     * (its problem is in the report).
+     */
+    public static @Nullable Output write(Path file, String fileName, ImportReport report, Locale locale)
+            throws IOException {
         FileFormat format;
         try {
             format = FileFormat.detect(file);
@@ -49,11 +53,12 @@ public final class MarkedFile {
             }
         }
         String base = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        String suffix = UserMessage.of("import.marked.suffix").text(locale);
         try {
             return switch (format) {
-                case CSV -> new Output(csv(file, fileName, report.headerRow(), byRow), base + "-问题.csv",
+                case CSV -> new Output(csv(file, fileName, report.headerRow(), byRow, locale), base + suffix + ".csv",
                         "text/csv");
-                case XLSX, XLS -> new Output(excel(file, report, byRow), base + "-问题" + (format == FileFormat.XLS
+                case XLSX, XLS -> new Output(excel(file, report, byRow, locale), base + suffix + (format == FileFormat.XLS
                         ? ".xls" : ".xlsx"), format == FileFormat.XLS ? "application/vnd.ms-excel"
                         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             };
@@ -62,23 +67,25 @@ public final class MarkedFile {
         }
     }
 
-    static String messages(List<ImportProblem> problems) {
-        StringBuilder sb = new StringBuilder();
+    /** The problems of one row, for its cell in the problems column. */
+    static String messages(List<ImportProblem> problems, Locale locale) {
+        List<String> texts = new ArrayList<>();
         for (ImportProblem p : problems) {
-            if (sb.length() > 0) {
-                sb.append("；");
-            }
-            sb.append(p.isError() ? "错误" : "警告");
-            if (p.columnLetter() != null) {
-                sb.append(' ').append(p.columnLetter()).append('列');
-            }
-            sb.append("：").append(p.messageZh()).append(" / ").append(p.messageEn());
+            UserMessage severity = UserMessage.of(p.isError() ? "import.marked.error" : "import.marked.warning");
+            texts.add((p.columnLetter() == null ? UserMessage.of("import.marked.problem", severity, p.userMessage())
+                    : UserMessage.of("import.marked.problemAt", severity, p.columnLetter(), p.userMessage()))
+                    .text(locale));
         }
-        return sb.toString();
+        return String.join(UserMessage.of("import.marked.separator").text(locale), texts);
     }
 
-    private static byte[] excel(Path file, ImportReport report, Map<Integer, List<ImportProblem>> byRow)
-            throws IOException {
+    /** The title of the problems column. */
+    static String column(Locale locale) {
+        return UserMessage.of("import.marked.column").text(locale);
+    }
+
+    private static byte[] excel(Path file, ImportReport report, Map<Integer, List<ImportProblem>> byRow,
+            Locale locale) throws IOException {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = report.sheet() != null && wb.getSheet(report.sheet()) != null ? wb.getSheet(report.sheet())
                     : wb.getSheetAt(wb.getFirstVisibleTab());
@@ -94,11 +101,11 @@ public final class MarkedFile {
             problemStyle.setWrapText(true);
             if (report.headerRow() > 0) {
                 Row header = row(sheet, report.headerRow() - 1);
-                Sheets.text(header, problemCol, COLUMN).setCellStyle(problemStyle);
+                Sheets.text(header, problemCol, column(locale)).setCellStyle(problemStyle);
             }
             for (Map.Entry<Integer, List<ImportProblem>> e : byRow.entrySet()) {
                 Row row = row(sheet, e.getKey() - 1);
-                Sheets.text(row, problemCol, messages(e.getValue())).setCellStyle(problemStyle);
+                Sheets.text(row, problemCol, messages(e.getValue(), locale)).setCellStyle(problemStyle);
                 for (ImportProblem p : e.getValue()) {
                     if (p.column() < 0) {
                         continue;
@@ -133,8 +140,8 @@ public final class MarkedFile {
         return row != null ? row : sheet.createRow(index);
     }
 
-    private static byte[] csv(Path file, String fileName, int headerRow, Map<Integer, List<ImportProblem>> byRow)
-            throws IOException {
+    private static byte[] csv(Path file, String fileName, int headerRow, Map<Integer, List<ImportProblem>> byRow,
+            Locale locale) throws IOException {
         CsvSource source = new CsvSource(file, fileName);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (source.hasBom() && source.charset() == StandardCharsets.UTF_8) {
@@ -146,7 +153,8 @@ public final class MarkedFile {
             try {
                 // the user's own cells come back as they came; the problems column is ours and guarded
                 w.write(cells.stream().map(Sheets::csvVerbatim).collect(java.util.stream.Collectors.joining(",")));
-                String note = rowNo == headerRow ? COLUMN : byRow.containsKey(rowNo) ? messages(byRow.get(rowNo)) : null;
+                String note = rowNo == headerRow ? column(locale)
+                        : byRow.containsKey(rowNo) ? messages(byRow.get(rowNo), locale) : null;
                 if (note != null) {
                     w.write("," + Sheets.csvLine(List.of(note)));
                 }

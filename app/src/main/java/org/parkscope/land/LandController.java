@@ -168,19 +168,16 @@ class LandController {
     }
 
     @GetMapping("/land/low-efficiency.xlsx")
-    ResponseEntity<byte[]> lowEfficiencyExport() {
+    ResponseEntity<byte[]> lowEfficiencyExport(java.util.Locale locale) {
         int year = town.referenceYear();
-        boolean en = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage().equals("en");
+        boolean en = "en".equals(locale.getLanguage());
         List<List<Object>> rows = new ArrayList<>();
         for (LowEfficiencyService.Listed l : lowEfficiency.list(scope.get(), year)) {
             rows.add(List.of(l.parkName(), l.certificateNo(), round2(l.areaMu()), l.landUse(), l.holder(),
                     round2(l.taxPerMu()), round2(l.outputPerMu()),
                     String.join(en ? "; " : "；", l.reasons().stream().map(f -> en ? f.en() : f.zh()).toList())));
         }
-        String name = UserMessage.of("land.lowEfficiency").text();
-        return Sheets.xlsx(name + "-" + year + ".xlsx", name, Sheets.titles("parks.name", "park.parcel.certificate",
-                "park.parcel.areaMu", "park.parcel.landUse", "park.parcel.holder", "parks.taxPerMu", "land.outputPerMu",
-                "land.reasons"), rows);
+        return export(locale, "land.export.lowEfficiency", String.valueOf(year), rows);
     }
 
     /** The ledger as a workbook: each item with its parcels, area, dates and baseline year. */
@@ -189,7 +186,7 @@ class LandController {
         List<List<Object>> rows = new ArrayList<>();
         for (LandQueries.Intervention i : land.interventions(scope.get(), null)) {
             rows.add(java.util.Arrays.asList(i.id(), UserMessage.of("land.kind." + i.kind()).text(), i.title(),
-                    i.parkName(), String.join("、", i.certificates()), round2(i.areaM2().doubleValue() * 3 / 2000),
+                    i.parkName(), String.join("、", i.certificates()), round2(org.parkscope.core.unit.Area.muOf(i.areaM2().doubleValue())),
                     i.startedOn().toString(), i.completedOn() == null ? null : i.completedOn().toString(),
                     i.baselineYear(), i.description(), i.document()));
         }
@@ -207,6 +204,13 @@ class LandController {
         long item = fromFinding.open(scope.get(), id, town.referenceYear(), kind);
         flash.addFlashAttribute("message", UserMessage.of("flash.ledgerAdded").text());
         return "redirect:/land/interventions/" + item;
+    }
+
+    /** A workbook named, titled and headed by {@code key}'s messages ({@code .file}, {@code .sheet}, {@code .columns}). */
+    private static ResponseEntity<byte[]> export(java.util.Locale locale, String key, String fileArg,
+            List<List<Object>> rows) {
+        return Sheets.xlsx(UserMessage.of(key + ".file", fileArg).text(locale), UserMessage.of(key + ".sheet").text(locale),
+                List.of(UserMessage.of(key + ".columns").text(locale).split("\\|")), rows);
     }
 
     // ------------------------------------------------------------------------------------------------ ledger
@@ -275,15 +279,15 @@ class LandController {
     }
 
     @GetMapping("/space.xlsx")
-    ResponseEntity<byte[]> spaceExport(@ModelAttribute("filter") VacancyQueries.Filter f) {
+    ResponseEntity<byte[]> spaceExport(@ModelAttribute("filter") VacancyQueries.Filter f, java.util.Locale locale) {
+        String yes = UserMessage.of("land.export.yes").text(locale);
         List<List<Object>> rows = new ArrayList<>();
         for (VacancyQueries.Space s : vacancy.search(scope.get(), f, town.asOf())) {
             rows.add(java.util.Arrays.asList(s.parkName(), s.positioning(), s.building(), s.label(), s.floor(),
                     s.areaM2(), s.use(), s.floorLoad(), s.clearHeight(), s.rent(),
-                    s.availableFrom() == null ? null : s.availableFrom().toString(), s.reserved() ? "是" : ""));
+                    s.availableFrom() == null ? null : s.availableFrom().toString(), s.reserved() ? yes : ""));
         }
-        return Sheets.xlsx("空置空间.xlsx", "空置空间", List.of("园区", "园区定位", "楼栋", "单元", "楼层", "面积（m²）", "用途",
-                "楼面荷载（kN/m²）", "净高（m）", "租金（元/m²/天）", "可入驻日期", "已预留"), rows);
+        return export(locale, "land.export.space", "", rows);
     }
 
     private static double round2(double v) {

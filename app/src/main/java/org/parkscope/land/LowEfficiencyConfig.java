@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.core.land.LowEfficiencyCriteria;
 import org.parkscope.core.land.LowEfficiencyCriteria.Criterion;
+import org.parkscope.shared.UserMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -26,17 +27,36 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Component
 public class LowEfficiencyConfig {
 
+    /** A criteria file that cannot be used: read on start by an operator, so its message is in both languages. */
+    static final class Invalid extends IllegalArgumentException {
+        private final UserMessage userMessage;
+
+        Invalid(String code, Object... args) {
+            this(null, code, args);
+        }
+
+        Invalid(@Nullable Throwable cause, String code, Object... args) {
+            super(UserMessage.of(code, args).inBothLanguages(), cause);
+            this.userMessage = UserMessage.of(code, args);
+        }
+
+        UserMessage userMessage() {
+            return userMessage;
+        }
+    }
+
     private final LowEfficiencyCriteria criteria;
-    private final String name;
+    private final @Nullable String name;
 
     public LowEfficiencyConfig(@Value("${parkscope.land.low-efficiency-file:}") String file) {
         Map<String, Object> yaml = read(file);
-        this.name = String.valueOf(yaml.getOrDefault("name", "低效用地认定标准"));
+        this.name = yaml.get("name") == null ? null : String.valueOf(yaml.get("name"));
         this.criteria = parse(yaml);
     }
 
+    /** The file's name for its criteria, or the default title in the reader's language. */
     public String name() {
-        return name;
+        return name != null ? name : UserMessage.of("lowEfficiency.criteria.defaultName").text();
     }
 
     public LowEfficiencyCriteria criteria() {
@@ -51,11 +71,11 @@ public class LowEfficiencyConfig {
                 : Files.newInputStream(Path.of(file))) {
             Object doc = yaml.load(in);
             if (!(doc instanceof Map)) {
-                throw new IllegalArgumentException("低效用地标准文件须为 YAML 映射 / the criteria file must be a YAML mapping");
+                throw new Invalid("lowEfficiency.criteria.mapping");
             }
             return (Map<String, Object>) doc;
         } catch (IOException e) {
-            throw new IllegalArgumentException("无法读取低效用地标准文件 / cannot read the criteria file " + file, e);
+            throw new Invalid(e, "lowEfficiency.criteria.unreadable", file);
         }
     }
 
@@ -64,18 +84,18 @@ public class LowEfficiencyConfig {
     static LowEfficiencyCriteria parse(Map<String, Object> yaml) {
         Object list = yaml.get("criteria");
         if (!(list instanceof List<?> items) || items.isEmpty()) {
-            throw new IllegalArgumentException("缺少 criteria 列表 / the file needs a non-empty 'criteria' list");
+            throw new Invalid("lowEfficiency.criteria.list");
         }
         List<Criterion> out = new ArrayList<>();
         int n = 0;
         for (Object item : items) {
             n++;
             if (!(item instanceof Map)) {
-                throw new IllegalArgumentException("第 " + n + " 条标准不是映射 / criterion " + n + " is not a mapping");
+                throw new Invalid("lowEfficiency.criteria.notMapping", String.valueOf(n));
             }
             Map<String, Object> c = (Map<String, Object>) item;
             String kind = String.valueOf(c.get("kind"));
-            String where = "第 " + n + " 条标准（" + kind + "）/ criterion " + n + " (" + kind + "): ";
+            UserMessage where = UserMessage.of("lowEfficiency.criteria.where", String.valueOf(n), kind);
             out.add(switch (kind) {
                 case "NO_TAX" -> new LowEfficiencyCriteria.NoTax(atLeastOne(c, "years", where));
                 case "BELOW_CONTRACT" -> new LowEfficiencyCriteria.BelowContract(metric(c, where), share(c, "share", where),
@@ -87,56 +107,55 @@ public class LowEfficiencyConfig {
                 case "PRODUCTION_STOPPED" -> new LowEfficiencyCriteria.ProductionStopped(atLeastOne(c, "years", where));
                 case "SUBLET_ELSEWHERE" -> new LowEfficiencyCriteria.SubletElsewhere(share(c, "leasedShare", where),
                         share(c, "outsideShare", where));
-                default -> throw new IllegalArgumentException(where + "未知的标准类型 / unknown kind; use NO_TAX,"
-                        + " BELOW_CONTRACT, BELOW_STANDARD, COMPLETION_OVERDUE, PRODUCTION_STOPPED or SUBLET_ELSEWHERE");
+                default -> throw new Invalid("lowEfficiency.criteria.kind", where);
             });
         }
         return new LowEfficiencyCriteria(out);
     }
 
-    private static String metric(Map<String, Object> c, String where) {
+    private static String metric(Map<String, Object> c, UserMessage where) {
         String m = String.valueOf(c.get("metric"));
         if (!m.equals("TAX") && !m.equals("OUTPUT")) {
-            throw new IllegalArgumentException(where + "metric 须为 TAX 或 OUTPUT / metric must be TAX or OUTPUT");
+            throw new Invalid("lowEfficiency.criteria.metric", where);
         }
         return m;
     }
 
-    private static double number(Map<String, Object> c, String key, String where) {
+    private static double number(Map<String, Object> c, String key, UserMessage where) {
         if (!(c.get(key) instanceof Number n)) {
-            throw new IllegalArgumentException(where + "缺少数值 " + key + " / a number '" + key + "' is required");
+            throw new Invalid("lowEfficiency.criteria.number", where, key);
         }
         return n.doubleValue();
     }
 
-    private static int years(Map<String, Object> c, String key, String where) {
+    private static int years(Map<String, Object> c, String key, UserMessage where) {
         double v = number(c, key, where);
         if (v < 0 || v != Math.rint(v) || v > 50) {
-            throw new IllegalArgumentException(where + key + " 须为 0–50 的整数年 / " + key + " must be whole years 0–50");
+            throw new Invalid("lowEfficiency.criteria.years", where, key);
         }
         return (int) v;
     }
 
-    private static int atLeastOne(Map<String, Object> c, String key, String where) {
+    private static int atLeastOne(Map<String, Object> c, String key, UserMessage where) {
         int v = years(c, key, where);
         if (v < 1) {
-            throw new IllegalArgumentException(where + key + " 至少为 1 年 / " + key + " must be at least 1 year");
+            throw new Invalid("lowEfficiency.criteria.atLeastOne", where, key);
         }
         return v;
     }
 
-    private static double share(Map<String, Object> c, String key, String where) {
+    private static double share(Map<String, Object> c, String key, UserMessage where) {
         double v = number(c, key, where);
         if (v <= 0 || v > 1) {
-            throw new IllegalArgumentException(where + key + " 须在 0 与 1 之间 / " + key + " must be a share in (0, 1]");
+            throw new Invalid("lowEfficiency.criteria.share", where, key);
         }
         return v;
     }
 
-    private static double positive(Map<String, Object> c, String key, String where) {
+    private static double positive(Map<String, Object> c, String key, UserMessage where) {
         double v = number(c, key, where);
         if (v <= 0) {
-            throw new IllegalArgumentException(where + key + " 须为正数 / " + key + " must be positive");
+            throw new Invalid("lowEfficiency.criteria.positive", where, key);
         }
         return v;
     }

@@ -39,7 +39,7 @@ public final class SafeYaml {
             return;
         }
         if (depth > MAX_DEPTH || open.put(node, Boolean.TRUE) != null) {
-            throw new YAMLException("a structure that contains itself (an anchor inside its own alias) / 结构引用了自身");
+            throw new YAMLException("a structure that contains itself (an anchor inside its own alias)");
         }
         if (node instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {

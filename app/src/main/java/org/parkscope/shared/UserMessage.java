@@ -45,6 +45,14 @@ public record UserMessage(String code, List<Object> args) {
         return text(LocaleContextHolder.getLocale());
     }
 
+    /**
+     * The language of a command line: the JVM's default locale when it is English, else Chinese (the platform's first
+     * language, and the message files' default).
+     */
+    public static Locale commandLineLocale() {
+        return "en".equals(Locale.getDefault().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
     /** For a command line, which has no reader's locale: the Chinese text, then the English one on the next line. */
     public String inBothLanguages() {
         String zh = text(Locale.SIMPLIFIED_CHINESE);

@@ -76,7 +76,7 @@ class HuangyanSchemeTest {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         cli.console = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = new picocli.CommandLine(cli).execute("--scheme", "huangyan-2022", "--data", data.toString(),
-                "--out", out.toString());
+                "--out", out.toString(), "--lang", "zh");
         assertThat(code).as(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(out))) {
             var sheet = wb.getSheet("评价结果");
@@ -86,6 +86,16 @@ class HuangyanSchemeTest {
             assertThat(sheet.getRow(3).getCell(sheet.getRow(0).getLastCellNum() - 1).getStringCellValue())
                     .contains("不在评价范围");
             assertThat(wb.getSheet("方案").getRow(0).getCell(0).getStringCellValue()).contains("huangyan-2022");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("统一社会信用代码");
+        }
+        // the same workbook for an English reader: its own words in English, the scheme's names as they are
+        assertThat(new picocli.CommandLine(cli).execute("--scheme", "huangyan-2022", "--data", data.toString(),
+                "--out", out.toString(), "--lang", "en")).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(out))) {
+            assertThat(wb.getSheet("评价结果")).isNull();
+            assertThat(wb.getSheet("Results").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Credit code");
+            assertThat(wb.getSheet("Results").getRow(1).getCell(3).getNumericCellValue()).isEqualTo(110.73);
+            assertThat(wb.getSheet("Scheme").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Scheme: huangyan-2022");
         }
     }
 
@@ -313,7 +323,7 @@ class HuangyanSchemeTest {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         cli.console = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = new picocli.CommandLine(cli).execute("--scheme", scheme.toString(), "--data", data.toString(),
-                "--out", out.toString());
+                "--out", out.toString(), "--lang", "zh");
         assertThat(code).as(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("wujin-draft", "A=1", "B=1");
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(out))) {

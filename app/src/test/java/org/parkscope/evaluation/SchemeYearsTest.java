@@ -96,7 +96,7 @@ class SchemeYearsTest {
         EvaluateCli cli = new EvaluateCli();
         cli.console = new PrintStream(printed, true, StandardCharsets.UTF_8);
         int code = new picocli.CommandLine(cli).execute("--scheme", scheme.toString(), "--data", data.toString(),
-                "--out", out.toString(), "--year", "2023");
+                "--out", out.toString(), "--year", "2023", "--lang", "zh");
         assertThat(code).as(printed.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("2 家企业");
         try (var wb = new XSSFWorkbook(Files.newInputStream(out))) {

@@ -53,20 +53,20 @@ final class ImportFuzzing {
     static void stage(ImportKind kind, RowSource source) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
         int[] staged = new int[1];
-        ImportEngine.Reader reader = new ImportEngine.Reader(kind, ImportRequest.Options.defaults(),
+        StagingReader reader = new StagingReader(kind, ImportRequest.Options.defaults(),
                 bytes -> staged[0] += bytes.length, problems, new int[2], ImportEngine.Progress.NONE);
         try {
             source.read(reader);
             reader.end();
         } catch (ImportException e) {
-            assertThat(e.messageZh()).isNotBlank();
-            assertThat(e.messageEn()).isNotBlank();
+            assertThat(e.text(java.util.Locale.SIMPLIFIED_CHINESE)).isNotBlank();
+            assertThat(e.text(java.util.Locale.ENGLISH)).isNotBlank();
             return;
         }
         for (ImportProblem p : problems) {
             assertThat(p.row()).isPositive();
-            assertThat(p.messageZh()).isNotBlank();
-            assertThat(p.messageEn()).isNotBlank();
+            assertThat(p.text(java.util.Locale.SIMPLIFIED_CHINESE)).isNotBlank();
+            assertThat(p.text(java.util.Locale.ENGLISH)).isNotBlank();
         }
     }
 }

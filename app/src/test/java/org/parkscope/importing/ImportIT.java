@@ -82,25 +82,34 @@ class ImportIT {
         assertThat(r.status()).isEqualTo(ImportReport.Status.REJECTED);
         assertThat(state()).isEqualTo(before);
         assertThat(r.problems()).extracting(ImportProblem::row).contains(3, 4, 5, 6, 7, 8, 9, 10).doesNotContain(2);
-        assertThat(r.problems()).anyMatch(p -> p.row() == 3 && p.messageZh().contains("校验") && "A".equals(p.columnLetter()));
-        assertThat(problem(r, 4).messageZh()).contains("未登记");
-        assertThat(problem(r, 5).messageZh()).contains("不是数字");
+        assertThat(r.problems()).anyMatch(p -> p.row() == 3 && p.text(java.util.Locale.SIMPLIFIED_CHINESE).contains("校验") && "A".equals(p.columnLetter()));
+        assertThat(problem(r, 4).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("未登记");
+        assertThat(problem(r, 5).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("不是数字");
         assertThat(problem(r, 5).columnLetter()).isEqualTo("E");
-        assertThat(problem(r, 6).messageZh()).contains("单位");
-        assertThat(problem(r, 7).messageZh()).contains("第 2 行重复");
-        assertThat(problem(r, 8).messageZh()).contains("负");
-        assertThat(problem(r, 9).messageZh()).contains("无法识别");
-        assertThat(problem(r, 10).messageZh()).contains("期间");
-        assertThat(r.problems()).allMatch(p -> !p.messageEn().isBlank());
+        assertThat(problem(r, 6).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("单位");
+        assertThat(problem(r, 7).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("第 2 行重复");
+        assertThat(problem(r, 8).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("负");
+        assertThat(problem(r, 9).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("无法识别");
+        assertThat(problem(r, 10).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("期间");
+        assertThat(r.problems()).allMatch(p -> !p.text(java.util.Locale.ENGLISH).isBlank());
 
-        MarkedFile.Output marked = MarkedFile.write(file, "broken.csv", r);
+        MarkedFile.Output marked = MarkedFile.write(file, "broken.csv", r, java.util.Locale.SIMPLIFIED_CHINESE);
         String back = new String(marked.bytes(), StandardCharsets.UTF_8);
         List<String> lines = back.lines().toList();
-        assertThat(lines.get(0)).startsWith("\uFEFF统一社会信用代码").endsWith(MarkedFile.COLUMN);
+        assertThat(marked.fileName()).isEqualTo("broken-问题.csv");
+        assertThat(lines.get(0)).startsWith("\uFEFF统一社会信用代码").endsWith(",问题");
         assertThat(lines.get(1)).endsWith("万元");
         for (int row = 3; row <= 10; row++) {
-            assertThat(lines.get(row - 1)).contains("错误");
+            assertThat(lines.get(row - 1)).contains("错误").doesNotContain("Error");
         }
+        assertThat(lines.get(6)).contains("与文件中前面的第 2 行重复");
+        // for a reader in English, the same file comes back marked in English
+        MarkedFile.Output english = MarkedFile.write(file, "broken.csv", r, java.util.Locale.ENGLISH);
+        List<String> en = new String(english.bytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(english.fileName()).isEqualTo("broken-problems.csv");
+        assertThat(en.get(0)).startsWith("\uFEFF统一社会信用代码").endsWith(",Problems");
+        assertThat(en.get(4)).contains("Error in column E:", "is not a number").doesNotContain("错误", "不是数字");
+        assertThat(en.get(6)).contains("repeats row 2 of the file").doesNotContain("重复");
     }
 
     @Test
@@ -119,8 +128,8 @@ class ImportIT {
         assertThat(state()).isEqualTo(before);
         assertThat(newTwice.problems()).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(4);
-            assertThat(p.messageZh()).contains("第 2 行重复");
-            assertThat(p.messageEn()).contains("repeats row 2");
+            assertThat(p.text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("第 2 行重复");
+            assertThat(p.text(java.util.Locale.ENGLISH)).contains("repeats row 2");
         });
 
         // two rows updating one stored figure
@@ -237,7 +246,7 @@ class ImportIT {
                 .containsEntry("d", "2024-03-14");
 
         ImportRollback.Result back = imports.rollback(r.batchId(), "test");
-        assertThat(back.done()).as(back.messageZh()).isTrue();
+        assertThat(back.done()).as(back.userMessage().text(java.util.Locale.SIMPLIFIED_CHINESE)).isTrue();
         assertThat(jdbc.sql("select coalesce(hq_kind, '') from enterprise where id = ?").param(a.id())
                 .query(String.class).single()).isEqualTo(hqBefore);
         assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(newUscc).query(Long.class).single())
@@ -329,8 +338,8 @@ class ImportIT {
     static void assertRejected(ImportReport r, String message) {
         assertThat(r.status()).isEqualTo(ImportReport.Status.REJECTED);
         assertThat(r.problems()).hasSize(1);
-        assertThat(r.problems().get(0).messageZh()).contains(message);
-        assertThat(r.problems().get(0).messageEn()).isNotBlank();
+        assertThat(r.problems().get(0).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains(message);
+        assertThat(r.problems().get(0).text(java.util.Locale.ENGLISH)).isNotBlank();
     }
 
     @Test
@@ -347,7 +356,7 @@ class ImportIT {
                 + "TEST-001,TESTP,15,工业用地,上海测试实业有限公司,\"POLYGON((121.25 31.09, 121.255 31.09, 121.255 31.093, 121.25 31.09))\"\n"
                 + "TEST-002,NOPARK,15,工业用地,x,\n", StandardCharsets.UTF_8)));
         assertThat(parcels.status()).isEqualTo(ImportReport.Status.REJECTED);
-        assertThat(problem(parcels, 3).messageZh()).contains("园区不存在");
+        assertThat(problem(parcels, 3).text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("园区不存在");
         ImportReport ok = run(ImportKind.PARCELS, write("parcels2.csv", bytes(
                 "不动产权证号,所属园区,宗地面积(亩),土地用途,权利人\nTEST-001,TESTP,15,工业用地,上海测试实业有限公司\n",
                 StandardCharsets.UTF_8)));
@@ -365,7 +374,7 @@ class ImportIT {
                 + landlord + ",TEST-001,出租方,,,,2020-01-01\n", StandardCharsets.UTF_8)));
         assertThat(occ.status()).as(occ.problems().toString()).isEqualTo(ImportReport.Status.COMMITTED);
         assertThat(occ.warnings()).isGreaterThanOrEqualTo(1);
-        assertThat(occ.problems()).anyMatch(p -> p.messageZh().contains("超过楼宇建筑面积"));
+        assertThat(occ.problems()).anyMatch(p -> p.text(java.util.Locale.SIMPLIFIED_CHINESE).contains("超过楼宇建筑面积"));
         ImportReport q = run(ImportKind.QUALIFICATIONS, write("q.csv", bytes(
                 "统一社会信用代码,资质类型,证书编号,认定日期,有效期至\n" + tenant + ",高企,GR2024999,2024/12/1,2027-11-30\n",
                 StandardCharsets.UTF_8)));
@@ -377,7 +386,7 @@ class ImportIT {
                 .query(Long.class).single();
         ImportRollback.Result refused = imports.rollback(enterpriseBatch, "test");
         assertThat(refused.done()).isFalse();
-        assertThat(refused.messageZh()).contains("引用");
+        assertThat(refused.userMessage().text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("引用");
 
         // roll everything back, newest first, so that the demo town is as it was for the other tests
         List<Long> batches = jdbc.sql("select id from import_batch where status = 'COMMITTED' and created_by = 'test'"
@@ -391,11 +400,18 @@ class ImportIT {
     @Test
     void templatesCarryHeadersInstructionsAndExamplesThatImportCleanly() throws IOException {
         for (ImportKind kind : ImportKind.values()) {
-            try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(Templates.xlsx(kind)))) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(Templates.xlsx(kind,
+                    java.util.Locale.SIMPLIFIED_CHINESE)))) {
                 assertThat(wb.getSheet("数据").getRow(0).getCell(0).getStringCellValue()).endsWith("*");
                 assertThat(wb.getSheet("说明").getLastRowNum()).isGreaterThan(kind.fields().size());
+                assertThat(wb.getSheet("说明").getRow(0).getCell(2).getStringCellValue()).isEqualTo("说明");
             }
-            Path t = write("template-" + kind + ".xlsx", Templates.xlsx(kind));
+            try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(Templates.xlsx(kind,
+                    java.util.Locale.ENGLISH)))) {
+                assertThat(wb.getSheet("Data").getRow(0).getCell(0).getStringCellValue()).endsWith("*");
+                assertThat(wb.getSheet("Instructions").getRow(0).getCell(2).getStringCellValue()).isEqualTo("How to fill");
+            }
+            Path t = write("template-" + kind + ".xlsx", Templates.xlsx(kind, java.util.Locale.ENGLISH));
             ImportReport r = imports.run(kind, t, t.getFileName().toString(), new ImportRequest.Options(null, null, true),
                     "test");
             // the header is always recognised; example rows may refer to data this town lacks

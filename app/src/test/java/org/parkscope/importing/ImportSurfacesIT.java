@@ -46,17 +46,27 @@ class ImportSurfacesIT {
         assertThat(posted.statusCode()).isEqualTo(302);
         String job = posted.headers().firstValue("Location").orElseThrow().replaceAll(".*/import/jobs/", "");
         String page = awaitReport(admin, job);
-        assertThat(page).contains("未导入", "Not imported", "id=\"marked\"");
+        assertThat(page).contains("未导入", "id=\"marked\"").doesNotContain("Not imported");
         HttpResponse<byte[]> marked = admin.download("/import/jobs/" + job + "/marked");
         assertThat(marked.statusCode()).isEqualTo(200);
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(marked.body()))) {
             var sheet = wb.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo(MarkedFile.COLUMN);
-            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).contains("错误");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("问题");
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).contains("错误 A列：");
             assertThat(sheet.getRow(1).getCell(3)).isNull();
             var bad = sheet.getRow(2).getCell(0).getCellStyle();
             assertThat(bad.getFillForegroundColor()).isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.RED.getIndex());
         }
+        // the same report and marked file, read by a user in English
+        assertThat(admin.get("/import/jobs/" + job + "?lang=en").body()).contains("Not imported").doesNotContain("未导入");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                admin.download("/import/jobs/" + job + "/marked").body()))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Problems");
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).contains("Error in column A:")
+                    .doesNotContain("错误");
+        }
+        admin.get("/import?lang=zh-CN");
         // fixed and uploaded again: stored, listed, and rolled back from the page
         byte[] fixed = workbook("统一社会信用代码,期间,税收(万元)", uscc(3) + ",2034,1");
         admin.get("/import");
@@ -104,7 +114,12 @@ class ImportSurfacesIT {
         HttpResponse<String> bad = api.upload("/api/imports", Map.of("kind", "indicators"), "bad.csv",
                 "统一社会信用代码,期间,税收\nabc,2035,1\n".getBytes(StandardCharsets.UTF_8));
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("\"status\":\"REJECTED\"", "messageZh", "messageEn");
+        assertThat(bad.body()).contains("\"status\":\"REJECTED\"", "\"message\":\"统一社会信用代码应为18位")
+                .doesNotContain("messageZh", "userMessage", "18 characters");
+        HttpResponse<String> badEnglish = api.upload("/api/imports?lang=en", Map.of("kind", "indicators"), "bad.csv",
+                "统一社会信用代码,期间,税收\nabc,2035,1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(badEnglish.body()).contains("\"message\":\"A unified social credit code has 18 characters")
+                .doesNotContain("统一社会信用代码应为");
         long batch = jdbc.sql("select max(id) from import_batch where status = 'COMMITTED'").query(Long.class).single();
         assertThat(api.post("/api/imports/" + batch + "/rollback", Map.of()).body()).contains("\"done\":true");
         assertThat(api.upload("/api/imports", Map.of("kind", "nonsense"), "x.csv", csv).statusCode()).isEqualTo(400);
@@ -119,15 +134,22 @@ class ImportSurfacesIT {
         ImportCommand.Args args = new ImportCommand.Args();
         args.imports = imports;
         args.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int code = new CommandLine(args).execute(file.toString(), "--type", "indicators", "--marked", marked.toString());
+        int code = new CommandLine(args).execute(file.toString(), "--type", "indicators", "--marked", marked.toString(),
+                "--lang", "zh");
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(1);
-        assertThat(printed).contains("未导入", "第 3 行", "不是数字", "is not a number");
-        assertThat(Files.readString(marked)).contains(MarkedFile.COLUMN, "错误");
+        assertThat(printed).contains("未导入", "第 3 行", "不是数字").doesNotContain("is not a number");
+        assertThat(Files.readString(marked)).contains("问题", "错误");
+        out.reset();
+        assertThat(new CommandLine(args).execute(file.toString(), "--type", "indicators", "--marked", marked.toString(),
+                "--lang", "en")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Not imported", "row 3", "is not a number")
+                .doesNotContain("不是数字");
+        assertThat(Files.readString(marked)).contains("Problems", "Error").doesNotContain("错误");
 
         Files.writeString(file, "统一社会信用代码,期间,税收(元)\n" + uscc(7) + ",2036,50000\n");
         out.reset();
-        code = new CommandLine(args).execute(file.toString(), "-t", "INDICATORS", "--dry-run");
+        code = new CommandLine(args).execute(file.toString(), "-t", "INDICATORS", "--dry-run", "--lang", "zh");
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("试导入通过");
         assertThat(jdbc.sql("select count(*) from indicator_value where period = '2036'").query(Long.class).single()).isZero();

@@ -173,6 +173,15 @@ class LandIT {
             for (int r = 1; r <= listed.size(); r++) {
                 assertThat(s.getRow(r).getCell(7).getStringCellValue()).isNotBlank();
             }
+            assertThat(s.getRow(0).getCell(7).getStringCellValue()).isEqualTo("认定理由");
+            assertThat(s.getRow(0).getLastCellNum()).isEqualTo((short) 8); // the reasons once, in the reader's language
+        }
+        Browser english = admin();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                english.download("/land/low-efficiency.xlsx?lang=en").body()))) {
+            Sheet s = wb.getSheet("Low-efficiency land");
+            assertThat(s.getRow(0).getCell(7).getStringCellValue()).isEqualTo("Reasons");
+            assertThat(s.getLastRowNum()).isEqualTo(listed.size());
         }
         // The town dashboard carries the same count.
         String home = admin().get("/").body();
@@ -408,7 +417,10 @@ class LandIT {
             var refused = imports.run(org.parkscope.importing.ImportKind.LAND_OBLIGATIONS, bad, "坏.csv",
                     org.parkscope.importing.ImportRequest.Options.defaults(), "test");
             assertThat(refused.ok()).isFalse();
-            assertThat(refused.problems().toString()).contains("约定指标须为税收、产值、营收或能耗").contains("合同未登记");
+            assertThat(refused.problems()).extracting(p -> p.text(java.util.Locale.SIMPLIFIED_CHINESE))
+                    .containsExactly("约定指标须为税收、产值、营收或能耗：利润", "合同未登记，请先导入土地合同：无此合同");
+            assertThat(refused.problems().get(0).text(java.util.Locale.ENGLISH))
+                    .isEqualTo("the metric must be 税收, 产值, 营收 or 能耗: 利润");
         } finally {
             if (o.ok()) {
                 assertThat(imports.rollback(o.batchId(), "test").done()).isTrue();

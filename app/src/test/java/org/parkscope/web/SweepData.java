@@ -73,7 +73,7 @@ final class SweepData {
                 .params(run, parkFirm).query(Long.class).single() > 0;
         // An import job with a report: the figures template checked (dry run), its example rows and all.
         ImportService.Job j = imports.start(ImportKind.INDICATORS, imports.keep("sweep.xlsx",
-                new ByteArrayInputStream(Templates.xlsx(ImportKind.INDICATORS))), "sweep.xlsx",
+                new ByteArrayInputStream(Templates.xlsx(ImportKind.INDICATORS, java.util.Locale.SIMPLIFIED_CHINESE))), "sweep.xlsx",
                 new ImportRequest.Options(null, null, true), "admin");
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!j.done() && System.nanoTime() < end) {

@@ -157,6 +157,40 @@ class EvaluationIT {
     }
 
     @Test
+    void theDemoRankingStaysWithinTheSchemesCaps() {
+        long run = evaluations.create("sijing-demo-2023", "test");
+        org.parkscope.core.evaluation.Scheme scheme = SchemeFile.classpath("sijing-demo-2023");
+        for (org.parkscope.core.evaluation.Scheme.Cohort c : scheme.cohorts()) {
+            double most = 0;
+            for (org.parkscope.core.evaluation.Scheme.Indicator i : c.indicators()) {
+                assertThat(i.cap()).as("%s is capped", i.code()).isNotNull();
+                most += i.cap();
+            }
+            for (org.parkscope.core.evaluation.Scheme.Adjustment a : c.adjustments()) {
+                most += Math.max(0, a.first());
+            }
+            Double least = c.caps().adjustmentsMin();
+            assertThat(least).as("the deductions of cohort %s are capped", c.code()).isNotNull();
+            Map<String, Object> range = jdbc.sql("""
+                    select max(total) as top, min(total) as bottom, count(*) as n from evaluation_result
+                    where run_id = ? and cohort = ? and total is not null""").params(run, c.code()).query().singleRow();
+            assertThat(((Number) range.get("n")).intValue()).isPositive();
+            assertThat(((Number) range.get("top")).doubleValue()).as("the top of %s", c.code()).isLessThanOrEqualTo(most + 1e-6);
+            assertThat(((Number) range.get("bottom")).doubleValue()).as("the bottom of %s", c.code())
+                    .isGreaterThanOrEqualTo(least - 1e-6);
+        }
+        // The landlord with the most 规下 tenants keeps each item's own points, counted within the cap.
+        Long landlord = jdbc.sql("""
+                select i.enterprise_id from evaluation_input i join evaluation_result r
+                  on r.run_id = i.run_id and r.enterprise_id = i.enterprise_id and r.cohort is not null
+                where i.run_id = ? order by cast(i.metrics ->> 'TENANTS_BELOW' as int) desc nulls last limit 1""")
+                .param(run).query(Long.class).single();
+        EvaluationService.ExplanationView e = evaluations.explanation(org.parkscope.shared.Scope.town(), run, landlord)
+                .orElseThrow();
+        assertThat(String.valueOf(e.explanation().get("note"))).contains("加减分合计");
+    }
+
+    @Test
     void theDemoSchemeDeductsForSublettingAndAddsForTitles() {
         long run = evaluations.create("sijing-demo-2023", "test");
         // a 规下 landlord with 规下 tenants, evaluated in the 规下 cohort: −10 for the first tenant, −5 for each further

@@ -129,6 +129,16 @@ public final class EvaluateCli implements Callable<Integer> {
             t.problems.forEach(p -> console.println(p.inBothLanguages()));
             return 1;
         }
+        List<String> unused = new ArrayList<>(t.ignored);
+        java.util.Set<String> used = Scoring.usedColumns(s);
+        t.metricHeaders.forEach((metric, header) -> {
+            if (!used.contains(metric)) {
+                unused.add(header);
+            }
+        });
+        if (!unused.isEmpty()) { // a warning: the file is scored without them
+            console.println(UserMessage.of("cli.evaluate.unused", s.id(), String.join(", ", unused)).inBothLanguages());
+        }
         EvaluationInput input = t.input(s);
         Engine.Result r;
         try {
@@ -157,6 +167,10 @@ public final class EvaluateCli implements Callable<Integer> {
         final List<Integer> years = new ArrayList<>();
         final Map<String, List<Double>> metrics = new HashMap<>();
         final List<UserMessage> problems = new ArrayList<>();
+        /** Headers of the header row that name no column the command knows. */
+        final List<String> ignored = new ArrayList<>();
+        /** The header each metric was read from. */
+        final Map<String, String> metricHeaders = new java.util.LinkedHashMap<>();
 
         /** The rows of the scheme's year (and those with no year), with the rows of each year its benchmarks need. */
         EvaluationInput input(Scheme s) {
@@ -218,10 +232,14 @@ public final class EvaluateCli implements Callable<Integer> {
         boolean[] header = {false};
         RowSource.open(file, file.getFileName().toString()).read((rowNo, cells) -> {
             if (!header[0]) {
+                List<String> unknown = new ArrayList<>();
                 for (int c = 0; c < cells.size(); c++) {
                     String h = Text.clean(cells.get(c));
                     Optional<OfflineLayout.Column> column = h == null ? Optional.empty() : OfflineLayout.recognise(h);
                     if (column.isEmpty()) {
+                        if (h != null) {
+                            unknown.add(h);
+                        }
                         continue;
                     }
                     OfflineLayout.Column col = column.get();
@@ -233,6 +251,7 @@ public final class EvaluateCli implements Callable<Integer> {
                         }
                         metricCols.put(c, col.metric());
                         factors.put(c, factor.get());
+                        t.metricHeaders.put(col.metric(), h);
                     } else {
                         cols[col.role().ordinal()] = c;
                         if (col.role() == OfflineLayout.Role.LAND) {
@@ -245,6 +264,9 @@ public final class EvaluateCli implements Callable<Integer> {
                     }
                 }
                 header[0] = cols[0] >= 0 && cols[5] >= 0;
+                if (header[0]) {
+                    t.ignored.addAll(unknown);
+                }
                 return;
             }
             String id = cell(cells, cols[0]);

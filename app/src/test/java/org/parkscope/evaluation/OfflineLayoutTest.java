@@ -122,6 +122,28 @@ class OfflineLayoutTest {
     }
 
     @Test
+    void columnsTheSchemeDoesNotUseAreNamedAsAWarning() throws Exception {
+        Path data = dir.resolve("extra.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(data)) {
+            var sheet = wb.createSheet();
+            String[][] rows = {{"统一社会信用代码", "用地面积(亩)", "税收(万元)", "用水量(吨)", "备注"}, {"E1", "10", "100", "5", "x"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(os);
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int code = run(printed, "--scheme", "huangyan-2022", "--data", data.toString(), "--out",
+                dir.resolve("r.xlsx").toString());
+        assertThat(code).as("a warning, not a refusal").isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("用水量(吨)", "备注", "ignored")
+                .doesNotContain("税收(万元), ");
+    }
+
+    @Test
     void theHelpSaysHowToGetTheLayout() {
         String usage = new CommandLine(new EvaluateCli()).getUsageMessage();
         assertThat(usage).contains("--template", "One row per enterprise");

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.UserMessage;
+import org.parkscope.core.evaluation.PublicationChecks;
 import org.parkscope.core.evaluation.Scheme;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -289,14 +290,42 @@ public final class SchemeFile {
                 }
             }
         }
+        PublicationChecks.Thresholds checks = checks(doc.get("checks"), problems);
         if (!problems.isEmpty()) {
             throw new Invalid(name, problems);
         }
         try {
             return new Scheme(id, region, year, source, assumptions, cohorts, policies,
-                    effective == null ? new Scheme.Effective(year, year) : effective);
+                    effective == null ? new Scheme.Effective(year, year) : effective, checks);
         } catch (IllegalArgumentException e) {
             throw new Invalid(name, List.of(UserMessage.of("scheme.core", e.getMessage())));
+        }
+    }
+
+    /**
+     * The optional {@code checks: {min_land_mu, benchmark_multiple, missing_share, leave_one_out}} thresholds of the
+     * pre-publication checks, each over its default.
+     */
+    private static PublicationChecks.Thresholds checks(@Nullable Object node, List<UserMessage> problems) {
+        PublicationChecks.Thresholds d = PublicationChecks.Thresholds.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        if (!(node instanceof Map<?, ?> m)) {
+            problems.add(UserMessage.of("scheme.mapping", "checks"));
+            return d;
+        }
+        double[] v = {d.minLandMu(), d.benchmarkMultiple(), d.missingShare(), d.leaveOneOut()};
+        String[] keys = {"min_land_mu", "benchmark_multiple", "missing_share", "leave_one_out"};
+        int before = problems.size();
+        for (int k = 0; k < keys.length; k++) {
+            v[k] = m.get(keys[k]) == null ? v[k] : number(m, keys[k], "checks", problems, true);
+        }
+        try {
+            return problems.size() > before ? d : new PublicationChecks.Thresholds(v[0], v[1], v[2], v[3]);
+        } catch (IllegalArgumentException e) {
+            problems.add(UserMessage.of("scheme.core", e.getMessage()));
+            return d;
         }
     }
 

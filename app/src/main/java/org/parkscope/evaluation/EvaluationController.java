@@ -97,6 +97,9 @@ class EvaluationController {
         model.addAttribute("scheme", evaluations.scheme(id));
         model.addAttribute("results", evaluations.results(scope.get(), id, filter, Math.max(0, page), PAGE_SIZE));
         model.addAttribute("counts", evaluations.classCounts(scope.get(), id));
+        if (scope.get().allParks()) { // the findings name firms across the town: town staff only
+            model.addAttribute("checks", evaluations.checks(id));
+        }
         var objections = evaluations.objections(scope.get(), id);
         model.addAttribute("objections", objections);
         model.addAttribute("files", attachments.of(Attachments.Owner.OBJECTION,
@@ -174,6 +177,15 @@ class EvaluationController {
         }
         step(flash, "eval.done", () -> evaluations.publicise(id, days, workingDays, auth.getName()));
         return "redirect:/evaluations/" + id;
+    }
+
+    /** A town administrator acknowledges one pre-publication finding, with the reason it may be published. */
+    @PostMapping("/evaluations/{id}/checks/{finding}/acknowledge")
+    @OnRefusal("/evaluations/{id}")
+    String acknowledge(@PathVariable long id, @PathVariable long finding, @RequestParam(defaultValue = "") String reason,
+            Authentication auth, RedirectAttributes flash) {
+        step(flash, "eval.check.acknowledged", () -> evaluations.acknowledge(id, finding, reason, auth.getName()));
+        return "redirect:/evaluations/" + id + "#checks";
     }
 
     @PostMapping("/evaluations/{id}/score")

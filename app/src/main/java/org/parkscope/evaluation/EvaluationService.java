@@ -84,9 +84,11 @@ public class EvaluationService {
     private final RunStore runs;
     private final EvaluationQueries queries;
     private final PolicyList policies;
+    private final PublicationCheckStore checks;
 
     EvaluationService(RunStarter starter, RunProcess process, RunStore runs, EvaluationQueries queries,
-            PolicyList policies) {
+            PolicyList policies, PublicationCheckStore checks) {
+        this.checks = checks;
         this.starter = starter;
         this.process = process;
         this.runs = runs;
@@ -148,6 +150,22 @@ public class EvaluationService {
 
     public void publicise(long run, int days, boolean workingDays, String actor) {
         process.publicise(run, days, workingDays);
+    }
+
+    /** The run's pre-publication findings, acknowledged or not, named after its scheme's cohorts and indicators. */
+    List<PublicationCheckStore.CheckRow> checks(long run) {
+        return checks.of(run, runs.scheme(run));
+    }
+
+    /** The ids of the run's findings no administrator has acknowledged yet: while there are any, no 公示. */
+    public List<Long> unacknowledgedChecks(long run) {
+        return checks.of(run, runs.scheme(run)).stream().filter(c -> !c.acknowledged())
+                .map(PublicationCheckStore.CheckRow::id).toList();
+    }
+
+    /** A town administrator acknowledges one finding of a run with a reason (audited). */
+    public void acknowledge(long run, long finding, String reason, String actor) {
+        checks.acknowledge(run, finding, reason, actor);
     }
 
     /** An objection to one indicator's input, while the run is in its 公示 window. */

@@ -34,8 +34,11 @@ class RunProcess {
     private final Scoring scoring;
     private final EvaluationQueries queries;
     private final AuditLog audit;
+    private final PublicationCheckStore checks;
 
-    RunProcess(JdbcClient jdbc, RunStore runs, Scoring scoring, EvaluationQueries queries, AuditLog audit) {
+    RunProcess(JdbcClient jdbc, RunStore runs, Scoring scoring, EvaluationQueries queries, AuditLog audit,
+            PublicationCheckStore checks) {
+        this.checks = checks;
         this.jdbc = jdbc;
         this.runs = runs;
         this.scoring = scoring;
@@ -50,6 +53,7 @@ class RunProcess {
         if (days < 1 || days > 30) {
             throw Refusal.of("eval.refused.window");
         }
+        checks.requireAcknowledged(run);
         LocalDate from = LocalDate.now();
         LocalDate until = windowEnd(from, days, workingDays);
         runs.move(run, SCORED, PUBLICISED, "eval.refused.publicise");

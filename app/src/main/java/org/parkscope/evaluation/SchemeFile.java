@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.parkscope.shared.Refusal;
 import org.parkscope.shared.UserMessage;
+import org.parkscope.core.evaluation.PublicationChecks;
 import org.parkscope.core.evaluation.Scheme;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -265,12 +266,13 @@ public final class SchemeFile {
                 }
             }
         }
+        PublicationChecks.Thresholds checks = SchemeRules.checks(doc.get("checks"), problems);
         if (!problems.isEmpty()) {
             throw new Invalid(name, problems);
         }
         try {
             return new Scheme(id, region, year, source, assumptions, cohorts, policies,
-                    effective == null ? new Scheme.Effective(year, year) : effective);
+                    effective == null ? new Scheme.Effective(year, year) : effective, checks);
         } catch (IllegalArgumentException e) {
             throw new Invalid(name, List.of(UserMessage.of("scheme.core", e.getMessage())));
         }

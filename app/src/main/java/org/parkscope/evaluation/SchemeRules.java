@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.parkscope.core.evaluation.PublicationChecks;
 import org.parkscope.core.evaluation.Scheme;
 import org.parkscope.shared.UserMessage;
 
-/** The small mappings of a scheme file that set a cohort's rules: its banding and its caps. */
+/** The small mappings of a scheme file that set rules: a cohort's banding and caps, the pre-publication checks. */
 final class SchemeRules {
 
     private SchemeRules() {}
@@ -76,5 +77,38 @@ final class SchemeRules {
         problems.add(UserMessage.of("scheme.oneOf", at, String.valueOf(value), java.util.Arrays.stream(
                 type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList().toString()));
         return otherwise;
+    }
+
+    /**
+     * The optional {@code checks: {min_land_mu, benchmark_multiple, missing_share, leave_one_out}} thresholds of the
+     * pre-publication checks, each over its default.
+     */
+    static PublicationChecks.Thresholds checks(@Nullable Object node, List<UserMessage> problems) {
+        PublicationChecks.Thresholds d = PublicationChecks.Thresholds.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        if (!(node instanceof Map<?, ?> m)) {
+            problems.add(UserMessage.of("scheme.mapping", "checks"));
+            return d;
+        }
+        double[] v = {d.minLandMu(), d.benchmarkMultiple(), d.missingShare(), d.leaveOneOut()};
+        String[] keys = {"min_land_mu", "benchmark_multiple", "missing_share", "leave_one_out"};
+        int before = problems.size();
+        SchemeKeys.check(m, "checks", java.util.Set.of(keys), problems);
+        for (int k = 0; k < keys.length; k++) {
+            Object given = m.get(keys[k]);
+            if (given instanceof Number n) {
+                v[k] = n.doubleValue();
+            } else if (given != null) {
+                problems.add(UserMessage.of("scheme.number", "checks." + keys[k]));
+            }
+        }
+        try {
+            return problems.size() > before ? d : new PublicationChecks.Thresholds(v[0], v[1], v[2], v[3]);
+        } catch (IllegalArgumentException e) {
+            problems.add(UserMessage.of("scheme.core", e.getMessage()));
+            return d;
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.parkscope.core.evaluation.Engine;
 import org.parkscope.core.evaluation.EvaluationInput;
 import org.parkscope.core.evaluation.Explanation;
+import org.parkscope.core.evaluation.PublicationChecks;
 import org.parkscope.core.evaluation.Scheme;
 import org.parkscope.core.unit.Area;
 import org.postgresql.PGConnection;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores a run: the engine over the run's stored inputs (and reference years), each result stored with its
- * explanation in one COPY, then, in the parcel modes, the tenants following their holder's class.
+ * explanation in one COPY, then, in the parcel modes, the tenants following their holder's class; and the run's
+ * pre-publication findings.
  */
 @Component
 class Scoring {
@@ -34,10 +36,12 @@ class Scoring {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final PublicationCheckStore checks;
 
-    Scoring(JdbcClient jdbc, DataSource dataSource) {
+    Scoring(JdbcClient jdbc, DataSource dataSource, PublicationCheckStore checks) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.checks = checks;
     }
 
     /** Scores the run's inputs and stores the results; returns how many enterprises were ranked. */
@@ -85,6 +89,7 @@ class Scoring {
         }
         copyResults(csv);
         followHolders(run, scheme.year(), attribution);
+        checks.store(run, PublicationChecks.of(scheme, input, result));
         return ranked;
     }
 

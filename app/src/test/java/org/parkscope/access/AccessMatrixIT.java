@@ -96,6 +96,7 @@ public class AccessMatrixIT {
         POLICY.put("POST /evaluations/{id}/finalise", ADMIN);
         POLICY.put("POST /evaluations/{id}/objections/{objection}/decide", ADMIN);
         POLICY.put("POST /evaluations/{id}/objections/decisions", ADMIN);
+        POLICY.put("POST /evaluations/{id}/checks/{finding}/acknowledge", ADMIN);
         POLICY.put("GET /map", REGISTRY);
         POLICY.put("GET /api/map", REGISTRY);
         POLICY.put("GET /map/parcels/{id}", REGISTRY);
@@ -295,7 +296,7 @@ public class AccessMatrixIT {
             path = path.replace("{id}", String.valueOf(own ? tokenIds.getOrDefault(who, 0L) : foreignToken()));
         } else if (pattern.startsWith("/evaluations/{id}")) {
             path = path.replace("{id}", String.valueOf(evaluationRun)).replace("{enterprise}", String.valueOf(enterprise))
-                    .replace("{objection}", "999999");
+                    .replace("{objection}", "999999").replace("{finding}", "999999");
         } else if (pattern.startsWith("/import/jobs/{id}")) {
             path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
         } else if (pattern.startsWith("/import/templates/{kind}")) {

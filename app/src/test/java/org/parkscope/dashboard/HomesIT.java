@@ -17,6 +17,7 @@ import org.parkscope.PlatformTest;
 import org.parkscope.access.AccountStore;
 import org.parkscope.access.Role;
 import org.parkscope.evaluation.EvaluationService;
+import org.parkscope.evaluation.Findings;
 import org.parkscope.web.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -51,6 +52,7 @@ class HomesIT {
         reference = jdbc.sql("select cast(extract(year from land_as_of()) as int) - 1").query(Integer.class).single();
         quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
         published = evaluations.create("sijing-demo-2023", "homes-it");
+        Findings.acknowledgeAll(evaluations, published);
         evaluations.publicise(published, 10, "homes-it");
         Browser firm = Browser.signedIn(port, "enterprise", PASSWORD);
         firm.get("/evaluations/" + published + "/enterprises/" + quectel);

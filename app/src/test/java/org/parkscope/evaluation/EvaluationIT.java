@@ -79,6 +79,7 @@ class EvaluationIT {
                 .contains("我的亩均评价").doesNotContain("id=\"run-" + run + "\"");
 
         admin.get("/evaluations/" + run);
+        Findings.acknowledgeAll(evaluations, run);
         admin.post("/evaluations/" + run + "/publicise", Map.of("days", "5", "confirm", "yes"));
         assertThat(admin.get("/evaluations/" + run).body()).contains("公示中");
         double before = jdbc.sql("select total::float8 from evaluation_result where run_id = ? and enterprise_id = ?")
@@ -146,6 +147,7 @@ class EvaluationIT {
     @Test
     void aRunIsReproducibleFromItsSnapshot() {
         long run = evaluations.create("huangyan-2021", "test");
+        Findings.acknowledgeAll(evaluations, run);
         evaluations.publicise(run, 3, "test");
         long again = evaluations.recalculate(run, "test"); // no accepted objections: the same inputs
         assertThat(jdbc.sql("""
@@ -236,6 +238,7 @@ class EvaluationIT {
     @Test
     void shandongSurchargeCountsConsecutiveYearsInD() {
         long first = evaluations.create("shandong-2022", "test");
+        Findings.acknowledgeAll(evaluations, first);
         evaluations.publicise(first, 5, "test");
         evaluations.finalise(first, "test");
         long second = evaluations.create("shandong-2023", "test");

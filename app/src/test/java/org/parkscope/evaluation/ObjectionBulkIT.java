@@ -28,6 +28,7 @@ class ObjectionBulkIT {
     @Test
     void severalObjectionsAreDecidedTogetherAfterConfirmingAllOrNone() {
         long run = evaluations.create("huangyan-2022", "test");
+        Findings.acknowledgeAll(evaluations, run);
         evaluations.publicise(run, 5, "test");
         List<Long> firms = jdbc.sql("select enterprise_id from evaluation_result where run_id = ? and cohort is not null"
                 + " order by enterprise_id limit 3").param(run).query(Long.class).list();

@@ -58,6 +58,7 @@ class TenantExplanationIT {
         String username = "tenant-" + mode.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + run;
         long account = accounts.create(username, "承租企业测试", "Tenant-page-2023", Role.ENTERPRISE_USER, null, tenant,
                 false);
+        Findings.acknowledgeAll(evaluations, run);
         evaluations.publicise(run, 3, "test"); // an enterprise sees a run once it is published to the firms
         try {
             Browser user = Browser.signedIn(port(), username, "Tenant-page-2023");

@@ -26,6 +26,7 @@ class UnpublishedRunIT {
         int port = Integer.parseInt(env.getProperty("local.server.port"));
         long quectel = jdbc.sql("select id from enterprise where name like '上海移远%'").query(Long.class).single();
         long published = evaluations.create("sijing-demo-2023", "unpublished-run-it");
+        Findings.acknowledgeAll(evaluations, published);
         evaluations.publicise(published, 5, "unpublished-run-it");
         long draft = evaluations.create("sijing-demo-2023", "unpublished-run-it"); // scored, never publicised
 

@@ -57,6 +57,7 @@ final class SweepData {
         node = top.get(1);
         // 公示 with an accepted objection, recalculated, and an open objection on the new version.
         long first = evaluations.create("sijing-demo-2023", "sweep");
+        org.parkscope.evaluation.Findings.acknowledgeAll(evaluations, first);
         evaluations.publicise(first, 10, "sweep");
         long objection = evaluations.object(Scope.enterprise(quectel), first, quectel, "TAX", 4200.0,
                 "sweep: tax paid in another district", null, "enterprise");

@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param assumptions what the scheme file assumes where the source is silent
  * @param effective   the data years it may evaluate (a method in force for several years); {@code year}–{@code year}
  *                    for a scheme of one year
+ * @param checks      the thresholds of the checks a run must pass before its 公示 ({@link PublicationChecks})
  */
 public record Scheme(String id, String region, int year, String source, List<String> assumptions,
-        List<Cohort> cohorts, List<Policy> policies, Effective effective) {
+        List<Cohort> cohorts, List<Policy> policies, Effective effective, PublicationChecks.Thresholds checks) {
+
+    public Scheme(String id, String region, int year, String source, List<String> assumptions, List<Cohort> cohorts,
+            List<Policy> policies, Effective effective) {
+        this(id, region, year, source, assumptions, cohorts, policies, effective, PublicationChecks.Thresholds.DEFAULT);
+    }
 
     public Scheme(String id, String region, int year, String source, List<String> assumptions, List<Cohort> cohorts) {
         this(id, region, year, source, assumptions, cohorts, List.of());
@@ -110,7 +116,7 @@ public record Scheme(String id, String region, int year, String source, List<Str
             throw new NotInEffect(id, dataYear, effective);
         }
         return dataYear == year ? this
-                : new Scheme(id, region, dataYear, source, assumptions, cohorts, policies, effective);
+                : new Scheme(id, region, dataYear, source, assumptions, cohorts, policies, effective, checks);
     }
 
     /**
@@ -192,6 +198,7 @@ public record Scheme(String id, String region, int year, String source, List<Str
         cohorts = List.copyOf(cohorts);
         policies = List.copyOf(policies);
         Objects.requireNonNull(effective, "effective");
+        checks = checks == null ? PublicationChecks.Thresholds.DEFAULT : checks;
         List<String> problems = problems(cohorts);
         if (!effective.covers(year)) {
             problems.add("评价年度 " + year + " 不在有效年度 " + effective + " 内 / year " + year + " lies outside the effective"

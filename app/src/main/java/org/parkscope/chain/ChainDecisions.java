@@ -93,7 +93,7 @@ public class ChainDecisions {
                     .orElseThrow(() -> Refusal.notFound("enterprise", parts[0]));
             try {
                 decide(enterpriseId, parts[1], decision, null, reason);
-            } catch (IllegalArgumentException e) {
+            } catch (Refusal | IllegalArgumentException e) { // one row that cannot be decided refuses them all
                 throw Refusal.of("chains.bulk.item", item);
             }
         }

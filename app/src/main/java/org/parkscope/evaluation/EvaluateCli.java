@@ -1,7 +1,6 @@
 package org.parkscope.evaluation;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.parkscope.shared.UserMessage;
-import org.parkscope.shared.Sheets;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.parkscope.core.evaluation.Engine;
 import org.parkscope.core.evaluation.EvaluationInput;
-import org.parkscope.core.evaluation.Explanation;
 import org.parkscope.core.evaluation.Scheme;
 import org.parkscope.core.parse.Numbers;
 import org.parkscope.core.parse.Text;
 import org.parkscope.importing.RowSource;
-import org.parkscope.importing.Vocabulary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -147,7 +140,7 @@ public final class EvaluateCli implements Callable<Integer> {
             console.println(e.getMessage());
             return 2;
         }
-        write(s, t, r, out, locale());
+        ResultWorkbook.write(s, r, out, locale());
         Map<String, Integer> classes = new java.util.TreeMap<>();
         for (int i = 0; i < r.size(); i++) {
             classes.merge(r.klass(i) == null ? "—" : r.klass(i), 1, Integer::sum);
@@ -331,78 +324,5 @@ public final class EvaluateCli implements Callable<Integer> {
     /** The language of what this command writes: --lang, else the system's. */
     private Locale locale() {
         return lang == null ? UserMessage.commandLineLocale() : Locale.forLanguageTag(lang);
-    }
-
-    static void write(Scheme s, Table t, Engine.Result r, Path out, Locale locale) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(500); OutputStream os = Files.newOutputStream(out)) {
-            Sheet sheet = wb.createSheet(word(locale, "cli.evaluate.sheet"));
-            List<String> head = new ArrayList<>(List.of(word(locale, "cli.evaluate.columns").split("\\|")));
-            List<Scheme.Indicator> all = new ArrayList<>();
-            for (Scheme.Cohort c : s.cohorts()) {
-                for (Scheme.Indicator i : c.indicators()) {
-                    if (all.stream().noneMatch(x -> x.code().equals(i.code()))) {
-                        all.add(i);
-                        head.add(word(locale, "cli.evaluate.value", i.name()));
-                        head.add(word(locale, "cli.evaluate.points", i.name()));
-                    }
-                }
-            }
-            head.add(word(locale, "cli.evaluate.notes"));
-            Sheets.header(sheet, head);
-            for (int i = 0; i < r.size(); i++) {
-                Explanation e = r.explain(i);
-                Row row = sheet.createRow(i + 1);
-                Sheets.text(row, 0, e.id());
-                Sheets.text(row, 1, e.name());
-                Sheets.text(row, 2, e.cohortName() == null ? "—" : e.cohortName());
-                if (e.cohort() != null) {
-                    row.createCell(3).setCellValue(e.shownTotal().doubleValue());
-                    row.createCell(4).setCellValue(e.rank());
-                    row.createCell(5).setCellValue(e.of());
-                    Sheets.text(row, 6, e.klass());
-                    for (Explanation.Item item : e.items()) {
-                        int k = 7 + 2 * indexOf(all, item.code());
-                        if (!Double.isNaN(item.value())) {
-                            row.createCell(k).setCellValue(item.value());
-                        }
-                        row.createCell(k + 1).setCellValue(item.shownPoints().doubleValue());
-                    }
-                }
-                List<String> notes = new ArrayList<>();
-                if (e.note() != null) {
-                    notes.add(e.note());
-                }
-                e.items().stream().filter(x -> x.note() != null)
-                        .forEach(x -> notes.add(word(locale, "cli.evaluate.itemNote", x.name(), x.note())));
-                Sheets.text(row, head.size() - 1, String.join(word(locale, "cli.evaluate.noteSeparator"), notes));
-            }
-            Sheet about = wb.createSheet(word(locale, "cli.evaluate.aboutSheet"));
-            String[] lines = {word(locale, "cli.evaluate.scheme", s.id()),
-                word(locale, "cli.evaluate.region", s.region()),
-                word(locale, "cli.evaluate.schemeYear", String.valueOf(s.year())),
-                word(locale, "cli.evaluate.source", s.source())};
-            for (int i = 0; i < lines.length; i++) {
-                Sheets.text(about.createRow(i), 0, lines[i]);
-            }
-            for (int i = 0; i < s.assumptions().size(); i++) {
-                Sheets.text(about.createRow(lines.length + i), 0, word(locale, "cli.evaluate.assumption",
-                        s.assumptions().get(i)));
-            }
-            wb.write(os);
-            wb.dispose();
-        }
-    }
-
-    private static String word(Locale locale, String key, Object... args) {
-        return UserMessage.of(key, args).text(locale);
-    }
-
-    private static int indexOf(List<Scheme.Indicator> all, String code) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).code().equals(code)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -99,6 +99,18 @@ class OfflineLayoutTest {
         assertThat(run("--scheme", name, "--data", template.toString(), "--out", result.toString())).isZero();
         try (InputStream in = Files.newInputStream(result); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).as("one result row per firm of the evaluated year").isEqualTo(4);
+            Sheet explained = wb.getSheetAt(1);
+            List<String> firms = new ArrayList<>();
+            int itemRows = 0;
+            for (Row row : explained) {
+                if (row.getRowNum() > 0) {
+                    firms.add(row.getCell(0).getStringCellValue());
+                    itemRows += row.getCell(8) != null ? 1 : 0;
+                }
+            }
+            assertThat(new java.util.TreeSet<>(firms)).as("every firm explained").hasSize(4);
+            int perFirm = scheme.cohorts().stream().mapToInt(c -> c.indicators().size()).min().orElse(0);
+            assertThat(itemRows).as("an item per indicator and a total per firm").isGreaterThanOrEqualTo(4 * (perFirm + 1));
         }
     }
 

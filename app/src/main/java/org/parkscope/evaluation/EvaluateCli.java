@@ -79,12 +79,10 @@ public final class EvaluateCli implements Callable<Integer> {
         if (template != null) {
             scheme = template;
         } else {
-            for (String[] option : new String[][] {{"--scheme", scheme}, {"--data", data == null ? null : "x"},
-                    {"--out", out == null ? null : "x"}}) {
-                if (option[1] == null) {
-                    console.println(UserMessage.of("cli.evaluate.missing", option[0]).inBothLanguages());
-                    return 2;
-                }
+            String missing = scheme == null ? "--scheme" : data == null ? "--data" : out == null ? "--out" : null;
+            if (missing != null) {
+                console.println(UserMessage.of("cli.evaluate.missing", missing).inBothLanguages());
+                return 2;
             }
         }
         Scheme s;

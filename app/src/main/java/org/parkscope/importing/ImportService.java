@@ -62,6 +62,7 @@ public class ImportService implements DisposableBean {
         private volatile int rowsRead;
         private volatile @Nullable ImportReport report;
         private volatile @Nullable UserMessage failure;
+        private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
         Job(String id, String owner, ImportKind kind, String fileName, Path file) {
             this.id = id;
@@ -103,6 +104,11 @@ public class ImportService implements DisposableBean {
 
         public boolean done() {
             return report != null || failure != null;
+        }
+
+        /** Waits until the import has finished (stored or refused, or failed), at most {@code timeout}. */
+        public boolean awaitDone(java.time.Duration timeout) throws InterruptedException {
+            return finished.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         }
 
         public Instant started() {
@@ -157,6 +163,8 @@ public class ImportService implements DisposableBean {
             } catch (RuntimeException e) { // the platform's fault (the engine reports the file's): logged, not shown
                 LOG.log(System.Logger.Level.ERROR, "import of " + fileName + " failed", e);
                 job.failure = UserMessage.of("import.failed");
+            } finally {
+                job.finished.countDown();
             }
         });
         return job;

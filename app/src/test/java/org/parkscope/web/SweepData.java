@@ -76,10 +76,7 @@ final class SweepData {
         ImportService.Job j = imports.start(ImportKind.INDICATORS, imports.keep("sweep.xlsx",
                 new ByteArrayInputStream(Templates.xlsx(ImportKind.INDICATORS, java.util.Locale.SIMPLIFIED_CHINESE))), "sweep.xlsx",
                 new ImportRequest.Options(null, null, true), "admin");
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!j.done() && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
+        j.awaitDone(Duration.ofSeconds(60));
         job = j.id();
     }
 
